@@ -1,0 +1,142 @@
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import path from "node:path";
+
+export type FakeWaba = Record<string, unknown> & { id: string; name: string };
+export type FakePhoneNumber = Record<string, unknown> & { id: string; display_phone_number: string };
+
+export type FakePlugin = {
+  id: string;
+  name: string;
+  clientReferenceId: string | null;
+  clientName: string | null;
+  clientEmail: string | null;
+  createdAt: string;
+  settings: {
+    passThroughWebhookUrl: string;
+    enableMessageEchoesForPassThroughWebhook: boolean;
+    enableSendMessageTemplateEventForPassThroughWebhook: boolean;
+    enableChakraWebhook: boolean;
+    chakraWebhookUrl: string;
+    whichChakraWebhookEventsToSend: string[];
+  };
+  wabas: FakeWaba[];
+  /** Numbers with the WABA they belong to; `availableAt` models the real service's delay. */
+  numbers: { wabaId: string; availableAt: number; number: FakePhoneNumber }[];
+};
+
+export type FakeState = { plugins: Record<string, FakePlugin>; usedTokens: string[] };
+
+export const EXAMPLE_PLUGIN_ID = "d83e1d23-50b8-4d87-8f92-842a0ac516f6";
+export const EMPTY_DEMO_PLUGIN_ID = "3f0c9a52-7b1e-4c2a-9d4e-5b8a1c2d3e4f";
+
+export function emptySettings(): FakePlugin["settings"] {
+  return {
+    passThroughWebhookUrl: "",
+    enableMessageEchoesForPassThroughWebhook: false,
+    enableSendMessageTemplateEventForPassThroughWebhook: false,
+    enableChakraWebhook: false,
+    chakraWebhookUrl: "",
+    whichChakraWebhookEventsToSend: [],
+  };
+}
+
+/** Two plugins to try the app with: the documented example (connected) and an empty one. */
+export function seedState(): FakeState {
+  const now = new Date().toISOString();
+  return {
+    usedTokens: [],
+    plugins: {
+      [EXAMPLE_PLUGIN_ID]: {
+        id: EXAMPLE_PLUGIN_ID,
+        name: "Sandbox plugin (documented example)",
+        clientReferenceId: "john-wayne",
+        clientName: null,
+        clientEmail: null,
+        createdAt: now,
+        settings: {
+          passThroughWebhookUrl: "http://localhost:3099/log",
+          enableMessageEchoesForPassThroughWebhook: true,
+          enableSendMessageTemplateEventForPassThroughWebhook: true,
+          enableChakraWebhook: true,
+          chakraWebhookUrl: "http://localhost:3099/log",
+          whichChakraWebhookEventsToSend: ["message", "status", "message_echo", "smb_message_echo"],
+        },
+        wabas: [
+          {
+            id: "973055385119463",
+            name: "Sandbox WhatsApp Business Account",
+            timezone_id: "1",
+            account_review_status: "APPROVED",
+            business_verification_status: "not_verified",
+          },
+        ],
+        numbers: [
+          {
+            wabaId: "973055385119463",
+            availableAt: 0,
+            number: {
+              id: "1027729340496751",
+              status: "CONNECTED",
+              throughput: { level: "STANDARD" },
+              account_mode: "LIVE",
+              is_on_biz_app: false,
+              platform_type: "CLOUD_API",
+              verified_name: "Test Number",
+              display_phone_number: "+1 555-191-4348",
+              official_business_account: { oba_status: "NOT_STARTED" },
+              is_official_business_account: false,
+            },
+          },
+        ],
+      },
+      [EMPTY_DEMO_PLUGIN_ID]: {
+        id: EMPTY_DEMO_PLUGIN_ID,
+        name: "Demo plugin (nothing connected yet)",
+        clientReferenceId: null,
+        clientName: null,
+        clientEmail: null,
+        createdAt: now,
+        settings: emptySettings(),
+        wabas: [],
+        numbers: [],
+      },
+    },
+  };
+}
+
+/** Keeps the state in memory and, when given a file, on disk so it survives a restart. */
+export class FakeStore {
+  state: FakeState;
+
+  constructor(
+    private readonly file: string | null,
+    private readonly seed: boolean,
+  ) {
+    this.state = this.load();
+  }
+
+  private load(): FakeState {
+    if (this.file) {
+      try {
+        const parsed = JSON.parse(readFileSync(this.file, "utf8")) as FakeState;
+        if (parsed && typeof parsed.plugins === "object") return { usedTokens: [], ...parsed };
+      } catch {
+        // No file yet, or unreadable: start afresh.
+      }
+    }
+    return this.seed ? seedState() : { plugins: {}, usedTokens: [] };
+  }
+
+  reset(): void {
+    this.state = this.seed ? seedState() : { plugins: {}, usedTokens: [] };
+    this.save();
+  }
+
+  save(): void {
+    if (!this.file) return;
+    mkdirSync(path.dirname(this.file), { recursive: true });
+    const temp = `${this.file}.tmp`;
+    writeFileSync(temp, JSON.stringify(this.state, null, 2));
+    renameSync(temp, this.file);
+  }
+}

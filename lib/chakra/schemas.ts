@@ -1,0 +1,84 @@
+import { z } from "zod";
+
+/*
+ * ChakraHQ's answers, parsed tolerantly: known fields are typed, unknown fields are kept
+ * (z.looseObject), and optional fields may be missing or null. Status-like values stay
+ * plain strings so a value Meta adds tomorrow is shown as-is, not rejected.
+ */
+
+const optionalString = z.string().nullish();
+const optionalBoolean = z.boolean().nullish();
+/** Meta's ids are strings, but a number must not break the page. */
+const id = z.union([z.string().min(1), z.number().transform(String)]);
+
+/** `{ "_data": ..., "_meta": {...}, "_errors": [...] }`; any of the three may be missing. */
+export const envelopeSchema = z.looseObject({
+  _data: z.unknown().optional(),
+  _meta: z.unknown().optional(),
+  _errors: z.array(z.unknown()).nullish(),
+});
+
+export const wabaSchema = z.looseObject({
+  id,
+  name: optionalString,
+  timezone_id: z.union([z.string(), z.number().transform(String)]).nullish(),
+  account_review_status: optionalString,
+  business_verification_status: optionalString,
+});
+
+export const phoneNumberSchema = z.looseObject({
+  id,
+  display_phone_number: optionalString,
+  verified_name: optionalString,
+  status: optionalString,
+  throughput: z.looseObject({ level: optionalString }).nullish(),
+  account_mode: optionalString,
+  platform_type: optionalString,
+  is_on_biz_app: optionalBoolean,
+  official_business_account: z.looseObject({ oba_status: optionalString }).nullish(),
+  is_official_business_account: optionalBoolean,
+  // Documented by Meta, not yet seen from ChakraHQ.
+  quality_rating: optionalString,
+  messaging_limit_tier: optionalString,
+  name_status: optionalString,
+  code_verification_status: optionalString,
+  health_status: z.unknown().optional(),
+});
+
+export const CHAKRA_WEBHOOK_EVENTS = ["message", "status", "message_echo", "smb_message_echo"] as const;
+
+/** The six settable fields, as the update call takes them. */
+export const webhookSettingsSchema = z.object({
+  passThroughWebhookUrl: z.string(),
+  enableMessageEchoesForPassThroughWebhook: z.boolean(),
+  enableSendMessageTemplateEventForPassThroughWebhook: z.boolean(),
+  enableChakraWebhook: z.boolean(),
+  chakraWebhookUrl: z.string(),
+  whichChakraWebhookEventsToSend: z.array(z.string()),
+});
+
+export const pluginConfigSchema = z.looseObject({
+  passThroughWebhookUrl: optionalString,
+  enableMessageEchoesForPassThroughWebhook: optionalBoolean,
+  enableSendMessageTemplateEventForPassThroughWebhook: optionalBoolean,
+  enableChakraWebhook: optionalBoolean,
+  chakraWebhookUrl: optionalString,
+  whichChakraWebhookEventsToSend: z.array(z.string()).nullish(),
+  whatsappBusinessAccounts: z.array(wabaSchema).nullish().transform((v) => v ?? []),
+  whatsappPhoneNumbers: z.array(phoneNumberSchema).nullish().transform((v) => v ?? []),
+});
+
+export const connectTokenDataSchema = z.looseObject({ connectToken: z.string().min(1) });
+
+/** `{"_data": {"success": true}}`; an answer without `success: false` counts as done. */
+export const successDataSchema = z
+  .looseObject({ success: z.boolean().optional() })
+  .nullish()
+  .refine((v) => v?.success !== false, "ChakraHQ answered success: false");
+
+export const healthDataSchema = z.unknown();
+
+export type Waba = z.infer<typeof wabaSchema>;
+export type PhoneNumber = z.infer<typeof phoneNumberSchema>;
+export type PluginConfig = z.infer<typeof pluginConfigSchema>;
+export type WebhookSettings = z.infer<typeof webhookSettingsSchema>;

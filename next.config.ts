@@ -1,0 +1,12 @@
+import type { NextConfig } from "next";
+// Validates the environment when `next dev` or `next build` starts: a bad setting stops
+// it here with the variable's name, not later on the first request.
+import "./lib/env";
+
+const nextConfig: NextConfig = {
+  transpilePackages: ["geist"],
+  poweredByHeader: false,
+  typedRoutes: true,
+};
+
+export default nextConfig;

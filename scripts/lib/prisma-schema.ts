@@ -1,0 +1,34 @@
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { prismaBin, run } from "./run";
+
+export const ROOT = path.resolve(import.meta.dirname, "../..");
+export const SQLITE_SCHEMA = path.join(ROOT, "prisma/schema.prisma");
+export const POSTGRES_SCHEMA = path.join(ROOT, "prisma/generated/postgres/schema.prisma");
+export const MIGRATIONS = { sqlite: "prisma/migrations", postgresql: "prisma/migrations-postgres" } as const;
+
+function replaceOnce(text: string, pattern: RegExp, replacement: string): string {
+  if (!pattern.test(text)) throw new Error(`prisma/schema.prisma: expected to find ${pattern}`);
+  return text.replace(pattern, replacement);
+}
+
+/** Derives the PostgreSQL schema from the SQLite one: only the provider, url and output differ. */
+export function writePostgresSchema(): string {
+  let text = readFileSync(SQLITE_SCHEMA, "utf8");
+  text = replaceOnce(text, /provider = "sqlite"/, 'provider = "postgresql"');
+  text = replaceOnce(text, /url\s+= "file:[^"]*"/, 'url      = "postgresql://localhost/placeholder"');
+  text = replaceOnce(text, /output\s+= "\.\.\/lib\/generated\/prisma\/sqlite"/, 'output       = "../../../lib/generated/prisma/postgres"');
+  const header = "// GENERATED from prisma/schema.prisma by scripts/lib/prisma-schema.ts: do not edit.\n";
+  mkdirSync(path.dirname(POSTGRES_SCHEMA), { recursive: true });
+  writeFileSync(POSTGRES_SCHEMA, header + text);
+  return POSTGRES_SCHEMA;
+}
+
+/** Generates both Prisma clients (SQLite and PostgreSQL) from the one schema. */
+export function generateClients(): void {
+  writePostgresSchema();
+  for (const schema of [SQLITE_SCHEMA, POSTGRES_SCHEMA]) {
+    run(prismaBin, ["generate", "--no-hints", "--schema", schema]);
+  }
+  console.log("Prisma clients generated (SQLite and PostgreSQL).");
+}
