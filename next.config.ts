@@ -4,6 +4,8 @@ import type { NextConfig } from "next";
 import "./lib/env";
 
 const nextConfig: NextConfig = {
+  // The browser tests run their own `next dev` beside a developer's, in another folder.
+  distDir: process.env.NEXT_DIST_DIR || ".next",
   transpilePackages: ["geist"],
   poweredByHeader: false,
   typedRoutes: true,

@@ -5,7 +5,7 @@ import { startFakeChakraForApp } from "./start";
 loadEnvFiles();
 const { env } = await import("../lib/env");
 const fake = await startFakeChakraForApp(env);
-console.log(`Fake ChakraHQ listening on ${fake.url} (state in data/fake-chakra.json)`);
+console.log(`Fake ChakraHQ listening on ${fake.url} (state in ${env.FAKE_CHAKRA_STATE_FILE})`);
 const stop = () => fake.close().then(() => process.exit(0));
 process.on("SIGINT", stop);
 process.on("SIGTERM", stop);

@@ -17,12 +17,15 @@ export type FakeRoute = "health" | "createConnectToken" | "getConfig" | "updateC
 export type Fault = {
   /** Which API route, or "*" for all of them. */
   route: FakeRoute | "*";
-  kind: "latency" | "rate_limit" | "server_error" | "timeout" | "malformed" | "not_found";
+  kind: "latency" | "rate_limit" | "server_error" | "timeout" | "malformed" | "not_found" | "error";
   /** How many requests it affects; unlimited when omitted. */
   times?: number;
   latencyMs?: number;
   /** For rate_limit: the Retry-After header, in seconds; omitted means no header. */
   retryAfterSeconds?: number;
+  /** For error: any status with `_errors[0]` = message (e.g. 402 "upgrade to a paid plan"); no message: an HTML body. */
+  status?: number;
+  message?: string;
 };
 
 export type FakeChakraOptions = {
@@ -381,6 +384,11 @@ export async function startFakeChakra(options: FakeChakraOptions): Promise<FakeC
         return send(res, 200, '{"_data": {"passThroughWebhookUrl": "http://', "application/json");
       case "not_found":
         return failure(res, notFoundStatus, "WhatsApp plugin not found");
+      case "error":
+        // Without a message: an HTML page, as a proxy in front of ChakraHQ might send.
+        return fault.message === undefined
+          ? send(res, fault.status ?? 502, "<html><body>Bad gateway</body></html>", "text/html")
+          : failure(res, fault.status ?? 400, fault.message);
     }
     envelope(res, 200, await api(found.route, url.pathname.match(found.pattern)!, req));
   }

@@ -6,13 +6,13 @@ import { startFakeChakra, type FakeChakra } from "./server";
  * Starts the fake with the app's own settings (paths, field names, port, token), so the
  * client and the fake agree on every [GUESS]. Refuses to run in production.
  */
-export async function startFakeChakraForApp(env: Env, overrides: { stateFile?: string | null } = {}): Promise<FakeChakra> {
+export async function startFakeChakraForApp(env: Env): Promise<FakeChakra> {
   if (env.isProduction) throw new Error("The fake ChakraHQ does not run in production.");
   if (!env.demoMode) throw new Error("CHAKRA_API_TOKEN is set: the app talks to the real ChakraHQ, not the fake.");
   return startFakeChakra({
     port: env.FAKE_CHAKRA_PORT,
     token: env.chakra.token,
-    stateFile: overrides.stateFile === null ? undefined : (overrides.stateFile ?? path.resolve("data/fake-chakra.json")),
+    stateFile: path.resolve(env.FAKE_CHAKRA_STATE_FILE),
     paths: env.chakra.paths,
     disconnectWabaField: env.chakra.disconnectWabaField,
   });

@@ -53,6 +53,7 @@ const schema = z.object({
 
   // The fake ChakraHQ (development and tests only)
   FAKE_CHAKRA_PORT: z.coerce.number().int().min(1).max(65_535).default(4010),
+  FAKE_CHAKRA_STATE_FILE: z.string().default("data/fake-chakra.json"),
 });
 
 type RawEnv = z.infer<typeof schema>;

@@ -1,0 +1,79 @@
+import { Suspense } from "react";
+import { SystemStatus, SystemStatusPending } from "@/components/home/system-status";
+import { getAgencyBranding } from "@/lib/data/agency";
+import { describeSetup } from "@/lib/data/system";
+
+const STEPS = [
+  ["Add a client", "Record the business, its contact and, if it already has one, its ChakraHQ WhatsApp plugin."],
+  ["Send the onboarding link", "The client gets an email with a private link, valid for a week."],
+  ["The client connects WhatsApp", "On that page they log in with Facebook and verify their number through ChakraHQ's embedded signup."],
+  ["Watch it go live", "Each client's WhatsApp Business Accounts and numbers, with their status and quality, in one dashboard."],
+] as const;
+
+export default async function HomePage() {
+  const [agency, setup] = [await getAgencyBranding(), describeSetup()];
+  return (
+    <main className="mx-auto flex w-full max-w-3xl flex-col gap-8 px-4 py-10 sm:px-6 sm:py-16">
+      <header className="flex flex-col gap-2">
+        <p className="text-sm font-medium" style={{ color: agency.brandColor }}>
+          {agency.name}
+        </p>
+        <h1 className="text-3xl font-semibold tracking-tight text-balance sm:text-4xl">Partner Onboarding</h1>
+        <p className="max-w-prose text-slate-600">
+          Bring your clients onto WhatsApp through ChakraHQ: one link per client, and a live view of every number you
+          manage.
+        </p>
+      </header>
+
+      {setup.demoMode ? (
+        <section aria-labelledby="demo-heading" className="rounded-xl border border-amber-200 bg-amber-50 p-5">
+          <h2 id="demo-heading" className="font-semibold text-amber-900">
+            Demo mode: running against a fake ChakraHQ
+          </h2>
+          <p className="mt-2 text-sm text-amber-900/90">
+            No <code className="rounded bg-amber-100 px-1 font-mono text-[0.85em]">CHAKRA_API_TOKEN</code> is set, so
+            this app talks to the fake ChakraHQ that <code className="font-mono text-[0.85em]">npm run dev</code>{" "}
+            started at <span className="font-mono text-[0.85em] break-all">{setup.chakraBaseUrl}</span>. Nothing reaches
+            ChakraHQ or Meta: plugins, WhatsApp Business Accounts and phone numbers are simulated, and the signup window
+            lets you pick a made-up business and number.
+          </p>
+          <p className="mt-2 text-sm text-amber-900/90">
+            To work with your real ChakraHQ account, set <code className="font-mono text-[0.85em]">CHAKRA_API_TOKEN</code>{" "}
+            (see <code className="font-mono text-[0.85em]">.env.example</code>) and restart.
+          </p>
+        </section>
+      ) : null}
+
+      <section aria-labelledby="how-heading" className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm">
+        <h2 id="how-heading" className="font-semibold">
+          How onboarding works
+        </h2>
+        <ol className="mt-3 flex flex-col gap-3">
+          {STEPS.map(([title, text], index) => (
+            <li key={title} className="flex gap-3">
+              <span
+                aria-hidden
+                className="flex size-7 shrink-0 items-center justify-center rounded-full bg-slate-100 text-sm font-semibold text-slate-700"
+              >
+                {index + 1}
+              </span>
+              <div>
+                <p className="font-medium">{title}</p>
+                <p className="text-sm text-slate-600">{text}</p>
+              </div>
+            </li>
+          ))}
+        </ol>
+      </section>
+
+      <section aria-labelledby="status-heading" className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm">
+        <h2 id="status-heading" className="font-semibold">
+          System status
+        </h2>
+        <Suspense fallback={<SystemStatusPending />}>
+          <SystemStatus />
+        </Suspense>
+      </section>
+    </main>
+  );
+}

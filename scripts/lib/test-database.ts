@@ -1,0 +1,25 @@
+import { rmSync } from "node:fs";
+import pg from "pg";
+import { resolveDatabaseUrl, type DatabaseTarget } from "../../lib/database-url";
+import { migrateDatabase } from "./migrate";
+
+/** The database the tests use and wipe: TEST_DATABASE_URL, or a SQLite file of their own. */
+export function testDatabaseUrl(): string {
+  return process.env.TEST_DATABASE_URL || "file:./data/test.db";
+}
+
+/** Empties the test database and applies the migrations, so each run starts clean. */
+export async function resetTestDatabase(target: DatabaseTarget = resolveDatabaseUrl(testDatabaseUrl())): Promise<void> {
+  if (target.provider === "sqlite") {
+    for (const suffix of ["", "-wal", "-shm", "-journal"]) rmSync(`${target.filePath}${suffix}`, { force: true });
+  } else {
+    const client = new pg.Client({ connectionString: target.url });
+    await client.connect();
+    try {
+      await client.query("DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public;");
+    } finally {
+      await client.end();
+    }
+  }
+  await migrateDatabase(target, () => {});
+}
