@@ -12,15 +12,18 @@ function replaceOnce(text: string, pattern: RegExp, replacement: string): string
   return text.replace(pattern, replacement);
 }
 
-/** Derives the PostgreSQL schema from the SQLite one: only the provider, url and output differ. */
-export function writePostgresSchema(): string {
-  let text = readFileSync(SQLITE_SCHEMA, "utf8");
-  text = replaceOnce(text, /provider = "sqlite"/, 'provider = "postgresql"');
+/** The PostgreSQL version of a schema text: only the provider, url and output differ. */
+export function toPostgresSchema(sqliteSchema: string): string {
+  let text = replaceOnce(sqliteSchema, /provider = "sqlite"/, 'provider = "postgresql"');
   text = replaceOnce(text, /url\s+= "file:[^"]*"/, 'url      = "postgresql://localhost/placeholder"');
   text = replaceOnce(text, /output\s+= "\.\.\/lib\/generated\/prisma\/sqlite"/, 'output       = "../../../lib/generated/prisma/postgres"');
-  const header = "// GENERATED from prisma/schema.prisma by scripts/lib/prisma-schema.ts: do not edit.\n";
+  return "// GENERATED from prisma/schema.prisma by scripts/lib/prisma-schema.ts: do not edit.\n" + text;
+}
+
+/** Writes the derived PostgreSQL schema next to the generated clients. */
+export function writePostgresSchema(): string {
   mkdirSync(path.dirname(POSTGRES_SCHEMA), { recursive: true });
-  writeFileSync(POSTGRES_SCHEMA, header + text);
+  writeFileSync(POSTGRES_SCHEMA, toPostgresSchema(readFileSync(SQLITE_SCHEMA, "utf8")));
   return POSTGRES_SCHEMA;
 }
 

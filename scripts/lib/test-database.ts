@@ -13,6 +13,7 @@ export async function resetTestDatabase(target: DatabaseTarget = resolveDatabase
   if (target.provider === "sqlite") {
     for (const suffix of ["", "-wal", "-shm", "-journal"]) rmSync(`${target.filePath}${suffix}`, { force: true });
   } else {
+    await createDatabaseIfMissing(target.url);
     const client = new pg.Client({ connectionString: target.url });
     await client.connect();
     try {
@@ -22,4 +23,25 @@ export async function resetTestDatabase(target: DatabaseTarget = resolveDatabase
     }
   }
   await migrateDatabase(target, () => {});
+}
+
+async function createDatabaseIfMissing(url: string): Promise<void> {
+  const probe = new pg.Client({ connectionString: url });
+  try {
+    await probe.connect();
+    return;
+  } catch (error) {
+    if ((error as { code?: string }).code !== "3D000") throw error; // 3D000: no such database
+  } finally {
+    await probe.end().catch(() => {});
+  }
+  const name = decodeURIComponent(new URL(url).pathname.slice(1));
+  const maintenance = Object.assign(new URL(url), { pathname: "/postgres" }).toString();
+  const admin = new pg.Client({ connectionString: maintenance });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE DATABASE "${name.replace(/"/g, '""')}"`);
+  } finally {
+    await admin.end();
+  }
 }
