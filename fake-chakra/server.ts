@@ -364,6 +364,13 @@ export async function startFakeChakra(options: FakeChakraOptions): Promise<FakeC
         return envelope(res, 200, createPlugin({ name: isText(body.name) ? body.name : undefined }));
       }
       if (url.pathname === "/__fake/requests" && method === "GET") return envelope(res, 200, requests);
+      if (url.pathname === "/__fake/tokens" && method === "POST") {
+        // A token with any lifetime (negative: already expired), for tests of expiry.
+        const body = await readJson(req);
+        const plugin = findPlugin(String(body.pluginId ?? ""));
+        const ttlSeconds = typeof body.ttlSeconds === "number" ? body.ttlSeconds : ttl;
+        return envelope(res, 200, { connectToken: mintToken(plugin.id, plugin.clientReferenceId, ttlSeconds) });
+      }
       return failure(res, 404, "No such control");
     }
 

@@ -119,7 +119,7 @@ export class FakeStore {
     if (this.file) {
       try {
         const parsed = JSON.parse(readFileSync(this.file, "utf8")) as FakeState;
-        if (parsed && typeof parsed.plugins === "object") return { usedTokens: [], ...parsed };
+        if (parsed && typeof parsed.plugins === "object") return { ...parsed, usedTokens: parsed.usedTokens ?? [] };
       } catch {
         // No file yet, or unreadable: start afresh.
       }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { FAKE_CHAKRA_TOKEN } from "./chakra/demo";
 import { DEFAULT_DATABASE_URL, resolveDatabaseUrl } from "./database-url";
 
 /**
@@ -9,8 +10,6 @@ import { DEFAULT_DATABASE_URL, resolveDatabaseUrl } from "./database-url";
 
 const REAL_CHAKRA_BASE_URL = "https://api.chakrahq.com";
 const REAL_CHAKRA_SDK_URL = "https://embed.chakrahq.com/whatsapp-partner-connect/v1_0_1/sdk.js";
-/** The fake ChakraHQ accepts this bearer token; it is not a secret. */
-export const FAKE_CHAKRA_TOKEN = "fake-chakra-development-token";
 
 const pathWithPluginId = z
   .string()

@@ -11,5 +11,5 @@ export function run(command: string, args: string[], options: SpawnSyncOptions =
     process.stderr.write(`${result.stdout ?? ""}${result.stderr ?? ""}`);
     throw new Error(`${path.basename(command)} ${args.join(" ")} failed (exit ${result.status ?? result.signal})`);
   }
-  return result.stdout ?? "";
+  return String(result.stdout ?? "");
 }

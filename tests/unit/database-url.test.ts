@@ -11,7 +11,7 @@ describe("resolveDatabaseUrl", () => {
   });
 
   it("keeps an absolute SQLite path", () => {
-    expect(resolveDatabaseUrl("file:/var/lib/po.db", "/srv/app").filePath).toBe("/var/lib/po.db");
+    expect(resolveDatabaseUrl("file:/var/lib/po.db", "/srv/app")).toMatchObject({ filePath: "/var/lib/po.db" });
   });
 
   it("recognises both PostgreSQL schemes", () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { FAKE_CHAKRA_TOKEN, parseEnv } from "@/lib/env";
+import { FAKE_CHAKRA_TOKEN } from "@/lib/chakra/demo";
+import { parseEnv } from "@/lib/env";
 
 const productionBase = {
   NODE_ENV: "production",

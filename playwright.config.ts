@@ -1,0 +1,49 @@
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { defineConfig, devices } from "@playwright/test";
+import { testDatabaseUrl } from "./scripts/lib/test-database";
+import { CHROMIUM_ARGS, findChromium, NO_CHROMIUM_MESSAGE } from "./tests/support/chromium";
+import { E2E_APP_PORT, E2E_FAKE_PORT } from "./tests/support/e2e";
+
+const executablePath = findChromium();
+if (executablePath === null) throw new Error(NO_CHROMIUM_MESSAGE);
+const launchOptions = { executablePath, args: CHROMIUM_ARGS };
+const baseURL = `http://localhost:${E2E_APP_PORT}`;
+
+export default defineConfig({
+  testDir: "tests/e2e",
+  // One worker: the app runs in development mode and compiles pages on first visit.
+  workers: 1,
+  timeout: 60_000,
+  expect: { timeout: 15_000 },
+  forbidOnly: true,
+  reporter: [["list"], ["json", { outputFile: "test-results/playwright.json" }]],
+  use: { baseURL, trace: "retain-on-failure", screenshot: "only-on-failure" },
+  projects: [
+    { name: "desktop", use: { ...devices["Desktop Chrome"], launchOptions } },
+    // Tests tagged @phone run at phone size too.
+    { name: "phone", grep: /@phone/, use: { ...devices["Pixel 7"], launchOptions } },
+  ],
+  webServer: {
+    // The same runner as `npm run dev`: migrations, the fake ChakraHQ, then Next.js.
+    command: "npx tsx scripts/dev.ts",
+    url: baseURL,
+    reuseExistingServer: false,
+    timeout: 180_000,
+    stdout: "ignore",
+    stderr: "pipe",
+    env: {
+      APP_URL: baseURL,
+      PORT: String(E2E_APP_PORT),
+      FAKE_CHAKRA_PORT: String(E2E_FAKE_PORT),
+      FAKE_CHAKRA_STATE_FILE: path.join(tmpdir(), `po-e2e-fake-chakra-${process.pid}.json`),
+      DATABASE_URL: testDatabaseUrl(),
+      NEXT_DIST_DIR: ".next-test",
+      // Always the fake, whatever a developer's .env says.
+      CHAKRA_API_TOKEN: "",
+      CHAKRA_BASE_URL: "",
+      CHAKRA_SDK_URL: "",
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
+  },
+});
