@@ -1,3 +1,4 @@
+import { connection } from "next/server";
 import { Suspense } from "react";
 import { SystemStatus, SystemStatusPending } from "@/components/home/system-status";
 import { getAgencyBranding } from "@/lib/data/agency";
@@ -11,6 +12,7 @@ const STEPS = [
 ] as const;
 
 export default async function HomePage() {
+  await connection(); // rendered per request: branding and status come from the database
   const [agency, setup] = [await getAgencyBranding(), describeSetup()];
   return (
     <main className="mx-auto flex w-full max-w-3xl flex-col gap-8 px-4 py-10 sm:px-6 sm:py-16">
