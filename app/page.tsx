@@ -35,7 +35,7 @@ export default async function HomePage() {
           <p className="mt-2 text-sm text-amber-900/90">
             No <code className="rounded bg-amber-100 px-1 font-mono text-[0.85em]">CHAKRA_API_TOKEN</code> is set, so
             this app talks to the fake ChakraHQ that <code className="font-mono text-[0.85em]">npm run dev</code>{" "}
-            started at <span className="font-mono text-[0.85em] break-all">{setup.chakraBaseUrl}</span>. Nothing reaches
+            started at <span className="font-mono text-[0.85em] break-words">{setup.chakraBaseUrl}</span>. Nothing reaches
             ChakraHQ or Meta: plugins, WhatsApp Business Accounts and phone numbers are simulated, and the signup window
             lets you pick a made-up business and number.
           </p>
