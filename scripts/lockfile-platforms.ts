@@ -7,7 +7,14 @@ import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { ROOT } from "./lib/prisma-schema";
 
-type Entry = { version?: string; dev?: boolean; optionalDependencies?: Record<string, string> };
+type Entry = {
+  version?: string;
+  dev?: boolean;
+  optional?: boolean;
+  os?: string[];
+  cpu?: string[];
+  optionalDependencies?: Record<string, string>;
+};
 
 const file = path.join(ROOT, "package-lock.json");
 const lock = JSON.parse(readFileSync(file, "utf8")) as { packages: Record<string, Entry> };
@@ -25,7 +32,7 @@ for (const entry of Object.values(lock.packages)) {
       ...(entry.dev ? { dev: true } : {}),
       optional: true,
       ...(os === "wasm32" ? { cpu: ["wasm32"] } : { os: [os!], ...(cpu ? { cpu: [cpu] } : {}) }),
-    } as Entry;
+    };
     added.push(`${name}@${version}`);
   }
 }
