@@ -7,8 +7,14 @@ import { describeSetup } from "@/lib/data/system";
 const STEPS = [
   ["Add a client", "Record the business, its contact and, if it already has one, its ChakraHQ WhatsApp plugin."],
   ["Send the onboarding link", "The client gets an email with a private link, valid for a week."],
-  ["The client connects WhatsApp", "On that page they log in with Facebook and verify their number through ChakraHQ's embedded signup."],
-  ["Watch it go live", "Each client's WhatsApp Business Accounts and numbers, with their status and quality, in one dashboard."],
+  [
+    "The client connects WhatsApp",
+    "On that page they log in with Facebook and verify their number through ChakraHQ's embedded signup.",
+  ],
+  [
+    "Watch it go live",
+    "Each client's WhatsApp Business Accounts and numbers, with their status and quality, in one dashboard.",
+  ],
 ] as const;
 
 export default async function HomePage() {
@@ -35,13 +41,14 @@ export default async function HomePage() {
           <p className="mt-2 text-sm text-amber-900/90">
             No <code className="rounded bg-amber-100 px-1 font-mono text-[0.85em]">CHAKRA_API_TOKEN</code> is set, so
             this app talks to the fake ChakraHQ that <code className="font-mono text-[0.85em]">npm run dev</code>{" "}
-            started at <span className="font-mono text-[0.85em] break-words">{setup.chakraBaseUrl}</span>. Nothing reaches
-            ChakraHQ or Meta: plugins, WhatsApp Business Accounts and phone numbers are simulated, and the signup window
-            lets you pick a made-up business and number.
+            started at <span className="font-mono text-[0.85em] break-words">{setup.chakraBaseUrl}</span>. Nothing
+            reaches ChakraHQ or Meta: plugins, WhatsApp Business Accounts and phone numbers are simulated, and the
+            signup window lets you pick a made-up business and number.
           </p>
           <p className="mt-2 text-sm text-amber-900/90">
-            To work with your real ChakraHQ account, set <code className="font-mono text-[0.85em]">CHAKRA_API_TOKEN</code>{" "}
-            (see <code className="font-mono text-[0.85em]">.env.example</code>) and restart.
+            To work with your real ChakraHQ account, set{" "}
+            <code className="font-mono text-[0.85em]">CHAKRA_API_TOKEN</code> (see{" "}
+            <code className="font-mono text-[0.85em]">.env.example</code>) and restart.
           </p>
         </section>
       ) : null}

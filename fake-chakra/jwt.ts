@@ -10,8 +10,7 @@ export function signJwt(payload: Record<string, unknown>, secret: string): strin
 }
 
 export type VerifyResult =
-  | { ok: true; payload: Record<string, unknown> }
-  | { ok: false; reason: "malformed" | "bad_signature" | "expired" };
+  { ok: true; payload: Record<string, unknown> } | { ok: false; reason: "malformed" | "bad_signature" | "expired" };
 
 /** Checks an HS256 JWT's signature and `exp`. */
 export function verifyJwt(token: string, secret: string, now = Date.now()): VerifyResult {

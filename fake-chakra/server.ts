@@ -124,8 +124,7 @@ export async function startFakeChakra(options: FakeChakraOptions): Promise<FakeC
 
   const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   /** "/v1/x/{pluginId}/y" → /^\/v1\/x\/([^/]+)\/y$/ */
-  const toPattern = (template: string) =>
-    new RegExp(`^${template.split("{pluginId}").map(escape).join("([^/]+)")}$`);
+  const toPattern = (template: string) => new RegExp(`^${template.split("{pluginId}").map(escape).join("([^/]+)")}$`);
   const routes: { route: FakeRoute; method: string; pattern: RegExp }[] = [
     { route: "health", method: "GET", pattern: toPattern(paths.health) },
     { route: "createConnectToken", method: "POST", pattern: /^\/v1\/ext\/whatsapp-partner\/create-connect-token$/ },
@@ -137,12 +136,19 @@ export async function startFakeChakra(options: FakeChakraOptions): Promise<FakeC
   function mintToken(pluginId: string, clientReferenceId: string | null = null, ttlSeconds = ttl): string {
     const iat = Date.now() / 1000;
     return signJwt(
-      { iat, data: { teamId: TEAM_ID, pluginId, clientReferenceId }, randomString: randomUUID(), exp: Math.floor(iat) + ttlSeconds },
+      {
+        iat,
+        data: { teamId: TEAM_ID, pluginId, clientReferenceId },
+        randomString: randomUUID(),
+        exp: Math.floor(iat) + ttlSeconds,
+      },
       jwtSecret,
     );
   }
 
-  function createPlugin(input: { name?: string; id?: string; clientReferenceId?: string; clientName?: string; clientEmail?: string } = {}): FakePlugin {
+  function createPlugin(
+    input: { name?: string; id?: string; clientReferenceId?: string; clientName?: string; clientEmail?: string } = {},
+  ): FakePlugin {
     const plugin: FakePlugin = {
       id: input.id ?? randomUUID(),
       name: input.name ?? "WhatsApp plugin",
@@ -181,7 +187,9 @@ export async function startFakeChakra(options: FakeChakraOptions): Promise<FakeC
     if (!result.ok) {
       throw new HttpError(
         401,
-        result.reason === "expired" ? "This connect token has expired. Please start again." : "This connect token is not valid.",
+        result.reason === "expired"
+          ? "This connect token has expired. Please start again."
+          : "This connect token is not valid.",
       );
     }
     if (options.singleUseTokens && store.state.usedTokens.includes(token)) {
@@ -229,8 +237,12 @@ export async function startFakeChakra(options: FakeChakraOptions): Promise<FakeC
             if (options.partialUpdates) continue;
             throw new HttpError(400, `${field} is required`);
           }
-          const ok = type === "array" ? Array.isArray(value) && value.every((v) => typeof v === "string") : typeof value === type;
-          if (!ok) throw new HttpError(400, `${field} must be ${type === "array" ? "an array of strings" : `a ${type}`}`);
+          const ok =
+            type === "array"
+              ? Array.isArray(value) && value.every((v) => typeof v === "string")
+              : typeof value === type;
+          if (!ok)
+            throw new HttpError(400, `${field} must be ${type === "array" ? "an array of strings" : `a ${type}`}`);
           (next as Record<string, unknown>)[field] = value;
         }
         plugin.settings = next;
@@ -309,11 +321,18 @@ export async function startFakeChakra(options: FakeChakraOptions): Promise<FakeC
     return req.headers.authorization === `Bearer ${options.token}`;
   }
 
-  function send(res: ServerResponse, status: number, body: string, type = "application/json", headers: Record<string, string> = {}) {
+  function send(
+    res: ServerResponse,
+    status: number,
+    body: string,
+    type = "application/json",
+    headers: Record<string, string> = {},
+  ) {
     res.writeHead(status, { "Content-Type": type, "Cache-Control": "no-store", ...headers });
     res.end(body);
   }
-  const envelope = (res: ServerResponse, status: number, data: unknown) => send(res, status, JSON.stringify({ _data: data }));
+  const envelope = (res: ServerResponse, status: number, data: unknown) =>
+    send(res, status, JSON.stringify({ _data: data }));
   const failure = (res: ServerResponse, status: number, message: string, headers?: Record<string, string>) =>
     send(res, status, JSON.stringify({ _data: [], _errors: [message] }), "application/json", headers);
 
@@ -357,7 +376,15 @@ export async function startFakeChakra(options: FakeChakraOptions): Promise<FakeC
         return envelope(res, 200, { ok: true });
       }
       if (url.pathname === "/__fake/plugins" && method === "GET") {
-        return envelope(res, 200, Object.values(store.state.plugins).map((p) => ({ id: p.id, name: p.name, clientReferenceId: p.clientReferenceId })));
+        return envelope(
+          res,
+          200,
+          Object.values(store.state.plugins).map((p) => ({
+            id: p.id,
+            name: p.name,
+            clientReferenceId: p.clientReferenceId,
+          })),
+        );
       }
       if (url.pathname === "/__fake/plugins" && method === "POST") {
         const body = await readJson(req);
@@ -384,7 +411,12 @@ export async function startFakeChakra(options: FakeChakraOptions): Promise<FakeC
       case "timeout":
         return; // never answer; the client's timeout has to fire
       case "rate_limit":
-        return failure(res, 429, "Too many requests", fault.retryAfterSeconds === undefined ? {} : { "Retry-After": String(fault.retryAfterSeconds) });
+        return failure(
+          res,
+          429,
+          "Too many requests",
+          fault.retryAfterSeconds === undefined ? {} : { "Retry-After": String(fault.retryAfterSeconds) },
+        );
       case "server_error":
         return failure(res, 500, "Internal server error");
       case "malformed":
@@ -403,7 +435,12 @@ export async function startFakeChakra(options: FakeChakraOptions): Promise<FakeC
   const server = createServer((req, res) => {
     const started = Date.now();
     res.on("finish", () => {
-      requests.push({ method: req.method ?? "GET", path: new URL(req.url ?? "/", "http://fake").pathname, status: res.statusCode, at: started });
+      requests.push({
+        method: req.method ?? "GET",
+        path: new URL(req.url ?? "/", "http://fake").pathname,
+        status: res.statusCode,
+        at: started,
+      });
       if (requests.length > 1000) requests.shift();
     });
     handle(req, res).catch((error: unknown) => {

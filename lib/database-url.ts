@@ -2,8 +2,7 @@ import path from "node:path";
 
 /** Where the data lives: the provider follows from the URL, so one setting picks the adapter. */
 export type DatabaseTarget =
-  | { provider: "sqlite"; url: string; filePath: string }
-  | { provider: "postgresql"; url: string };
+  { provider: "sqlite"; url: string; filePath: string } | { provider: "postgresql"; url: string };
 
 export const DEFAULT_DATABASE_URL = "file:./data/dev.db";
 

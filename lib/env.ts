@@ -27,8 +27,18 @@ const schema = z.object({
 
   // Auth
   AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
-  AUTH_SESSION_MAX_AGE_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(24 * 30),
-  AUTH_LINK_MAX_AGE_HOURS: z.coerce.number().int().min(1).max(24 * 7).default(24),
+  AUTH_SESSION_MAX_AGE_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 90)
+    .default(24 * 30),
+  AUTH_LINK_MAX_AGE_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 7)
+    .default(24),
   INITIAL_ADMIN_EMAIL: z.email().optional(),
 
   // Email
@@ -113,7 +123,8 @@ export function parseEnv(
   const issues: Issue[] = parsed.success
     ? []
     : parsed.error.issues.map((i) => ({ variable: String(i.path[0]), message: i.message }));
-  if (parsed.success && parsed.data.NODE_ENV === "production" && productionChecks) issues.push(...productionIssues(parsed.data));
+  if (parsed.success && parsed.data.NODE_ENV === "production" && productionChecks)
+    issues.push(...productionIssues(parsed.data));
 
   let database: Env["database"] | undefined;
   if (parsed.success) {

@@ -18,7 +18,8 @@ type Entry = {
 
 const file = path.join(ROOT, "package-lock.json");
 const lock = JSON.parse(readFileSync(file, "utf8")) as { packages: Record<string, Entry> };
-const platform = /-(android|darwin|freebsd|linux|win32|openharmony|wasm32)(?:-(arm64|x64|arm|ia32|loong64|ppc64|riscv64|s390x))?/;
+const platform =
+  /-(android|darwin|freebsd|linux|win32|openharmony|wasm32)(?:-(arm64|x64|arm|ia32|loong64|ppc64|riscv64|s390x))?/;
 
 const added: string[] = [];
 for (const entry of Object.values(lock.packages)) {
@@ -36,6 +37,8 @@ for (const entry of Object.values(lock.packages)) {
     added.push(`${name}@${version}`);
   }
 }
-lock.packages = Object.fromEntries(Object.entries(lock.packages).sort(([a], [b]) => (a === "" ? -1 : b === "" ? 1 : a.localeCompare(b))));
+lock.packages = Object.fromEntries(
+  Object.entries(lock.packages).sort(([a], [b]) => (a === "" ? -1 : b === "" ? 1 : a.localeCompare(b))),
+);
 writeFileSync(file, `${JSON.stringify(lock, null, 2)}\n`);
 console.log(added.length ? `Added ${added.length} entries:\n  ${added.join("\n  ")}` : "Nothing missing.");

@@ -27,8 +27,7 @@ export type ChakraClientConfig = {
 };
 
 export type ConnectTokenRequest =
-  | { pluginId: string }
-  | { newPluginName: string; clientReferenceId: string; clientName: string; clientEmail?: string };
+  { pluginId: string } | { newPluginName: string; clientReferenceId: string; clientName: string; clientEmail?: string };
 
 export type ConnectToken = { connectToken: string; claims: ConnectTokenClaims };
 
@@ -66,7 +65,10 @@ export function createChakraClient(config: ChakraClientConfig) {
   const baseDelay = config.retryBaseDelayMs ?? 500;
   const maxDelay = config.maxRetryDelayMs ?? 30_000;
 
-  async function attempt(call: Call<z.ZodType>, operation: string): Promise<{ status: number; json: unknown; retryAfter: number | null }> {
+  async function attempt(
+    call: Call<z.ZodType>,
+    operation: string,
+  ): Promise<{ status: number; json: unknown; retryAfter: number | null }> {
     let response: Response;
     let text: string;
     try {
@@ -111,7 +113,13 @@ export function createChakraClient(config: ChakraClientConfig) {
       const chakraMessage = envelope.success ? firstError(envelope.data._errors) : null;
 
       if (status < 200 || status >= 300) {
-        const error = new ChakraError({ kind: "http", operation, status, chakraMessage, retryAfterSeconds: retryAfter });
+        const error = new ChakraError({
+          kind: "http",
+          operation,
+          status,
+          chakraMessage,
+          retryAfterSeconds: retryAfter,
+        });
         const retryable = call.idempotent && (status === 429 || status >= 500) && retry < config.maxRetries;
         const delay = retryAfter !== null ? retryAfter * 1000 : baseDelay * 2 ** retry;
         if (!retryable || delay > maxDelay) throw error;
@@ -120,7 +128,12 @@ export function createChakraClient(config: ChakraClientConfig) {
       }
 
       if (json === undefined || !envelope.success) {
-        throw new ChakraError({ kind: "invalid_response", operation, status, message: "ChakraHQ sent an answer that is not JSON" });
+        throw new ChakraError({
+          kind: "invalid_response",
+          operation,
+          status,
+          message: "ChakraHQ sent an answer that is not JSON",
+        });
       }
       const data = call.schema.safeParse(envelope.data._data);
       if (!data.success) {

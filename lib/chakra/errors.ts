@@ -43,7 +43,8 @@ export class ChakraError extends Error {
       options.chakraMessage ??
       options.message ??
       (status !== null
-        ? (STATUS_MESSAGES[status] ?? (status >= 500 ? `ChakraHQ had an internal error (${status})` : `ChakraHQ answered ${status}`))
+        ? (STATUS_MESSAGES[status] ??
+          (status >= 500 ? `ChakraHQ had an internal error (${status})` : `ChakraHQ answered ${status}`))
         : "ChakraHQ could not be reached");
     super(message, { cause: options.cause });
     this.name = "ChakraError";

@@ -64,8 +64,14 @@ export const pluginConfigSchema = z.looseObject({
   enableChakraWebhook: optionalBoolean,
   chakraWebhookUrl: optionalString,
   whichChakraWebhookEventsToSend: z.array(z.string()).nullish(),
-  whatsappBusinessAccounts: z.array(wabaSchema).nullish().transform((v) => v ?? []),
-  whatsappPhoneNumbers: z.array(phoneNumberSchema).nullish().transform((v) => v ?? []),
+  whatsappBusinessAccounts: z
+    .array(wabaSchema)
+    .nullish()
+    .transform((v) => v ?? []),
+  whatsappPhoneNumbers: z
+    .array(phoneNumberSchema)
+    .nullish()
+    .transform((v) => v ?? []),
 });
 
 export const connectTokenDataSchema = z.looseObject({ connectToken: z.string().min(1) });

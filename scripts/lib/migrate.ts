@@ -75,10 +75,11 @@ export async function migratePostgres(url: string): Promise<string[]> {
         continue;
       }
       const id = randomUUID();
-      await client.query(
-        `INSERT INTO "_prisma_migrations" (id, checksum, migration_name) VALUES ($1, $2, $3)`,
-        [id, migration.checksum, migration.name],
-      );
+      await client.query(`INSERT INTO "_prisma_migrations" (id, checksum, migration_name) VALUES ($1, $2, $3)`, [
+        id,
+        migration.checksum,
+        migration.name,
+      ]);
       try {
         await client.query("BEGIN");
         await client.query(migration.sql);
@@ -92,10 +93,9 @@ export async function migratePostgres(url: string): Promise<string[]> {
         ]);
         throw new Error(`Migration ${migration.name} failed: ${(error as Error).message}`);
       }
-      await client.query(
-        `UPDATE "_prisma_migrations" SET finished_at = now(), applied_steps_count = 1 WHERE id = $1`,
-        [id],
-      );
+      await client.query(`UPDATE "_prisma_migrations" SET finished_at = now(), applied_steps_count = 1 WHERE id = $1`, [
+        id,
+      ]);
       applied.push(migration.name);
     }
   } finally {

@@ -16,7 +16,11 @@ function replaceOnce(text: string, pattern: RegExp, replacement: string): string
 export function toPostgresSchema(sqliteSchema: string): string {
   let text = replaceOnce(sqliteSchema, /provider = "sqlite"/, 'provider = "postgresql"');
   text = replaceOnce(text, /url\s+= "file:[^"]*"/, 'url      = "postgresql://localhost/placeholder"');
-  text = replaceOnce(text, /output\s+= "\.\.\/lib\/generated\/prisma\/sqlite"/, 'output       = "../../../lib/generated/prisma/postgres"');
+  text = replaceOnce(
+    text,
+    /output\s+= "\.\.\/lib\/generated\/prisma\/sqlite"/,
+    'output       = "../../../lib/generated/prisma/postgres"',
+  );
   return "// GENERATED from prisma/schema.prisma by scripts/lib/prisma-schema.ts: do not edit.\n" + text;
 }
 

@@ -13,7 +13,10 @@ async function api<T>(path: string, init: RequestInit = {}): Promise<T> {
 }
 
 async function newPluginAndToken() {
-  const plugin = await api<{ id: string }>("/__fake/plugins", { method: "POST", body: JSON.stringify({ name: "E2E plugin" }) });
+  const plugin = await api<{ id: string }>("/__fake/plugins", {
+    method: "POST",
+    body: JSON.stringify({ name: "E2E plugin" }),
+  });
   const { connectToken } = await api<{ connectToken: string }>("/v1/ext/whatsapp-partner/create-connect-token", {
     method: "POST",
     body: JSON.stringify({ pluginId: plugin.id }),
@@ -58,14 +61,27 @@ test("the SDK draws the Connect WhatsApp iframe and reports a completed signup",
   await sdk.frame.getByRole("button", { name: "Finish signup" }).click();
 
   await expect(sdk.frame.getByRole("status")).toHaveText(/WhatsApp connected/);
-  await expect.poll(sdk.events).toContainEqual(expect.objectContaining({ kind: "success", data: expect.objectContaining({ status: "connected", pluginId }) }));
+  await expect
+    .poll(sdk.events)
+    .toContainEqual(
+      expect.objectContaining({ kind: "success", data: expect.objectContaining({ status: "connected", pluginId }) }),
+    );
   const events = await sdk.events();
   expect(events.map((e) => e.name ?? e.kind)).toEqual(["ready", "started", "connected", "success"]);
 
   // The number shows up in the plugin's configuration a moment later, as on the real service.
   await expect
-    .poll(async () => (await api<{ whatsappPhoneNumbers: { display_phone_number: string }[] }>(`/v1/ext/plugin/whatsapp/${pluginId}/config`)).whatsappPhoneNumbers)
-    .toEqual([expect.objectContaining({ display_phone_number: "+44 7700 900123", verified_name: "Blue Harbor Dental" })]);
+    .poll(
+      async () =>
+        (
+          await api<{ whatsappPhoneNumbers: { display_phone_number: string }[] }>(
+            `/v1/ext/plugin/whatsapp/${pluginId}/config`,
+          )
+        ).whatsappPhoneNumbers,
+    )
+    .toEqual([
+      expect.objectContaining({ display_phone_number: "+44 7700 900123", verified_name: "Blue Harbor Dental" }),
+    ]);
 });
 
 test("cancel and a simulated Meta error come back through the callbacks", async ({ page }) => {
@@ -77,7 +93,9 @@ test("cancel and a simulated Meta error come back through the callbacks", async 
 
   await sdk.frame.getByRole("button", { name: "Connect WhatsApp" }).click();
   await sdk.frame.getByRole("button", { name: "Simulate a Meta error" }).click();
-  await expect.poll(sdk.events).toContainEqual({ kind: "error", message: "Meta could not complete the signup (simulated error)." });
+  await expect
+    .poll(sdk.events)
+    .toContainEqual({ kind: "error", message: "Meta could not complete the signup (simulated error)." });
 });
 
 test("an expired, forged or malformed token fails through onError", async ({ page }) => {
@@ -100,5 +118,7 @@ test("an expired, forged or malformed token fails through onError", async ({ pag
   }
 
   const missing = await openSdkPage(page, "");
-  await expect.poll(missing.events).toEqual([{ kind: "error", message: "ChakraWhatsappConnect: connectToken is required" }]);
+  await expect
+    .poll(missing.events)
+    .toEqual([{ kind: "error", message: "ChakraWhatsappConnect: connectToken is required" }]);
 });

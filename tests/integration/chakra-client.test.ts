@@ -58,7 +58,11 @@ describe("calls that succeed", () => {
     });
     expect(claims.clientReferenceId).toBe("acme-bakery");
     const plugin = t.fake.store.state.plugins[claims.pluginId];
-    expect(plugin).toMatchObject({ name: "Acme Bakery WhatsApp", clientName: "Acme Bakery", clientEmail: "owner@acme.test" });
+    expect(plugin).toMatchObject({
+      name: "Acme Bakery WhatsApp",
+      clientName: "Acme Bakery",
+      clientEmail: "owner@acme.test",
+    });
     const config = await t.chakra.getPluginConfig(claims.pluginId);
     expect(config.whatsappBusinessAccounts).toEqual([]);
   });

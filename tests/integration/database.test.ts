@@ -7,7 +7,13 @@ const unique = () => Math.random().toString(36).slice(2, 10);
 const newClient = (overrides: Record<string, unknown> = {}) => {
   const id = unique();
   return db.client.create({
-    data: { name: `Client ${id}`, contactName: "Ana", contactEmail: `ana-${id}@example.com`, clientReferenceId: `client-${id}`, ...overrides },
+    data: {
+      name: `Client ${id}`,
+      contactName: "Ana",
+      contactEmail: `ana-${id}@example.com`,
+      clientReferenceId: `client-${id}`,
+      ...overrides,
+    },
   });
 };
 
@@ -36,8 +42,12 @@ describe("the database", () => {
     const reference = `tx-${unique()}`;
     await expect(
       db.$transaction(async (tx) => {
-        await tx.client.create({ data: { name: "Half", contactName: "A", contactEmail: "a@example.com", clientReferenceId: reference } });
-        await tx.client.create({ data: { name: "Dup", contactName: "A", contactEmail: "a@example.com", clientReferenceId: reference } });
+        await tx.client.create({
+          data: { name: "Half", contactName: "A", contactEmail: "a@example.com", clientReferenceId: reference },
+        });
+        await tx.client.create({
+          data: { name: "Dup", contactName: "A", contactEmail: "a@example.com", clientReferenceId: reference },
+        });
       }),
     ).rejects.toMatchObject({ code: "P2002" });
     expect(await db.client.count({ where: { clientReferenceId: reference } })).toBe(0);
@@ -45,7 +55,10 @@ describe("the database", () => {
 
   it("keeps snapshots' raw JSON and their phone numbers, removed with the snapshot", async () => {
     const client = await newClient();
-    const raw = { whatsappPhoneNumbers: [{ id: "1", status: "CONNECTED", nested: { deep: [1, 2] } }], unknownField: "kept" };
+    const raw = {
+      whatsappPhoneNumbers: [{ id: "1", status: "CONNECTED", nested: { deep: [1, 2] } }],
+      unknownField: "kept",
+    };
     const snapshot = await db.pluginConfigSnapshot.create({
       data: {
         clientId: client.id,
@@ -55,7 +68,9 @@ describe("the database", () => {
         phoneCount: 1,
         connectedPhoneCount: 1,
         needsAttention: false,
-        phoneNumbers: { create: [{ phoneNumberId: "1", displayPhoneNumber: "+1 555", status: "CONNECTED", isOnBizApp: true }] },
+        phoneNumbers: {
+          create: [{ phoneNumberId: "1", displayPhoneNumber: "+1 555", status: "CONNECTED", isOnBizApp: true }],
+        },
       },
       include: { phoneNumbers: true },
     });
@@ -68,13 +83,26 @@ describe("the database", () => {
     const client = await newClient();
     const user = await db.user.create({ data: { email: `admin-${unique()}@example.com`, role: "ADMIN" } });
     const link = await db.onboardingLink.create({
-      data: { clientId: client.id, tokenHash: unique(), expiresAt: new Date(Date.now() + 86_400_000), createdById: user.id },
+      data: {
+        clientId: client.id,
+        tokenHash: unique(),
+        expiresAt: new Date(Date.now() + 86_400_000),
+        createdById: user.id,
+      },
     });
     for (const type of ["CREATED", "SENT", "OPENED"] as const) {
       await db.onboardingLinkEvent.create({ data: { linkId: link.id, type } });
     }
     const audit = await db.auditLog.create({
-      data: { actorId: user.id, actorEmail: user.email, action: "client.create", targetType: "client", targetId: client.id, clientId: client.id, metadata: { via: "test" } },
+      data: {
+        actorId: user.id,
+        actorEmail: user.email,
+        action: "client.create",
+        targetType: "client",
+        targetId: client.id,
+        clientId: client.id,
+        metadata: { via: "test" },
+      },
     });
     await db.user.delete({ where: { id: user.id } });
     const events = await db.onboardingLinkEvent.findMany({ where: { linkId: link.id }, orderBy: { createdAt: "asc" } });
@@ -85,7 +113,11 @@ describe("the database", () => {
   });
 
   it("stores the agency's branding as a single row", async () => {
-    await db.agencySettings.upsert({ where: { id: "agency" }, create: { name: "Acme Agency" }, update: { name: "Acme Agency" } });
+    await db.agencySettings.upsert({
+      where: { id: "agency" },
+      create: { name: "Acme Agency" },
+      update: { name: "Acme Agency" },
+    });
     const row = await db.agencySettings.findUniqueOrThrow({ where: { id: "agency" } });
     expect(row).toMatchObject({ name: "Acme Agency", brandColor: "#0f766e" });
   });

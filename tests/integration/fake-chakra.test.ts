@@ -29,7 +29,11 @@ describe("the embedded signup", () => {
   it("attaches a WABA at once and its number a moment later", async () => {
     const { fake, chakra } = await setup({ numbersDelayMs: 300 });
     const { connectToken } = await chakra.createConnectToken({ pluginId: EMPTY_DEMO_PLUGIN_ID });
-    const result = await complete(fake.url, { token: connectToken, businessName: "Acme Bakery", phoneNumber: "+1 555-010-4477" });
+    const result = await complete(fake.url, {
+      token: connectToken,
+      businessName: "Acme Bakery",
+      phoneNumber: "+1 555-010-4477",
+    });
     expect(result.status).toBe(200);
     expect(result.body._data).toMatchObject({ status: "connected", pluginId: EMPTY_DEMO_PLUGIN_ID });
 
@@ -62,7 +66,9 @@ describe("the embedded signup", () => {
 
   it("shows the error on the iframe page for a bad token", async () => {
     const { fake } = await setup();
-    const html = await fetch(`${fake.url}/connect?token=${fake.mintToken(EMPTY_DEMO_PLUGIN_ID, null, -1)}`).then((r) => r.text());
+    const html = await fetch(`${fake.url}/connect?token=${fake.mintToken(EMPTY_DEMO_PLUGIN_ID, null, -1)}`).then((r) =>
+      r.text(),
+    );
     expect(html).toContain('role="alert"');
     expect(html).toContain("This connect token has expired");
   });
@@ -86,8 +92,15 @@ describe("the embedded signup", () => {
 
 describe("configurable guesses", () => {
   it("serves the update and disconnect calls on the configured paths and field", async () => {
-    const paths = { updateConfig: "/v2/plugins/{pluginId}/settings", disconnectWaba: "/v2/plugins/{pluginId}/wabas/remove", health: "/v2/ping" };
-    const { fake, chakra } = await setup({ paths, disconnectWabaField: "whatsappBusinessAccountId" }, { paths, disconnectWabaField: "whatsappBusinessAccountId" });
+    const paths = {
+      updateConfig: "/v2/plugins/{pluginId}/settings",
+      disconnectWaba: "/v2/plugins/{pluginId}/wabas/remove",
+      health: "/v2/ping",
+    };
+    const { fake, chakra } = await setup(
+      { paths, disconnectWabaField: "whatsappBusinessAccountId" },
+      { paths, disconnectWabaField: "whatsappBusinessAccountId" },
+    );
     await chakra.health();
     await chakra.disconnectWaba("d83e1d23-50b8-4d87-8f92-842a0ac516f6", "973055385119463");
     expect(fake.requests.map((r) => `${r.path} ${r.status}`)).toEqual([
@@ -98,9 +111,9 @@ describe("configurable guesses", () => {
 
   it("requires all six webhook settings unless partial updates are switched on", async () => {
     const strict = await setup();
-    await expect(strict.chakra.updatePluginConfig(EMPTY_DEMO_PLUGIN_ID, { enableChakraWebhook: true } as never)).rejects.toThrow(
-      /passThroughWebhookUrl is required/,
-    );
+    await expect(
+      strict.chakra.updatePluginConfig(EMPTY_DEMO_PLUGIN_ID, { enableChakraWebhook: true } as never),
+    ).rejects.toThrow(/passThroughWebhookUrl is required/);
     const lenient = await setup({ partialUpdates: true });
     await lenient.chakra.updatePluginConfig(EMPTY_DEMO_PLUGIN_ID, { enableChakraWebhook: true } as never);
     expect((await lenient.chakra.getPluginConfig(EMPTY_DEMO_PLUGIN_ID)).enableChakraWebhook).toBe(true);
@@ -113,7 +126,11 @@ describe("state", () => {
     try {
       const stateFile = path.join(dir, "state.json");
       const first = await startTestChakra({ stateFile });
-      const { claims } = await first.chakra.createConnectToken({ newPluginName: "Kept", clientReferenceId: "kept", clientName: "Kept Ltd" });
+      const { claims } = await first.chakra.createConnectToken({
+        newPluginName: "Kept",
+        clientReferenceId: "kept",
+        clientName: "Kept Ltd",
+      });
       await first.fake.close();
       const second = await setup({ stateFile });
       expect(second.fake.store.state.plugins[claims.pluginId]?.name).toBe("Kept");
@@ -130,8 +147,8 @@ describe("state", () => {
       CHAKRA_API_TOKEN: "chakra-token-0123456789abcdef",
     });
     await expect(startFakeChakraForApp(production)).rejects.toThrow(/does not run in production/);
-    await expect(startFakeChakraForApp(parseEnv({ CHAKRA_API_TOKEN: "chakra-token-0123456789abcdef" }))).rejects.toThrow(
-      /real ChakraHQ/,
-    );
+    await expect(
+      startFakeChakraForApp(parseEnv({ CHAKRA_API_TOKEN: "chakra-token-0123456789abcdef" })),
+    ).rejects.toThrow(/real ChakraHQ/);
   });
 });

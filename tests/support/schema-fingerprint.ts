@@ -12,9 +12,11 @@ export function sqliteFingerprint(file: string) {
   const db = new Database(file, { readonly: true });
   try {
     const tables = (
-      db.prepare(
-        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> '_prisma_migrations' ORDER BY name",
-      ).all() as { name: string }[]
+      db
+        .prepare(
+          "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> '_prisma_migrations' ORDER BY name",
+        )
+        .all() as { name: string }[]
     ).map((t) => t.name);
     return Object.fromEntries(
       tables.map((table) => {

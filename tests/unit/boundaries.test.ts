@@ -15,7 +15,9 @@ function sourceFiles(dir: string): string[] {
 
 const appFiles = ["app", "components", "lib"].flatMap(sourceFiles);
 const importsOf = (file: string) =>
-  [...readFileSync(path.join(ROOT, file), "utf8").matchAll(/(?:from|import)\s*\(?\s*["']([^"']+)["']/g)].map((m) => m[1]!);
+  [...readFileSync(path.join(ROOT, file), "utf8").matchAll(/(?:from|import)\s*\(?\s*["']([^"']+)["']/g)].map(
+    (m) => m[1]!,
+  );
 
 describe("module boundaries", () => {
   it("finds the app's source files", () => {
@@ -30,7 +32,9 @@ describe("module boundaries", () => {
 
   it("client components import nothing that holds secrets", () => {
     const secretModules = /(^|\/)(lib\/env|lib\/db|lib\/prisma|lib\/chakra(\/(index|client))?|lib\/data\/.*)$/;
-    const clientFiles = appFiles.filter((f) => /^\s*["']use client["']/m.test(readFileSync(path.join(ROOT, f), "utf8")));
+    const clientFiles = appFiles.filter((f) =>
+      /^\s*["']use client["']/m.test(readFileSync(path.join(ROOT, f), "utf8")),
+    );
     const offenders = clientFiles.filter((f) => importsOf(f).some((i) => secretModules.test(i.replace(/^@\//, ""))));
     expect(offenders).toEqual([]);
   });
