@@ -54,15 +54,17 @@ export function connectPage({ error, pluginName }: { error: string | null; plugi
     </div>
     <p class="error" id="form-error" role="alert" hidden></p>
   </form>
-  <div class="ok" id="done" role="status" hidden>WhatsApp connected. You can close this window.</div>`
+  <div class="ok" id="done" role="status" hidden>WhatsApp connected.</div>`
   }
 </main>
 <script>
 (function () {
   var token = new URLSearchParams(location.search).get("token") || "";
   function post(message) { message.source = "fake-chakra"; parent.postMessage(message, "*"); }
-  function resize() { post({ type: "resize", height: document.documentElement.scrollHeight }); }
-  new ResizeObserver(resize).observe(document.body);
+  // The content's own height (not the iframe's), so the frame can shrink as well as grow.
+  var main = document.querySelector("main");
+  function resize() { post({ type: "resize", height: main.getBoundingClientRect().height }); }
+  new ResizeObserver(resize).observe(main);
   var error = document.getElementById("error");
   if (error) { post({ type: "error", message: error.textContent }); return; }
   var $ = function (id) { return document.getElementById(id); };
