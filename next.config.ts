@@ -9,6 +9,8 @@ const nextConfig: NextConfig = {
   transpilePackages: ["geist"],
   poweredByHeader: false,
   typedRoutes: true,
+  // forbidden(): the 403 page for members whose role does not allow a page.
+  experimental: { authInterrupts: true },
 };
 
 export default nextConfig;

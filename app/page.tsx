@@ -1,4 +1,7 @@
+import Link from "next/link";
 import { connection } from "next/server";
+import { buttonClass } from "@/components/ui/button-class";
+import { getCurrentUser } from "@/lib/auth/guards";
 import { Suspense } from "react";
 import { SystemStatus, SystemStatusPending } from "@/components/home/system-status";
 import { getAgencyBranding } from "@/lib/data/agency";
@@ -19,7 +22,7 @@ const STEPS = [
 
 export default async function HomePage() {
   await connection(); // rendered per request: branding and status come from the database
-  const [agency, setup] = [await getAgencyBranding(), describeSetup()];
+  const [agency, user, setup] = [await getAgencyBranding(), await getCurrentUser(), describeSetup()];
   return (
     <main className="mx-auto flex w-full max-w-3xl flex-col gap-8 px-4 py-10 sm:px-6 sm:py-16">
       <header className="flex flex-col gap-2">
@@ -31,6 +34,11 @@ export default async function HomePage() {
           Bring your clients onto WhatsApp through ChakraHQ: one link per client, and a live view of every number you
           manage.
         </p>
+        <div className="mt-2">
+          <Link href={user ? "/dashboard" : "/sign-in"} className={buttonClass("primary")}>
+            {user ? "Open the dashboard" : "Sign in"}
+          </Link>
+        </div>
       </header>
 
       {setup.demoMode ? (

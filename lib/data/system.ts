@@ -1,7 +1,9 @@
 import "server-only";
 import { chakra, isChakraError } from "../chakra";
 import { db } from "../db";
+import { usesOutbox } from "../email/mailer";
 import { env } from "../env";
+import { DEMO_OWNER_EMAIL, ensureInitialOwner } from "./team";
 
 export type ServiceStatus = { ok: true } | { ok: false; message: string };
 
@@ -34,4 +36,16 @@ export function describeSetup() {
     chakraBaseUrl: env.chakra.baseUrl,
     databaseProvider: env.database.provider === "sqlite" ? "SQLite" : "PostgreSQL",
   } as const;
+}
+
+/**
+ * What the sign-in page may say about this installation. The demo owner's address is shown
+ * in demo mode only (never in production), and only while it is an active member.
+ */
+export async function describeSignIn(): Promise<{ demoOwnerEmail: string | null; outbox: boolean }> {
+  await ensureInitialOwner();
+  const outbox = usesOutbox();
+  if (env.isProduction || !env.demoMode || env.INITIAL_ADMIN_EMAIL) return { demoOwnerEmail: null, outbox };
+  const active = await db.user.count({ where: { email: DEMO_OWNER_EMAIL, removedAt: null } });
+  return { demoOwnerEmail: active ? DEMO_OWNER_EMAIL : null, outbox };
 }

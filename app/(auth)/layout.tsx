@@ -1,0 +1,15 @@
+import Link from "next/link";
+import { getAgencyBranding } from "@/lib/data/agency";
+
+/** The signed-out pages: one narrow card, the agency's name above it. */
+export default async function AuthLayout({ children }: { children: React.ReactNode }) {
+  const agency = await getAgencyBranding();
+  return (
+    <main className="mx-auto flex min-h-dvh w-full max-w-md flex-col justify-center gap-6 px-4 py-10">
+      <Link href="/" className="text-sm font-semibold" style={{ color: agency.brandColor }}>
+        {agency.name} · Partner Onboarding
+      </Link>
+      <div className="rounded-xl border border-slate-200 bg-white p-6 shadow-sm sm:p-8">{children}</div>
+    </main>
+  );
+}

@@ -1,0 +1,52 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { Suspense } from "react";
+import { SystemStatus, SystemStatusPending } from "@/components/home/system-status";
+import { requireUser } from "@/lib/auth/guards";
+import { ROLE_INFO } from "@/lib/auth/roles";
+import { countTeam } from "@/lib/data/team";
+
+export const metadata: Metadata = { title: "Dashboard" };
+
+export default async function DashboardPage() {
+  const user = await requireUser();
+  const team = await countTeam();
+  return (
+    <div className="flex flex-col gap-6">
+      <div>
+        <h1 className="text-2xl font-semibold tracking-tight">Dashboard</h1>
+        <p className="mt-1 text-slate-600">
+          Signed in as {user.email}: {ROLE_INFO[user.role].description.toLowerCase()}.
+        </p>
+      </div>
+      <div className="grid gap-4 md:grid-cols-2">
+        <section aria-labelledby="team-heading" className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm">
+          <h2 id="team-heading" className="font-semibold">
+            Team
+          </h2>
+          <p className="mt-2 text-sm text-slate-600">
+            {team.members} {team.members === 1 ? "member" : "members"}
+            {team.invitations
+              ? `, ${team.invitations} pending ${team.invitations === 1 ? "invitation" : "invitations"}`
+              : ""}
+            .
+          </p>
+          <Link
+            href="/team"
+            className="mt-3 inline-block text-sm font-medium text-teal-700 underline underline-offset-4"
+          >
+            See the team
+          </Link>
+        </section>
+        <section aria-labelledby="status-heading" className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm">
+          <h2 id="status-heading" className="font-semibold">
+            System status
+          </h2>
+          <Suspense fallback={<SystemStatusPending />}>
+            <SystemStatus />
+          </Suspense>
+        </section>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,36 @@
+"use client";
+
+import { useActionState, useState } from "react";
+import { requestSignInLink } from "@/lib/actions/auth";
+import { SubmitButton } from "@/components/ui/button";
+import { Field, Input } from "@/components/ui/field";
+import { ActionMessage } from "@/components/ui/action-message";
+
+export function SignInForm({ callbackUrl, defaultEmail }: { callbackUrl?: string; defaultEmail?: string }) {
+  const [state, action] = useActionState(requestSignInLink, null);
+  // Controlled, so a rejected address stays in the field (React resets uncontrolled forms).
+  const [email, setEmail] = useState(defaultEmail ?? "");
+  const errors = state && !state.ok ? state.fieldErrors?.email : undefined;
+  return (
+    <form action={action} className="flex flex-col gap-4" noValidate>
+      {callbackUrl ? <input type="hidden" name="callbackUrl" value={callbackUrl} /> : null}
+      <Field id="email" label="Work email" errors={errors}>
+        <Input
+          id="email"
+          name="email"
+          type="email"
+          autoComplete="email"
+          inputMode="email"
+          required
+          autoFocus
+          value={email}
+          onChange={(event) => setEmail(event.target.value)}
+          placeholder="name@agency.com"
+          errors={errors}
+        />
+      </Field>
+      <SubmitButton pendingLabel="Sending…">Email me a sign-in link</SubmitButton>
+      {errors ? null : <ActionMessage state={state} />}
+    </form>
+  );
+}

@@ -1,0 +1,69 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { unstable_rethrow } from "next/navigation";
+import { signIn } from "../auth/config";
+import { linkContext } from "../auth/email-context";
+import { changeRole, inviteMember, removeMember, revokeInvitation } from "../data/team";
+import { changeRoleSchema, inviteSchema, removeMemberSchema, revokeInvitationSchema } from "../validations/team";
+import { createAction, type ActionResult } from "./safe-action";
+
+/** Invites someone (or re-sends their invitation) by email, with a sign-in link. Owners only. */
+export const inviteMemberAction = createAction(
+  { role: "OWNER", schema: inviteSchema },
+  async ({ email, role }, user) => {
+    const saved = await inviteMember({ actor: user, email, role });
+    if (!saved.ok)
+      return { ok: false, code: "FAILED", message: saved.message, fieldErrors: { email: [saved.message] } };
+    let result: ActionResult = { ok: true, message: `Invitation sent to ${email}.` };
+    try {
+      await linkContext.run({ kind: "invitation", invitedBy: user.name || user.email, role }, () =>
+        signIn("nodemailer", { email, redirect: false }),
+      );
+    } catch (error) {
+      unstable_rethrow(error);
+      console.error(`[team] invitation email not sent: ${(error as Error).message}`);
+      result = {
+        ok: false,
+        code: "FAILED",
+        message: `The invitation is saved, but the email to ${email} could not be sent. Try sending it again.`,
+      };
+    }
+    revalidatePath("/team");
+    return result;
+  },
+);
+
+/** Changes a member's role. Owners only; the last owner keeps the role. */
+export const changeRoleAction = createAction(
+  { role: "OWNER", schema: changeRoleSchema },
+  async ({ userId, role }, user) => {
+    const result = await changeRole({ actor: user, userId, role });
+    revalidatePath("/team");
+    return result.ok ? { ok: true, message: "Role changed." } : { ok: false, code: "FAILED", message: result.message };
+  },
+);
+
+/** Removes a member and ends their sessions. Owners only; never the last owner. */
+export const removeMemberAction = createAction(
+  { role: "OWNER", schema: removeMemberSchema },
+  async ({ userId }, user) => {
+    const result = await removeMember({ actor: user, userId });
+    revalidatePath("/team");
+    return result.ok
+      ? { ok: true, message: "Member removed." }
+      : { ok: false, code: "FAILED", message: result.message };
+  },
+);
+
+/** Withdraws a pending invitation. Owners only. */
+export const revokeInvitationAction = createAction(
+  { role: "OWNER", schema: revokeInvitationSchema },
+  async ({ invitationId }, user) => {
+    const result = await revokeInvitation({ actor: user, invitationId });
+    revalidatePath("/team");
+    return result.ok
+      ? { ok: true, message: "Invitation withdrawn." }
+      : { ok: false, code: "FAILED", message: result.message };
+  },
+);

@@ -1,0 +1,95 @@
+import "server-only";
+import { PrismaAdapter } from "@auth/prisma-adapter";
+import NextAuth from "next-auth";
+import Nodemailer from "next-auth/providers/nodemailer";
+import { db } from "../db";
+import { getAgencyBranding } from "../data/agency";
+import { consumeRateLimit } from "../data/rate-limit";
+import { acceptInvitation, canSignIn, recordSignIn } from "../data/team";
+import { invitationEmail, signInEmail } from "../email/messages";
+import { sendEmail } from "../email/mailer";
+import { env } from "../env";
+import type { Role } from "./roles";
+import { linkContext } from "./email-context";
+
+// Module augmentation needs interfaces.
+/* eslint-disable @typescript-eslint/consistent-type-definitions */
+declare module "next-auth" {
+  interface User {
+    role?: Role;
+    removedAt?: Date | null;
+  }
+  interface Session {
+    user: { id: string; email: string; name?: string | null; role: Role };
+  }
+}
+/* eslint-enable @typescript-eslint/consistent-type-definitions */
+
+/** Development only: production refuses to start without AUTH_SECRET (lib/env.ts). */
+const DEVELOPMENT_SECRET = "development-only-secret-partner-onboarding-0000";
+
+/** Sign-in link requests allowed per address. */
+export const SIGN_IN_LIMIT = { limit: 5, windowMs: 60 * 60 * 1000 };
+
+export const CHECK_EMAIL_PATH = "/sign-in/check-email";
+
+const prismaAdapter = PrismaAdapter(db as never);
+
+export const { handlers, auth, signIn, signOut } = NextAuth({
+  secret: env.AUTH_SECRET ?? DEVELOPMENT_SECRET,
+  trustHost: true,
+  adapter: {
+    ...prismaAdapter,
+    // New users only come from invitations: there is no open sign-up.
+    async createUser(user) {
+      const created = await acceptInvitation({ email: user.email, name: user.name, emailVerified: user.emailVerified });
+      if (!created) throw new Error("No pending invitation for this address");
+      return created;
+    },
+  },
+  session: { strategy: "database", maxAge: env.AUTH_SESSION_MAX_AGE_HOURS * 3600, updateAge: 3600 },
+  pages: { signIn: "/sign-in", verifyRequest: CHECK_EMAIL_PATH, error: "/sign-in/error" },
+  providers: [
+    Nodemailer({
+      // Unused: sendVerificationRequest below sends through lib/email (SMTP or the outbox).
+      server: "smtp://localhost",
+      from: env.EMAIL_FROM,
+      maxAge: env.AUTH_LINK_MAX_AGE_HOURS * 3600,
+      async sendVerificationRequest({ identifier, url, expires }) {
+        const agency = await getAgencyBranding();
+        const context = linkContext.getStore();
+        const message =
+          context?.kind === "invitation"
+            ? invitationEmail({ agency, url, expires, invitedBy: context.invitedBy, role: context.role })
+            : signInEmail({ agency, url, expires });
+        await sendEmail({ to: identifier, ...message });
+      },
+    }),
+  ],
+  callbacks: {
+    async signIn({ user, email }) {
+      const address = user.email?.toLowerCase();
+      if (!address) return false;
+      if (email?.verificationRequest) {
+        // Asking for a link: every address gets the same "check your inbox" page, whether or
+        // not it belongs to the team; only members and invitees are actually sent one.
+        const limit = await consumeRateLimit({ key: `sign-in:${address}`, ...SIGN_IN_LIMIT });
+        if (!limit.allowed) return `${CHECK_EMAIL_PATH}?limited=1`;
+        return (await canSignIn(address)) ? true : CHECK_EMAIL_PATH;
+      }
+      // Following a link: a removed member's old link no longer works.
+      if (user.removedAt) {
+        if (!(await acceptInvitation({ email: address }))) return "/sign-in/error?error=AccessDenied";
+      }
+      return true;
+    },
+    session({ session, user }) {
+      return { ...session, user: { id: user.id, email: user.email, name: user.name, role: user.role ?? "VIEWER" } };
+    },
+  },
+  events: {
+    async signIn({ user }) {
+      if (user.id && user.email) await recordSignIn({ id: user.id, email: user.email });
+    },
+  },
+});

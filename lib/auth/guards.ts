@@ -1,0 +1,23 @@
+import "server-only";
+import { forbidden, redirect } from "next/navigation";
+import { auth } from "./config";
+import { hasRole, type Role } from "./roles";
+
+export type CurrentUser = { id: string; email: string; name?: string | null; role: Role };
+
+/** The signed-in member, from the database session; null when signed out. */
+export async function getCurrentUser(): Promise<CurrentUser | null> {
+  const session = await auth();
+  return session?.user?.id ? session.user : null;
+}
+
+/**
+ * The guard of every dashboard page: signed-out visitors go to the sign-in page, members
+ * without the role get the 403 page. The proxy redirects earlier for comfort only.
+ */
+export async function requireUser(required: Role = "VIEWER"): Promise<CurrentUser> {
+  const user = await getCurrentUser();
+  if (!user) redirect("/sign-in");
+  if (!hasRole(user.role, required)) forbidden();
+  return user;
+}
