@@ -11,6 +11,9 @@ export default defineConfig({
   test: {
     include: ["tests/unit/**/*.test.ts", "tests/integration/**/*.test.ts"],
     environment: "node",
+    // next-auth imports "next/server" without an extension, which only a bundler resolves;
+    // inlined, vite resolves it, and the tests' "next/headers" mock reaches it too.
+    server: { deps: { inline: ["next-auth"] } },
     globalSetup: ["tests/support/global-setup.ts"],
     // global-setup.ts points DATABASE_URL at the test database before any worker starts.
     // The integration tests share one database (SQLite allows one writer at a time).

@@ -1,6 +1,6 @@
 "use client";
 
-import { useRef, type ReactNode } from "react";
+import { useId, useRef, type ReactNode } from "react";
 import { Button } from "./button";
 
 /**
@@ -19,6 +19,7 @@ export function ConfirmDialog({
   children: ReactNode;
 }) {
   const dialog = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
   return (
     <>
       <Button variant="secondary" onClick={() => dialog.current?.showModal()}>
@@ -26,11 +27,11 @@ export function ConfirmDialog({
       </Button>
       <dialog
         ref={dialog}
-        aria-labelledby={`${title}-title`}
+        aria-labelledby={titleId}
         className="m-auto w-[min(28rem,calc(100vw-2rem))] rounded-xl p-0 shadow-xl backdrop:bg-slate-900/40"
       >
         <div className="flex flex-col gap-4 p-6">
-          <h2 id={`${title}-title`} className="text-lg font-semibold">
+          <h2 id={titleId} className="text-lg font-semibold">
             {title}
           </h2>
           <div className="text-sm text-slate-700">{description}</div>

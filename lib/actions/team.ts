@@ -18,7 +18,7 @@ export const inviteMemberAction = createAction(
     let result: ActionResult = { ok: true, message: `Invitation sent to ${email}.` };
     try {
       await linkContext.run({ kind: "invitation", invitedBy: user.name || user.email, role }, () =>
-        signIn("nodemailer", { email, redirect: false }),
+        signIn("nodemailer", { email, redirect: false, redirectTo: "/dashboard" }),
       );
     } catch (error) {
       unstable_rethrow(error);

@@ -83,8 +83,12 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       }
       return true;
     },
+    // Only what pages need: the database session row (with its token) stays on the server.
     session({ session, user }) {
-      return { ...session, user: { id: user.id, email: user.email, name: user.name, role: user.role ?? "VIEWER" } };
+      return {
+        expires: session.expires,
+        user: { id: user.id, email: user.email, name: user.name, role: user.role ?? "VIEWER" },
+      } as typeof session;
     },
   },
   events: {

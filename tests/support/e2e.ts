@@ -1,5 +1,63 @@
-/** Where the browser tests' own app and fake ChakraHQ listen (beside a developer's npm run dev). */
-export const E2E_APP_PORT = 3100;
-export const E2E_FAKE_PORT = 4110;
-export const E2E_FAKE_URL = `http://127.0.0.1:${E2E_FAKE_PORT}`;
+import { expect, type Page } from "@playwright/test";
+import { resolveDatabaseUrl } from "../../lib/database-url";
+import { createPrismaClient, type Db } from "../../lib/prisma";
+import type { CaughtEmail } from "./mail-catcher";
+import { E2E_FAKE_PORT, E2E_MAIL_HTTP_PORT } from "./e2e-ports";
+
 export { FAKE_CHAKRA_TOKEN } from "../../lib/chakra/demo";
+export const E2E_FAKE_URL = `http://127.0.0.1:${E2E_FAKE_PORT}`;
+
+let client: Db | null = null;
+/** The database the app under test uses (playwright.config.ts sets DATABASE_URL). */
+export function testDb(): Db {
+  client ??= createPrismaClient(resolveDatabaseUrl(process.env.DATABASE_URL ?? ""));
+  return client;
+}
+
+let counter = 0;
+/** An address no other test uses. */
+export function uniqueEmail(label: string): string {
+  return `${label}-${Date.now()}-${counter++}@e2e.test`;
+}
+
+/** A member created directly in the database, for tests that start signed in as someone. */
+export async function createMember(role: "OWNER" | "ADMIN" | "VIEWER", email = uniqueEmail(role.toLowerCase())) {
+  return testDb().user.create({ data: { email, role } });
+}
+
+/** Every email the test SMTP server received for `to`, oldest first. */
+export async function emailsTo(to: string): Promise<CaughtEmail[]> {
+  const response = await fetch(`http://127.0.0.1:${E2E_MAIL_HTTP_PORT}/messages?to=${encodeURIComponent(to)}`);
+  return (await response.json()) as CaughtEmail[];
+}
+
+/** Waits for the `count`-th email to `to` and returns it. */
+export async function waitForEmail(to: string, count = 1): Promise<CaughtEmail> {
+  await expect
+    .poll(async () => (await emailsTo(to)).length, { message: `email #${count} to ${to}` })
+    .toBeGreaterThanOrEqual(count);
+  return (await emailsTo(to))[count - 1]!;
+}
+
+/** The sign-in link in an email's plain-text part. */
+export function signInLink(email: CaughtEmail): string {
+  const match = email.text.match(/https?:\/\/\S+\/api\/auth\/callback\/nodemailer\S+/);
+  if (!match) throw new Error(`No sign-in link in "${email.subject}"`);
+  return match[0];
+}
+
+/** Asks for a sign-in link on the sign-in page; returns the link from the email. */
+export async function requestSignInLink(page: Page, email: string): Promise<string> {
+  const before = (await emailsTo(email)).length;
+  await page.goto("/sign-in");
+  await page.getByLabel("Work email").fill(email);
+  await page.getByRole("button", { name: "Email me a sign-in link" }).click();
+  await expect(page.getByRole("heading", { name: "Check your inbox" })).toBeVisible();
+  return signInLink(await waitForEmail(email, before + 1));
+}
+
+/** Signs in through the real email path and lands on the dashboard. */
+export async function signIn(page: Page, email: string): Promise<void> {
+  await page.goto(await requestSignInLink(page, email));
+  await expect(page.getByRole("heading", { level: 1, name: "Dashboard" })).toBeVisible();
+}

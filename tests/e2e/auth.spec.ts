@@ -1,0 +1,180 @@
+import { expect, test } from "@playwright/test";
+import {
+  createMember,
+  emailsTo,
+  requestSignInLink,
+  signIn,
+  signInLink,
+  testDb,
+  uniqueEmail,
+  waitForEmail,
+} from "../support/e2e";
+
+test("the demo owner signs in through a real email and lands on the dashboard @phone", async ({ page }) => {
+  await page.goto("/team");
+  await expect(page).toHaveURL(/\/sign-in\?callbackUrl=%2Fteam/);
+  await expect(page.getByText("Sign in as the demo owner, owner@demo.test.")).toBeVisible();
+
+  const before = (await emailsTo("owner@demo.test")).length;
+  // The address is filled in already in demo mode.
+  await expect(page.getByLabel("Work email")).toHaveValue("owner@demo.test");
+  await page.getByRole("button", { name: "Email me a sign-in link" }).click();
+  await expect(page.getByRole("heading", { name: "Check your inbox" })).toBeVisible();
+
+  const email = await waitForEmail("owner@demo.test", before + 1);
+  expect(email.subject).toBe("Sign in to Your agency Partner Onboarding");
+  expect(email.html).toContain("Sign in");
+  expect(email.text).toContain("Your agency");
+  await page.goto(signInLink(email));
+  await expect(page).toHaveURL(/\/team$/);
+  await expect(page.getByRole("heading", { level: 1, name: "Team" })).toBeVisible();
+  await expect(page.getByText("owner@demo.test").first()).toBeVisible();
+
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page.getByText("You are signed out.")).toBeVisible();
+  await page.goto("/dashboard");
+  await expect(page).toHaveURL(/\/sign-in/);
+});
+
+test("an unknown address sees the same page and gets no email", async ({ page }) => {
+  const stranger = uniqueEmail("stranger");
+  const member = await createMember("ADMIN");
+
+  await page.goto("/sign-in");
+  await page.getByLabel("Work email").fill(stranger);
+  await page.getByRole("button", { name: "Email me a sign-in link" }).click();
+  await expect(page.getByRole("heading", { name: "Check your inbox" })).toBeVisible();
+  const strangerPage = await page.locator("main").innerText();
+
+  // A member asked after the stranger: once their email is in, the stranger's would be too.
+  await requestSignInLink(page, member.email);
+  expect(await page.locator("main").innerText()).toBe(strangerPage);
+  expect(await emailsTo(stranger)).toEqual([]);
+  expect(await testDb().verificationToken.count({ where: { identifier: stranger } })).toBe(0);
+});
+
+test("a bad address is refused with a clear error and stays in the field", async ({ page }) => {
+  await page.goto("/sign-in");
+  await page.getByLabel("Work email").fill("not-an-address");
+  await page.getByRole("button", { name: "Email me a sign-in link" }).click();
+  await expect(page.getByText("Enter a valid email address, like name@agency.com.")).toBeVisible();
+  await expect(page.getByLabel("Work email")).toHaveValue("not-an-address");
+  await expect(page.getByLabel("Work email")).toHaveAttribute("aria-invalid", "true");
+});
+
+test("a sign-in link works once, and an expired one not at all", async ({ page, browser }) => {
+  const member = await createMember("ADMIN");
+  const link = await requestSignInLink(page, member.email);
+  await page.goto(link);
+  await expect(page.getByRole("heading", { level: 1, name: "Dashboard" })).toBeVisible();
+
+  // The same link in another browser: already used.
+  const other = await browser.newContext();
+  const second = await other.newPage();
+  await second.goto(link);
+  await expect(second.getByRole("heading", { name: "This sign-in link no longer works" })).toBeVisible();
+  await expect(second.getByRole("button", { name: "Email me a sign-in link" })).toBeVisible();
+
+  // A fresh link whose time ran out.
+  const stale = await requestSignInLink(second, member.email);
+  await testDb().verificationToken.updateMany({
+    where: { identifier: member.email },
+    data: { expires: new Date(Date.now() - 1000) },
+  });
+  await second.goto(stale);
+  await expect(second.getByRole("heading", { name: "This sign-in link no longer works" })).toBeVisible();
+  await expect(second).not.toHaveURL(/dashboard/);
+  await other.close();
+});
+
+test("an owner invites a viewer, who sees no edit controls and whose forged submission is refused", async ({
+  browser,
+}) => {
+  const owner = await createMember("OWNER");
+  const viewerEmail = uniqueEmail("viewer");
+  const forgedEmail = uniqueEmail("forged");
+
+  const ownerContext = await browser.newContext();
+  const ownerPage = await ownerContext.newPage();
+  await signIn(ownerPage, owner.email);
+  await ownerPage.goto("/team");
+
+  // The owner's invitation, with the server action request it sends kept for the forgery.
+  await ownerPage.getByLabel("Email address", { exact: true }).fill(viewerEmail);
+  await ownerPage.getByLabel("Role", { exact: true }).selectOption("VIEWER");
+  const actionRequest = ownerPage.waitForRequest((r) => r.method() === "POST" && !!r.headers()["next-action"]);
+  await ownerPage.getByRole("button", { name: "Send invitation" }).click();
+  const captured = await actionRequest;
+  await expect(ownerPage.getByText(`Invitation sent to ${viewerEmail}.`)).toBeVisible();
+  await expect(ownerPage.getByLabel("Email address", { exact: true })).toHaveValue("");
+  await expect(ownerPage.getByRole("region", { name: /Pending invitations/ }).getByText(viewerEmail)).toBeVisible();
+
+  const invitation = await waitForEmail(viewerEmail);
+  expect(invitation.subject).toContain("invited you to");
+  expect(invitation.text).toContain("as viewer");
+
+  const viewerContext = await browser.newContext();
+  const viewerPage = await viewerContext.newPage();
+  await viewerPage.goto(signInLink(invitation));
+  await expect(viewerPage.getByRole("heading", { level: 1, name: "Dashboard" })).toBeVisible();
+  await viewerPage.goto("/team");
+  await expect(viewerPage.getByRole("heading", { level: 1, name: "Team" })).toBeVisible();
+  await expect(viewerPage.getByText("Only owners change the team.")).toBeVisible();
+  await expect(viewerPage.getByRole("heading", { name: "Invite someone" })).toHaveCount(0);
+  await expect(viewerPage.getByRole("button", { name: /Save|Remove|Withdraw|Send/ })).toHaveCount(0);
+
+  // The viewer replays the owner's invitation request, for another address, as an owner.
+  const body = (captured.postData() ?? "")
+    .replace(viewerEmail, forgedEmail)
+    .replace('"VIEWER"', '"OWNER"')
+    .replace("\r\nVIEWER\r\n", "\r\nOWNER\r\n");
+  expect(body).toContain(forgedEmail);
+  const response = await viewerPage.request.post("/team", {
+    headers: {
+      "next-action": captured.headers()["next-action"]!,
+      "content-type": captured.headers()["content-type"]!,
+      accept: "text/x-component",
+    },
+    data: body,
+  });
+  expect(await response.text()).toContain("only owners can do this");
+  expect(await testDb().invitation.count({ where: { email: forgedEmail } })).toBe(0);
+  expect(await emailsTo(forgedEmail)).toEqual([]);
+
+  // The owner still sees one pending invitation: the viewer accepted theirs.
+  await ownerPage.reload();
+  await expect(ownerPage.getByRole("region", { name: /Pending invitations/ }).getByText(forgedEmail)).toHaveCount(0);
+  await expect(
+    ownerPage.getByRole("region", { name: /Members/ }).getByText(viewerEmail, { exact: true }),
+  ).toBeVisible();
+  await ownerContext.close();
+  await viewerContext.close();
+});
+
+test("removing a member signs them out at once", async ({ browser }) => {
+  const owner = await createMember("OWNER");
+  const admin = await createMember("ADMIN");
+  const adminContext = await browser.newContext();
+  const adminPage = await adminContext.newPage();
+  await signIn(adminPage, admin.email);
+
+  const ownerContext = await browser.newContext();
+  const ownerPage = await ownerContext.newPage();
+  await signIn(ownerPage, owner.email);
+  await ownerPage.goto("/team");
+  const row = ownerPage.getByRole("listitem").filter({ hasText: admin.email });
+  await row.getByRole("button", { name: "Remove" }).click();
+  const dialog = ownerPage.getByRole("dialog", { name: `Remove ${admin.email}?` });
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole("button", { name: "Remove from the team" }).click();
+  await expect(ownerPage.getByRole("region", { name: /Members/ }).getByText(admin.email, { exact: true })).toHaveCount(
+    0,
+  );
+
+  await adminPage.goto("/dashboard");
+  await expect(adminPage).toHaveURL(/\/sign-in/);
+  const audit = await testDb().auditLog.findFirst({ where: { action: "team.member_removed", targetId: admin.id } });
+  expect(audit?.actorId).toBe(owner.id);
+  await ownerContext.close();
+  await adminContext.close();
+});
