@@ -1,18 +1,18 @@
 "use client";
 
-import { useActionState, useState } from "react";
+import { useState } from "react";
 import { requestSignInLink } from "@/lib/actions/auth";
 import { SubmitButton } from "@/components/ui/button";
 import { Field, Input } from "@/components/ui/field";
 import { ActionMessage } from "@/components/ui/action-message";
+import { useFormAction } from "@/components/ui/use-form-action";
 
 export function SignInForm({ callbackUrl, defaultEmail }: { callbackUrl?: string; defaultEmail?: string }) {
-  const [state, action] = useActionState(requestSignInLink, null);
-  // Controlled, so a rejected address stays in the field (React resets uncontrolled forms).
+  const { state, dispatch, pending, onSubmit, fieldErrors } = useFormAction(requestSignInLink);
   const [email, setEmail] = useState(defaultEmail ?? "");
-  const errors = state && !state.ok ? state.fieldErrors?.email : undefined;
+  const errors = fieldErrors?.email;
   return (
-    <form action={action} className="flex flex-col gap-4" noValidate>
+    <form action={dispatch} onSubmit={onSubmit} className="flex flex-col gap-4" noValidate>
       {callbackUrl ? <input type="hidden" name="callbackUrl" value={callbackUrl} /> : null}
       <Field id="email" label="Work email" errors={errors}>
         <Input
@@ -29,7 +29,9 @@ export function SignInForm({ callbackUrl, defaultEmail }: { callbackUrl?: string
           errors={errors}
         />
       </Field>
-      <SubmitButton pendingLabel="Sending…">Email me a sign-in link</SubmitButton>
+      <SubmitButton pending={pending} pendingLabel="Sending…">
+        Email me a sign-in link
+      </SubmitButton>
       {errors ? null : <ActionMessage state={state} />}
     </form>
   );

@@ -1,26 +1,31 @@
 "use client";
 
-import { useActionState, useState } from "react";
+import { useState } from "react";
 import { ActionMessage } from "@/components/ui/action-message";
 import { SubmitButton } from "@/components/ui/button";
 import { Field, Input, Select } from "@/components/ui/field";
 import type { ActionResult } from "@/lib/actions/safe-action";
 import { inviteMemberAction } from "@/lib/actions/team";
+import { useFormAction } from "@/components/ui/use-form-action";
 import { ROLE_INFO, ROLES } from "@/lib/auth/roles";
 
 export function InviteForm() {
   const [email, setEmail] = useState("");
-  // Clear the address once the invitation went out; keep it when something failed.
-  const [state, action] = useActionState(async (previous: ActionResult | null, formData: FormData) => {
-    const result = await inviteMemberAction(previous, formData);
-    if (result.ok) setEmail("");
-    return result;
-  }, null);
   const [role, setRole] = useState("ADMIN");
-  const fieldErrors = state && !state.ok ? state.fieldErrors : undefined;
+  // Clear the form once the invitation went out; keep what was typed when something failed.
+  const { state, dispatch, pending, onSubmit, fieldErrors } = useFormAction(
+    async (previous: ActionResult | null, formData: FormData) => {
+      const result = await inviteMemberAction(previous, formData);
+      if (result.ok) {
+        setEmail("");
+        setRole("ADMIN");
+      }
+      return result;
+    },
+  );
 
   return (
-    <form action={action} className="flex flex-col gap-4" noValidate>
+    <form action={dispatch} onSubmit={onSubmit} className="flex flex-col gap-4" noValidate>
       <div className="grid gap-4 sm:grid-cols-[1fr_12rem]">
         <Field id="invite-email" label="Email address" errors={fieldErrors?.email}>
           <Input
@@ -49,7 +54,9 @@ export function InviteForm() {
         {ROLE_INFO[role as keyof typeof ROLE_INFO]?.label}: {ROLE_INFO[role as keyof typeof ROLE_INFO]?.description}.
       </p>
       <div className="flex flex-wrap items-center gap-3">
-        <SubmitButton pendingLabel="Sending invitation…">Send invitation</SubmitButton>
+        <SubmitButton pending={pending} pendingLabel="Sending invitation…">
+          Send invitation
+        </SubmitButton>
         <ActionMessage state={state} />
       </div>
     </form>

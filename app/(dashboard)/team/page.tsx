@@ -14,6 +14,7 @@ export default async function TeamPage() {
   const user = await requireUser();
   const { members, invitations } = await listTeam();
   const isOwner = hasRole(user.role, "OWNER");
+  const ownerCount = members.filter((m) => m.role === "OWNER").length;
   return (
     <div className="flex flex-col gap-8">
       <div>
@@ -49,7 +50,13 @@ export default async function TeamPage() {
                 </p>
                 <p className="text-sm text-slate-500">Last signed in: {formatDateTime(member.lastSignInAt)}</p>
               </div>
-              {isOwner ? <MemberActions member={member} /> : null}
+              {!isOwner ? null : member.role === "OWNER" && ownerCount === 1 ? (
+                <p className="text-sm text-slate-500 md:max-w-60 md:text-right">
+                  The only owner. To step down, make someone else an owner first.
+                </p>
+              ) : (
+                <MemberActions member={member} />
+              )}
             </li>
           ))}
         </ul>

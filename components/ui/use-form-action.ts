@@ -1,0 +1,20 @@
+"use client";
+
+import { startTransition, useActionState, type FormEvent } from "react";
+import type { Action, ActionResult } from "@/lib/actions/safe-action";
+
+/**
+ * useActionState for forms that must keep what was typed when the server says no. React
+ * resets a form after its `action` runs; submitting through onSubmit avoids that, while
+ * `action` stays on the form so it still works before JavaScript loads.
+ */
+export function useFormAction(action: Action) {
+  const [state, dispatch, pending] = useActionState<ActionResult | null, FormData>(action, null);
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const formData = new FormData(event.currentTarget);
+    startTransition(() => dispatch(formData));
+  };
+  const fieldErrors = state && !state.ok ? state.fieldErrors : undefined;
+  return { state, dispatch, pending, onSubmit, fieldErrors };
+}
