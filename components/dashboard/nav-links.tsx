@@ -5,6 +5,7 @@ import { usePathname } from "next/navigation";
 
 const LINKS = [
   { href: "/dashboard", label: "Dashboard" },
+  { href: "/clients", label: "Clients" },
   { href: "/team", label: "Team" },
 ] as const;
 

@@ -4,7 +4,8 @@ import { redirect, unstable_rethrow } from "next/navigation";
 import { CHECK_EMAIL_PATH, signIn, signOut } from "../auth/config";
 import { ensureInitialOwner } from "../data/team";
 import { signInSchema } from "../validations/auth";
-import { createAction, fieldErrorsOf, type ActionResult } from "./safe-action";
+import { fieldErrorsOf } from "../validations/errors";
+import { createAction, type ActionResult } from "./safe-action";
 import { z } from "zod";
 
 /**

@@ -2,6 +2,7 @@ import "server-only";
 import type { z } from "zod";
 import { getCurrentUser, type CurrentUser } from "../auth/guards";
 import { hasRole, ROLE_INFO, type Role } from "../auth/roles";
+import { fieldErrorsOf } from "../validations/errors";
 
 /** What every server action returns: expected failures are values, bugs are thrown. */
 export type ActionResult =
@@ -14,13 +15,6 @@ export type ActionResult =
     };
 
 export type Action = (previous: ActionResult | null, formData: FormData) => Promise<ActionResult>;
-
-/** Field errors keyed by field name, from a zod error. */
-export function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
-  const out: Record<string, string[]> = {};
-  for (const issue of error.issues) (out[String(issue.path[0] ?? "form")] ??= []).push(issue.message);
-  return out;
-}
 
 /**
  * Wraps a server action: checks the session and the role on the server, then parses the

@@ -21,3 +21,17 @@ export async function requireUser(required: Role = "VIEWER"): Promise<CurrentUse
   if (!hasRole(user.role, required)) forbidden();
   return user;
 }
+
+/**
+ * The guard of every protected route handler: the member, or the response to send instead
+ * (401 signed out, 403 role too low).
+ */
+export async function authorizeRoute(
+  required: Role,
+): Promise<{ user: CurrentUser; response?: undefined } | { user?: undefined; response: Response }> {
+  const user = await getCurrentUser();
+  if (!user) return { response: Response.json({ error: "Sign in first." }, { status: 401 }) };
+  if (!hasRole(user.role, required))
+    return { response: Response.json({ error: "Your role does not allow this." }, { status: 403 }) };
+  return { user };
+}

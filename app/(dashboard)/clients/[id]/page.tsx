@@ -1,0 +1,154 @@
+import type { Metadata, Route } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { ArchiveButton } from "@/components/clients/archive-button";
+import { StatusBadge } from "@/components/clients/status-badge";
+import { buttonClass } from "@/components/ui/button-class";
+import { Notice } from "@/components/ui/notice";
+import { requireUser } from "@/lib/auth/guards";
+import { hasRole } from "@/lib/auth/roles";
+import { describeHistory } from "@/lib/clients/history";
+import { getClient, getClientHistory } from "@/lib/data/clients";
+import { formatDateTime } from "@/lib/format";
+
+export async function generateMetadata({ params }: PageProps<"/clients/[id]">): Promise<Metadata> {
+  const client = await getClient((await params).id);
+  return { title: client?.name ?? "Client" };
+}
+
+const SAVED: Record<string, string> = { created: "Client created.", updated: "Changes saved." };
+
+export default async function ClientPage({ params, searchParams }: PageProps<"/clients/[id]">) {
+  const user = await requireUser();
+  const [{ id }, { saved }] = await Promise.all([params, searchParams]);
+  const client = await getClient(id);
+  if (!client) notFound();
+  const history = await getClientHistory(client.id);
+  const canEdit = hasRole(user.role, "ADMIN");
+  const snapshot = client.snapshots[0];
+
+  return (
+    <div className="flex flex-col gap-6">
+      <div className="flex flex-col gap-3">
+        <Link href="/clients" className="text-sm font-medium text-teal-700 underline underline-offset-4">
+          ← Clients
+        </Link>
+        <div className="flex flex-wrap items-start justify-between gap-4">
+          <div className="min-w-0">
+            <h1 className="text-2xl font-semibold tracking-tight break-words">{client.name}</h1>
+            <p className="mt-1 flex flex-wrap items-center gap-2 text-sm text-slate-600">
+              <StatusBadge status={client.archived ? "ARCHIVED" : client.onboardingStatus} />
+              <span className="font-mono break-all">{client.clientReferenceId}</span>
+            </p>
+          </div>
+          {canEdit ? (
+            <div className="flex flex-wrap items-center gap-2">
+              <Link href={`/clients/${client.id}/edit` as Route} className={buttonClass("primary")}>
+                Edit
+              </Link>
+              <ArchiveButton client={client} />
+            </div>
+          ) : null}
+        </div>
+        {typeof saved === "string" && SAVED[saved] ? <Notice tone="success">{SAVED[saved]}</Notice> : null}
+        {client.archived ? (
+          <Notice tone="warning" title="Archived">
+            Archived on {formatDateTime(client.archivedAt)}. Restore it to work with it again.
+          </Notice>
+        ) : null}
+      </div>
+
+      <div className="grid gap-6 lg:grid-cols-2">
+        <section
+          aria-labelledby="contact-heading"
+          className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm"
+        >
+          <h2 id="contact-heading" className="font-semibold">
+            Contact
+          </h2>
+          <dl className="mt-3 grid gap-x-4 gap-y-2 text-sm sm:grid-cols-[9rem_1fr]">
+            <dt className="text-slate-500">Name</dt>
+            <dd className="break-words">{client.contactName}</dd>
+            <dt className="text-slate-500">Email</dt>
+            <dd className="break-all">
+              <a href={`mailto:${client.contactEmail}`} className="text-teal-700 underline underline-offset-2">
+                {client.contactEmail}
+              </a>
+            </dd>
+            <dt className="text-slate-500">Created</dt>
+            <dd>
+              {formatDateTime(client.createdAt)}
+              {client.createdBy ? ` by ${client.createdBy.email}` : ""}
+            </dd>
+            <dt className="text-slate-500">Notes</dt>
+            <dd className="break-words whitespace-pre-wrap">
+              {client.notes || <span className="text-slate-400">None</span>}
+            </dd>
+          </dl>
+        </section>
+
+        <section aria-labelledby="plugin-heading" className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm">
+          <h2 id="plugin-heading" className="font-semibold">
+            ChakraHQ plugin
+          </h2>
+          {client.pluginId ? (
+            <dl className="mt-3 grid gap-x-4 gap-y-2 text-sm sm:grid-cols-[9rem_1fr]">
+              <dt className="text-slate-500">Plugin id</dt>
+              <dd className="font-mono break-all">{client.pluginId}</dd>
+              <dt className="text-slate-500">Checked with ChakraHQ</dt>
+              <dd>
+                {client.pluginVerifiedAt ? (
+                  `Yes, on ${formatDateTime(client.pluginVerifiedAt)}`
+                ) : (
+                  <span className="font-medium text-amber-800">
+                    Not verified: ChakraHQ could not be asked when it was saved
+                  </span>
+                )}
+              </dd>
+              <dt className="text-slate-500">Mapped</dt>
+              <dd>
+                {formatDateTime(client.pluginMappedAt)}
+                {client.pluginMappedBy ? ` by ${client.pluginMappedBy.email}` : " when the client connected"}
+              </dd>
+              {snapshot ? (
+                <>
+                  <dt className="text-slate-500">Last fetched</dt>
+                  <dd>
+                    {formatDateTime(snapshot.fetchedAt)}: {snapshot.wabaCount} business{" "}
+                    {snapshot.wabaCount === 1 ? "account" : "accounts"}, {snapshot.phoneCount}{" "}
+                    {snapshot.phoneCount === 1 ? "number" : "numbers"} ({snapshot.connectedPhoneCount} connected)
+                  </dd>
+                </>
+              ) : null}
+            </dl>
+          ) : (
+            <p className="mt-3 text-sm text-slate-600">
+              No plugin yet. ChakraHQ creates one when the client first connects WhatsApp through an onboarding link
+              {canEdit ? "; or edit the client to map a plugin it already has." : "."}
+            </p>
+          )}
+        </section>
+      </div>
+
+      <section aria-labelledby="history-heading">
+        <h2 id="history-heading" className="mb-3 font-semibold">
+          History
+        </h2>
+        {history.length === 0 ? (
+          <p className="text-sm text-slate-600">Nothing recorded yet.</p>
+        ) : (
+          <ol className="divide-y divide-slate-200 rounded-xl border border-slate-200 bg-white text-sm shadow-sm">
+            {history.map((entry) => (
+              <li key={entry.id} className="flex flex-col gap-0.5 p-3 sm:flex-row sm:justify-between sm:gap-4">
+                <span className="break-words">{describeHistory(entry.action, entry.metadata)}</span>
+                <span className="shrink-0 text-slate-500">
+                  {entry.actorEmail ?? "ChakraHQ"} · {formatDateTime(entry.createdAt)}
+                </span>
+              </li>
+            ))}
+          </ol>
+        )}
+      </section>
+    </div>
+  );
+}

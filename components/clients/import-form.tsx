@@ -1,0 +1,150 @@
+"use client";
+
+import Link from "next/link";
+import { useActionState, useState } from "react";
+import { ActionMessage } from "@/components/ui/action-message";
+import { SubmitButton } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { importClientsAction, previewImportAction, type ImportState } from "@/lib/actions/clients";
+
+/** Step 1: a CSV file (or pasted text) is checked row by row. Step 2: all rows are imported, or none. */
+export function ImportForm() {
+  const [csv, setCsv] = useState("");
+  const [checked, check, checking] = useActionState<ImportState | null, FormData>(previewImportAction, null);
+  const [imported, runImport, importing] = useActionState<ImportState | null, FormData>(importClientsAction, null);
+  // What to show: the import's outcome if it ran for the checked text, else the check's.
+  const result = imported && (imported.ok || imported.csv === checked?.csv) ? imported : checked;
+  const preview = result?.preview;
+  const ready = Boolean(checked?.csv === csv && preview && preview.fileErrors.length === 0 && preview.errorCount === 0);
+  const done = Boolean(imported?.ok && imported.created);
+  const errors = result && !result.ok ? result.fieldErrors?.csv : undefined;
+
+  return (
+    <div className="flex flex-col gap-6">
+      <form
+        action={check}
+        onSubmit={(event) => {
+          if (!csv.trim()) event.preventDefault();
+        }}
+        className="flex flex-col gap-4"
+      >
+        <Field id="csv-file" label="CSV file" hint="The first row names the columns; see the template.">
+          <input
+            id="csv-file"
+            type="file"
+            accept=".csv,text/csv"
+            aria-describedby="csv-file-hint"
+            onChange={async (event) => {
+              const file = event.target.files?.[0];
+              if (file) setCsv(await file.text());
+            }}
+            className="block w-full text-sm file:mr-3 file:rounded-lg file:border-0 file:bg-slate-100 file:px-3 file:py-2 file:font-medium hover:file:bg-slate-200"
+          />
+        </Field>
+        <Field id="csv" label="…or paste it here" errors={errors}>
+          <textarea
+            id="csv"
+            name="csv"
+            rows={8}
+            value={csv}
+            onChange={(event) => setCsv(event.target.value)}
+            spellCheck={false}
+            placeholder={
+              "name,contactName,contactEmail,clientReferenceId,pluginId,notes\nAcme Bakery,Ana Souza,ana@acme.example,acme-bakery,,"
+            }
+            className="block w-full rounded-lg border border-slate-300 bg-white px-3 py-2 font-mono text-xs shadow-xs focus:border-teal-600 focus:outline-3 focus:outline-teal-500/30"
+          />
+        </Field>
+        <div className="flex flex-wrap items-center gap-3">
+          <SubmitButton
+            variant={ready ? "secondary" : "primary"}
+            pending={checking}
+            pendingLabel="Checking…"
+            disabled={!csv.trim()}
+          >
+            Check the file
+          </SubmitButton>
+          <a
+            href="/clients-template.csv"
+            download
+            className="text-sm font-medium text-teal-700 underline underline-offset-4"
+          >
+            Download the template
+          </a>
+        </div>
+      </form>
+
+      {result ? <ActionMessage state={result} /> : null}
+
+      {done ? (
+        <Link href="/clients" className="font-medium text-teal-700 underline underline-offset-4">
+          See the clients
+        </Link>
+      ) : null}
+
+      {preview && !done ? (
+        <section aria-labelledby="preview-heading" className="flex flex-col gap-3">
+          <h2 id="preview-heading" className="font-semibold">
+            Preview: {preview.validCount} ready, {preview.errorCount} with errors
+          </h2>
+          {preview.fileErrors.length ? (
+            <ul
+              role="alert"
+              className="list-disc rounded-lg border border-red-200 bg-red-50 py-3 pr-4 pl-8 text-sm text-red-900"
+            >
+              {preview.fileErrors.map((e) => (
+                <li key={e}>{e}</li>
+              ))}
+            </ul>
+          ) : (
+            <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm">
+              <table className="w-full text-left text-sm">
+                <thead className="border-b border-slate-200 bg-slate-50 text-slate-600">
+                  <tr>
+                    <th scope="col" className="px-3 py-2 font-medium">
+                      Line
+                    </th>
+                    <th scope="col" className="px-3 py-2 font-medium">
+                      Business
+                    </th>
+                    <th scope="col" className="px-3 py-2 font-medium">
+                      Contact email
+                    </th>
+                    <th scope="col" className="px-3 py-2 font-medium">
+                      Reference
+                    </th>
+                    <th scope="col" className="px-3 py-2 font-medium">
+                      Problems
+                    </th>
+                  </tr>
+                </thead>
+                <tbody className="divide-y divide-slate-100">
+                  {preview.rows.map((row) => (
+                    <tr key={row.line} className={row.errors.length ? "bg-red-50/60" : undefined}>
+                      <td className="px-3 py-2 text-slate-500">{row.line}</td>
+                      <td className="px-3 py-2 break-words">{row.values.name}</td>
+                      <td className="px-3 py-2 break-all">{row.values.contactEmail}</td>
+                      <td className="px-3 py-2 font-mono text-xs break-all">{row.values.clientReferenceId}</td>
+                      <td className="px-3 py-2 text-red-800">
+                        {row.errors.length ? row.errors.join(" ") : <span className="text-emerald-700">OK</span>}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+          {ready ? (
+            <form action={runImport} className="flex flex-wrap items-center gap-3">
+              <input type="hidden" name="csv" value={csv} />
+              <SubmitButton pending={importing} pendingLabel="Importing…">
+                Import {preview.validCount} {preview.validCount === 1 ? "client" : "clients"}
+              </SubmitButton>
+              <span className="text-sm text-slate-500">All of them, or none if anything changed meanwhile.</span>
+            </form>
+          ) : null}
+        </section>
+      ) : null}
+    </div>
+  );
+}

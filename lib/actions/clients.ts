@@ -1,0 +1,143 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import type { PluginConfig } from "../chakra";
+import {
+  checkPlugin,
+  createClient,
+  getClient,
+  pluginChangeUnconfirmed,
+  importClients,
+  previewImport,
+  setClientArchived,
+  updateClient,
+  type ImportPreview,
+} from "../data/clients";
+import { storeSnapshot } from "../data/snapshots";
+import { clientFormSchema, clientIdSchema, clientUpdateSchema, importSchema } from "../validations/clients";
+import { createAction, type ActionResult } from "./safe-action";
+
+/**
+ * Asks ChakraHQ about a plugin before it is saved. Unknown to ChakraHQ: refused. ChakraHQ
+ * unreachable: refused unless the admin chose to save it marked "not verified".
+ */
+async function verifyPlugin(
+  pluginId: string,
+  saveUnverified: boolean,
+): Promise<{ stop: ActionResult } | { stop?: undefined; verified: boolean; config?: PluginConfig }> {
+  const check = await checkPlugin(pluginId);
+  if (check.status === "verified") return { verified: true, config: check.config };
+  if (check.status === "not_found") {
+    return { stop: { ok: false, code: "FAILED", message: check.message, fieldErrors: { pluginId: [check.message] } } };
+  }
+  if (saveUnverified) return { verified: false };
+  const message = `ChakraHQ could not be asked about this plugin (${check.message}). Try again, or save it marked "not verified".`;
+  return {
+    stop: { ok: false, code: "FAILED", message, fieldErrors: { pluginId: [message], saveUnverified: ["offer"] } },
+  };
+}
+
+const failed = (result: { message: string; fieldErrors?: Record<string, string[]> }): ActionResult => ({
+  ok: false,
+  code: "FAILED",
+  message: result.message,
+  fieldErrors: result.fieldErrors,
+});
+
+/** Creates a client; a plugin id is checked with ChakraHQ first. Admins and owners. */
+export const createClientAction = createAction({ role: "ADMIN", schema: clientFormSchema }, async (input, user) => {
+  const { saveUnverified, confirmPluginChange: _notNeeded, ...fields } = input;
+  const plugin = fields.pluginId ? await verifyPlugin(fields.pluginId, saveUnverified) : { verified: false };
+  if (plugin.stop) return plugin.stop;
+  const result = await createClient({ actor: user, input: fields, pluginVerified: plugin.verified });
+  if (!result.ok) return failed(result);
+  if (fields.pluginId && plugin.config)
+    await storeSnapshot({ clientId: result.id, pluginId: fields.pluginId, config: plugin.config });
+  revalidatePath("/clients");
+  redirect(`/clients/${result.id}?saved=created`);
+});
+
+/** Saves an edited client; changing or removing its plugin needs a confirmation. */
+export const updateClientAction = createAction({ role: "ADMIN", schema: clientUpdateSchema }, async (input, user) => {
+  const { id, saveUnverified, confirmPluginChange, ...fields } = input;
+  const current = await getClient(id);
+  if (!current) return { ok: false, code: "FAILED", message: "This client no longer exists." };
+  const unconfirmed = pluginChangeUnconfirmed(current.pluginId, fields.pluginId, confirmPluginChange);
+  if (unconfirmed && !unconfirmed.ok) return failed(unconfirmed);
+  const pluginChanged = current.pluginId !== fields.pluginId;
+  const plugin =
+    pluginChanged && fields.pluginId ? await verifyPlugin(fields.pluginId, saveUnverified) : { verified: false };
+  if (plugin.stop) return plugin.stop;
+  const result = await updateClient({
+    actor: user,
+    id,
+    input: fields,
+    confirmPluginChange,
+    pluginVerified: plugin.verified,
+  });
+  if (!result.ok) return failed(result);
+  if (fields.pluginId && plugin.config)
+    await storeSnapshot({ clientId: id, pluginId: fields.pluginId, config: plugin.config });
+  revalidatePath("/clients");
+  revalidatePath(`/clients/${id}`);
+  redirect(`/clients/${id}?saved=updated`);
+});
+
+/** Archives a client: hidden from the usual lists, never deleted. */
+export const archiveClientAction = createAction({ role: "ADMIN", schema: clientIdSchema }, async ({ id }, user) => {
+  const result = await setClientArchived({ actor: user, id, archived: true });
+  revalidatePath("/clients");
+  revalidatePath(`/clients/${id}`);
+  return result.ok ? { ok: true, message: "Client archived." } : { ok: false, code: "FAILED", message: result.message };
+});
+
+/** Brings an archived client back. */
+export const restoreClientAction = createAction({ role: "ADMIN", schema: clientIdSchema }, async ({ id }, user) => {
+  const result = await setClientArchived({ actor: user, id, archived: false });
+  revalidatePath("/clients");
+  revalidatePath(`/clients/${id}`);
+  return result.ok ? { ok: true, message: "Client restored." } : { ok: false, code: "FAILED", message: result.message };
+});
+
+export type ImportState = ActionResult & { preview?: ImportPreview; csv?: string; created?: number };
+
+/** Checks a CSV of new clients and shows what would be imported; writes nothing. */
+export const previewImportAction = createAction(
+  { role: "ADMIN", schema: importSchema },
+  async ({ csv }): Promise<ImportState> => {
+    const preview = await previewImport(csv);
+    const ok = preview.fileErrors.length === 0 && preview.errorCount === 0;
+    return {
+      ok: true,
+      preview,
+      csv,
+      message: ok
+        ? `${preview.validCount} ${preview.validCount === 1 ? "client" : "clients"} ready to import.`
+        : "Fix the rows marked below, then check the file again. Nothing was imported.",
+    };
+  },
+);
+
+/** Imports every row of the checked CSV, or none. */
+export const importClientsAction = createAction(
+  { role: "ADMIN", schema: importSchema },
+  async ({ csv }, user): Promise<ImportState> => {
+    const result = await importClients({ actor: user, csv });
+    if (!result.ok) {
+      return {
+        ok: false,
+        code: "FAILED",
+        message: "The file no longer checks out (see below). Nothing was imported.",
+        preview: result.preview,
+        csv,
+      };
+    }
+    revalidatePath("/clients");
+    return {
+      ok: true,
+      created: result.created,
+      message: `Imported ${result.created} ${result.created === 1 ? "client" : "clients"}.`,
+    };
+  },
+);

@@ -1,0 +1,539 @@
+import "server-only";
+import Papa from "papaparse";
+import { chakra as defaultChakra, isChakraError, type ChakraClient, type ConnectToken, type PluginConfig } from "../chakra";
+import type { ClientFilter, OnboardingStatus } from "../clients/status";
+import type { Prisma } from "../generated/prisma/sqlite/client";
+import { db } from "../db";
+import { fieldErrorsOf } from "../validations/errors";
+import { clientImportRowSchema, slugify, type ClientFormInput, type ClientListQuery } from "../validations/clients";
+import { recordAudit } from "./audit";
+import type { Actor } from "./team";
+
+// ---------------------------------------------------------------- search
+
+type Searchable = { name: string; contactName: string; contactEmail: string; clientReferenceId: string; pluginId: string | null };
+
+/** The one lower-cased column the list searches: every field, and phone numbers with and without punctuation. */
+export function buildSearchText(client: Searchable, phones: string[] = []): string {
+  const digits = phones.map((p) => p.replace(/\D/g, ""));
+  return [client.name, client.contactName, client.contactEmail, client.clientReferenceId, client.pluginId ?? "", ...phones, ...digits]
+    .join(" ")
+    .toLowerCase();
+}
+
+function whereFor({ q, status }: { q: string; status?: ClientFilter }): Prisma.ClientWhereInput {
+  const terms = q.toLowerCase().split(/\s+/).filter(Boolean).slice(0, 8);
+  return {
+    ...(status === "ARCHIVED" ? { archived: true } : { archived: false, ...(status ? { onboardingStatus: status } : {}) }),
+    AND: terms.map((term) => ({ searchText: { contains: term } })),
+  };
+}
+
+function orderFor({ sort, dir }: Pick<ClientListQuery, "sort" | "dir">): Prisma.ClientOrderByWithRelationInput[] {
+  const field = sort === "status" ? "onboardingStatus" : sort;
+  return [{ [field]: dir }, { id: "asc" }];
+}
+
+const LIST_SELECT = {
+  id: true,
+  name: true,
+  contactName: true,
+  contactEmail: true,
+  clientReferenceId: true,
+  pluginId: true,
+  pluginVerifiedAt: true,
+  onboardingStatus: true,
+  archived: true,
+  updatedAt: true,
+} as const;
+
+export type ClientRow = Prisma.ClientGetPayload<{ select: typeof LIST_SELECT }>;
+
+export const PAGE_SIZE = 25;
+
+/** One page of the clients list: filtered, searched and sorted in the database. */
+export async function listClients(query: ClientListQuery, pageSize = PAGE_SIZE) {
+  const where = whereFor(query);
+  const total = await db.client.count({ where });
+  const pageCount = Math.max(1, Math.ceil(total / pageSize));
+  const page = Math.min(query.page, pageCount);
+  const rows = await db.client.findMany({
+    where,
+    orderBy: orderFor(query),
+    skip: (page - 1) * pageSize,
+    take: pageSize,
+    select: LIST_SELECT,
+  });
+  return { rows, total, page, pageCount };
+}
+
+/** How many clients there are at all (archived too): zero means a brand-new agency. */
+export function countAllClients(): Promise<number> {
+  return db.client.count();
+}
+
+/** Clients per onboarding stage, archived ones apart. */
+export async function countClientsByStatus(): Promise<Record<ClientFilter, number>> {
+  const [groups, archived] = await Promise.all([
+    db.client.groupBy({ by: ["onboardingStatus"], where: { archived: false }, _count: { _all: true } }),
+    db.client.count({ where: { archived: true } }),
+  ]);
+  const counts = { NOT_INVITED: 0, INVITED: 0, OPENED: 0, CONNECTED: 0, ATTENTION: 0, ARCHIVED: archived };
+  for (const g of groups) counts[g.onboardingStatus] = g._count._all;
+  return counts;
+}
+
+// ---------------------------------------------------------------- one client
+
+/** A client with who created and mapped it, and its latest plugin snapshot's summary. */
+export async function getClient(id: string) {
+  return db.client.findUnique({
+    where: { id },
+    include: {
+      createdBy: { select: { email: true } },
+      pluginMappedBy: { select: { email: true } },
+      snapshots: {
+        orderBy: { fetchedAt: "desc" },
+        take: 1,
+        select: { fetchedAt: true, wabaCount: true, phoneCount: true, connectedPhoneCount: true, needsAttention: true },
+      },
+    },
+  });
+}
+
+/** The client's timeline from the audit log, newest first. */
+export async function getClientHistory(clientId: string, take = 50) {
+  return db.auditLog.findMany({
+    where: { clientId },
+    orderBy: { createdAt: "desc" },
+    take,
+    select: { id: true, action: true, actorEmail: true, metadata: true, createdAt: true },
+  });
+}
+
+// ---------------------------------------------------------------- plugin verification
+
+export type PluginCheck =
+  | { status: "verified"; config: PluginConfig }
+  | { status: "not_found"; message: string }
+  | { status: "unreachable"; message: string };
+
+/** Asks ChakraHQ whether it knows the plugin (and keeps what it answers as a snapshot). */
+export async function checkPlugin(pluginId: string, client: ChakraClient = defaultChakra): Promise<PluginCheck> {
+  try {
+    return { status: "verified", config: await client.getPluginConfig(pluginId) };
+  } catch (error) {
+    if (!isChakraError(error)) throw error;
+    if (error.isPluginNotFound) return { status: "not_found", message: `ChakraHQ does not know this plugin: ${error.message}` };
+    return { status: "unreachable", message: error.message };
+  }
+}
+
+// ---------------------------------------------------------------- saving
+
+export type SaveResult = { ok: true; id: string } | { ok: false; message: string; fieldErrors?: Record<string, string[]> };
+
+/** Which unique field a failed write ran into, if that is why it failed. */
+function uniqueViolation(error: unknown): "clientReferenceId" | "pluginId" | null {
+  if ((error as { code?: string }).code !== "P2002") return null;
+  const text = JSON.stringify((error as { meta?: unknown }).meta ?? {}) + String(error);
+  if (text.includes("pluginId")) return "pluginId";
+  if (text.includes("clientReferenceId")) return "clientReferenceId";
+  return null;
+}
+
+function duplicateResult(field: "clientReferenceId" | "pluginId"): SaveResult {
+  const message =
+    field === "pluginId"
+      ? "This plugin already belongs to another client: one plugin, one client."
+      : "Another client already has this reference.";
+  return { ok: false, message, fieldErrors: { [field]: [message] } };
+}
+
+type SaveInput = Omit<ClientFormInput, "saveUnverified" | "confirmPluginChange">;
+
+/** Creates a client, with its plugin mapping if it has one; audited. */
+export async function createClient({
+  actor,
+  input,
+  pluginVerified,
+}: {
+  actor: Actor;
+  input: SaveInput;
+  pluginVerified: boolean;
+}): Promise<SaveResult> {
+  const now = new Date();
+  try {
+    const client = await db.$transaction(async (tx) => {
+      const created = await tx.client.create({
+        data: {
+          ...input,
+          searchText: buildSearchText(input),
+          createdById: actor.id,
+          ...(input.pluginId
+            ? { pluginMappedAt: now, pluginMappedById: actor.id, pluginVerifiedAt: pluginVerified ? now : null }
+            : {}),
+        },
+        select: { id: true },
+      });
+      await recordAudit({ actor, action: "client.created", targetType: "client", targetId: created.id, clientId: created.id, metadata: { name: input.name } }, tx);
+      if (input.pluginId) {
+        await recordAudit(
+          { actor, action: "client.plugin_mapped", targetType: "client", targetId: created.id, clientId: created.id, metadata: { pluginId: input.pluginId, verified: pluginVerified } },
+          tx,
+        );
+      }
+      return created;
+    });
+    return { ok: true, id: client.id };
+  } catch (error) {
+    const field = uniqueViolation(error);
+    if (field) return duplicateResult(field);
+    throw error;
+  }
+}
+
+/**
+ * Changing or removing a client's plugin moves it to another WhatsApp setup, so it needs an
+ * explicit confirmation; returns the refusal when it is missing.
+ */
+export function pluginChangeUnconfirmed(from: string | null, to: string | null, confirmed: boolean): SaveResult | null {
+  if (!from || from === to || confirmed) return null;
+  const message = to
+    ? "Changing the plugin moves this client to another WhatsApp setup: tick the box to confirm."
+    : "Removing the plugin detaches this client from its WhatsApp setup in this app: tick the box to confirm.";
+  return { ok: false, message, fieldErrors: { confirmPluginChange: [message] } };
+}
+
+const EDITABLE = ["name", "contactName", "contactEmail", "clientReferenceId", "notes", "pluginId"] as const;
+
+/**
+ * Saves an edited client. A changed or removed plugin needs `confirmPluginChange` and is
+ * audited with the old and new plugin. `pluginVerified` matters only when the plugin changed.
+ */
+export async function updateClient({
+  actor,
+  id,
+  input,
+  confirmPluginChange,
+  pluginVerified,
+}: {
+  actor: Actor;
+  id: string;
+  input: SaveInput;
+  confirmPluginChange: boolean;
+  pluginVerified: boolean;
+}): Promise<SaveResult> {
+  const before = await db.client.findUnique({
+    where: { id },
+    select: { name: true, contactName: true, contactEmail: true, clientReferenceId: true, notes: true, pluginId: true },
+  });
+  if (!before) return { ok: false, message: "This client no longer exists." };
+  const pluginChanged = before.pluginId !== input.pluginId;
+  const unconfirmed = pluginChangeUnconfirmed(before.pluginId, input.pluginId, confirmPluginChange);
+  if (unconfirmed) return unconfirmed;
+  const changed = EDITABLE.filter((f) => before[f] !== input[f]);
+  if (changed.length === 0) return { ok: true, id };
+  const now = new Date();
+  try {
+    await db.$transaction(async (tx) => {
+      const phones = await latestPhoneNumbers(tx, id);
+      await tx.client.update({
+        where: { id },
+        data: {
+          ...input,
+          searchText: buildSearchText(input, pluginChanged ? [] : phones),
+          ...(pluginChanged
+            ? {
+                pluginMappedAt: input.pluginId ? now : null,
+                pluginMappedById: input.pluginId ? actor.id : null,
+                pluginVerifiedAt: input.pluginId && pluginVerified ? now : null,
+              }
+            : {}),
+        },
+      });
+      const fields = changed.filter((f) => f !== "pluginId");
+      if (fields.length) {
+        await recordAudit({ actor, action: "client.updated", targetType: "client", targetId: id, clientId: id, metadata: { fields } }, tx);
+      }
+      if (pluginChanged) {
+        await recordAudit(
+          {
+            actor,
+            action: input.pluginId ? (before.pluginId ? "client.plugin_changed" : "client.plugin_mapped") : "client.plugin_removed",
+            targetType: "client",
+            targetId: id,
+            clientId: id,
+            metadata: { from: before.pluginId, to: input.pluginId, verified: input.pluginId ? pluginVerified : null },
+          },
+          tx,
+        );
+      }
+    });
+    return { ok: true, id };
+  } catch (error) {
+    const field = uniqueViolation(error);
+    if (field) return duplicateResult(field);
+    throw error;
+  }
+}
+
+async function latestPhoneNumbers(tx: Prisma.TransactionClient, clientId: string): Promise<string[]> {
+  const latest = await tx.pluginConfigSnapshot.findFirst({
+    where: { clientId },
+    orderBy: { fetchedAt: "desc" },
+    select: { phoneNumbers: { select: { displayPhoneNumber: true } } },
+  });
+  return latest?.phoneNumbers.map((p) => p.displayPhoneNumber) ?? [];
+}
+
+/** Archives or restores a client (never a hard delete); audited. */
+export async function setClientArchived({ actor, id, archived }: { actor: Actor; id: string; archived: boolean }): Promise<SaveResult> {
+  return db.$transaction(async (tx) => {
+    const updated = await tx.client.updateMany({
+      where: { id, archived: !archived },
+      data: { archived, archivedAt: archived ? new Date() : null },
+    });
+    if (updated.count === 0) return { ok: false, message: archived ? "This client is already archived." : "This client is not archived." } as const;
+    await recordAudit({ actor, action: archived ? "client.archived" : "client.restored", targetType: "client", targetId: id, clientId: id }, tx);
+    return { ok: true, id } as const;
+  });
+}
+
+/** Updates the stored onboarding stage (links and snapshots call this). */
+export async function setOnboardingStatus(clientId: string, status: OnboardingStatus): Promise<void> {
+  await db.client.update({ where: { id: clientId }, data: { onboardingStatus: status } });
+}
+
+// ---------------------------------------------------------------- connect tokens
+
+const MINT_LOCK_MS = 60_000;
+
+/**
+ * Mints a connect token for a client. Without a plugin, the first mint asks ChakraHQ for a
+ * new one (new-plugin shape) and records the plugin id from the token; a mint that starts
+ * meanwhile waits for it instead of creating a second plugin.
+ */
+export async function mintConnectTokenForClient(
+  clientId: string,
+  { chakra = defaultChakra, waitMs = 20_000 }: { chakra?: ChakraClient; waitMs?: number } = {},
+): Promise<ConnectToken> {
+  const deadline = Date.now() + waitMs;
+  for (;;) {
+    const client = await db.client.findUnique({
+      where: { id: clientId },
+      select: { name: true, contactName: true, contactEmail: true, clientReferenceId: true, pluginId: true },
+    });
+    if (!client) throw new Error("No such client");
+    if (client.pluginId) return chakra.createConnectToken({ pluginId: client.pluginId });
+
+    const now = new Date();
+    const claimed = await db.client.updateMany({
+      where: {
+        id: clientId,
+        pluginId: null,
+        OR: [{ pluginMintStartedAt: null }, { pluginMintStartedAt: { lt: new Date(now.getTime() - MINT_LOCK_MS) } }],
+      },
+      data: { pluginMintStartedAt: now },
+    });
+    if (claimed.count === 1) {
+      try {
+        const token = await chakra.createConnectToken({
+          newPluginName: `${client.name} WhatsApp`,
+          clientReferenceId: client.clientReferenceId,
+          clientName: client.name,
+          clientEmail: client.contactEmail,
+        });
+        const pluginId = token.claims.pluginId;
+        await db.$transaction(async (tx) => {
+          await tx.client.update({
+            where: { id: clientId },
+            data: {
+              pluginId,
+              pluginMappedAt: new Date(),
+              pluginVerifiedAt: new Date(),
+              pluginMintStartedAt: null,
+              searchText: buildSearchText({ ...client, pluginId }),
+            },
+          });
+          await recordAudit(
+            { actor: null, action: "client.plugin_created", targetType: "client", targetId: clientId, clientId, metadata: { pluginId } },
+            tx,
+          );
+        });
+        return token;
+      } catch (error) {
+        await db.client.update({ where: { id: clientId }, data: { pluginMintStartedAt: null } });
+        throw error;
+      }
+    }
+    if (Date.now() > deadline) throw new Error("Another connect token is still being minted for this client");
+    await new Promise((resolve) => setTimeout(resolve, 150));
+  }
+}
+
+// ---------------------------------------------------------------- import and export
+
+const HEADER_ALIASES: Record<string, keyof ImportValues> = {
+  name: "name",
+  businessname: "name",
+  business: "name",
+  contactname: "contactName",
+  contact: "contactName",
+  contactemail: "contactEmail",
+  email: "contactEmail",
+  clientreferenceid: "clientReferenceId",
+  reference: "clientReferenceId",
+  ref: "clientReferenceId",
+  notes: "notes",
+  pluginid: "pluginId",
+  plugin: "pluginId",
+};
+
+type ImportValues = { name: string; contactName: string; contactEmail: string; clientReferenceId: string; notes: string; pluginId: string };
+
+export type ImportPreviewRow = { line: number; values: ImportValues; errors: string[] };
+export type ImportPreview = { rows: ImportPreviewRow[]; fileErrors: string[]; validCount: number; errorCount: number };
+
+export const IMPORT_MAX_ROWS = 5000;
+
+/** Reads a CSV of new clients and reports, per row, what would stop it being imported. Writes nothing. */
+export async function previewImport(csv: string): Promise<ImportPreview> {
+  const parsed = Papa.parse<Record<string, string>>(csv.replace(/^\uFEFF/, ""), {
+    header: true,
+    skipEmptyLines: "greedy",
+    transformHeader: (h) => HEADER_ALIASES[h.toLowerCase().replace(/[^a-z]/g, "")] ?? h,
+  });
+  const fields = parsed.meta.fields ?? [];
+  const fileErrors: string[] = [];
+  for (const [column, label] of [["name", "name"], ["contactName", "contact name"], ["contactEmail", "contact email"]] as const) {
+    if (!fields.includes(column)) fileErrors.push(`The file has no "${label}" column.`);
+  }
+  if (parsed.data.length > IMPORT_MAX_ROWS) fileErrors.push(`At most ${IMPORT_MAX_ROWS} clients per import; this file has ${parsed.data.length}.`);
+  if (parsed.data.length === 0) fileErrors.push("The file has no rows under its header.");
+  if (fileErrors.length) return { rows: [], fileErrors, validCount: 0, errorCount: 0 };
+
+  const rows: ImportPreviewRow[] = parsed.data.map((record, index) => {
+    const values: ImportValues = {
+      name: record.name?.trim() ?? "",
+      contactName: record.contactName?.trim() ?? "",
+      contactEmail: record.contactEmail?.trim() ?? "",
+      clientReferenceId: record.clientReferenceId?.trim() || slugify(record.name ?? ""),
+      notes: record.notes ?? "",
+      pluginId: record.pluginId?.trim() ?? "",
+    };
+    const check = clientImportRowSchema.safeParse(values);
+    const errors = check.success ? [] : Object.entries(fieldErrorsOf(check.error)).map(([field, messages]) => `${LABELS[field] ?? field}: ${messages.join(" ")}`);
+    return { line: index + 2, values, errors };
+  });
+
+  // Duplicates inside the file, then against the clients already there (one query each).
+  const seen = { clientReferenceId: new Map<string, number>(), pluginId: new Map<string, number>() };
+  for (const row of rows) {
+    for (const field of ["clientReferenceId", "pluginId"] as const) {
+      const value = row.values[field].toLowerCase();
+      if (!value) continue;
+      const first = seen[field].get(value);
+      if (first) row.errors.push(`${LABELS[field]}: the same as line ${first}.`);
+      else seen[field].set(value, row.line);
+    }
+  }
+  const [references, plugins] = await Promise.all([
+    db.client.findMany({ where: { clientReferenceId: { in: [...seen.clientReferenceId.keys()] } }, select: { clientReferenceId: true } }),
+    db.client.findMany({ where: { pluginId: { in: [...seen.pluginId.keys()] } }, select: { pluginId: true } }),
+  ]);
+  const takenReferences = new Set(references.map((c) => c.clientReferenceId));
+  const takenPlugins = new Set(plugins.map((c) => c.pluginId));
+  for (const row of rows) {
+    if (takenReferences.has(row.values.clientReferenceId.toLowerCase())) row.errors.push("Reference: another client already has it.");
+    if (row.values.pluginId && takenPlugins.has(row.values.pluginId.toLowerCase())) row.errors.push("Plugin id: it already belongs to another client.");
+  }
+  const errorCount = rows.filter((r) => r.errors.length).length;
+  return { rows, fileErrors, validCount: rows.length - errorCount, errorCount };
+}
+
+const LABELS: Record<string, string> = {
+  name: "Business name",
+  contactName: "Contact name",
+  contactEmail: "Contact email",
+  clientReferenceId: "Reference",
+  notes: "Notes",
+  pluginId: "Plugin id",
+};
+
+/** Imports every row of a CSV, or none: the file is checked again first. Plugins are not verified. */
+export async function importClients({ actor, csv }: { actor: Actor; csv: string }) {
+  const preview = await previewImport(csv);
+  if (preview.fileErrors.length || preview.errorCount) return { ok: false as const, preview };
+  try {
+    const created = await db.$transaction(async (tx) => {
+      const rows = preview.rows.map(({ values }) => {
+        const input = clientImportRowSchema.parse(values);
+        return { ...input, searchText: buildSearchText(input), createdById: actor.id, ...(input.pluginId ? { pluginMappedAt: new Date(), pluginMappedById: actor.id } : {}) };
+      });
+      const clients = await tx.client.createManyAndReturn({ data: rows, select: { id: true, name: true } });
+      await tx.auditLog.createMany({
+        data: clients.map((c) => ({
+          actorId: actor.id,
+          actorEmail: actor.email,
+          action: "client.imported",
+          targetType: "client",
+          targetId: c.id,
+          clientId: c.id,
+          metadata: { name: c.name },
+        })),
+      });
+      return clients.length;
+    });
+    return { ok: true as const, created };
+  } catch (error) {
+    // Someone created a clashing client between the check and the write: nothing was imported.
+    if (uniqueViolation(error)) return { ok: false as const, preview: await previewImport(csv) };
+    throw error;
+  }
+}
+
+const EXPORT_BATCH = 1000;
+
+/** The current view as CSV: every matching client (not just one page), with its plugin and numbers. */
+export async function exportClientsCsv(query: Pick<ClientListQuery, "q" | "status" | "sort" | "dir">): Promise<string> {
+  const where = whereFor(query);
+  const lines: Record<string, string>[] = [];
+  for (let skip = 0; ; skip += EXPORT_BATCH) {
+    const batch = await db.client.findMany({
+      where,
+      orderBy: orderFor(query),
+      skip,
+      take: EXPORT_BATCH,
+      select: { ...LIST_SELECT, notes: true, createdAt: true },
+    });
+    if (batch.length === 0) break;
+    const snapshots = await db.pluginConfigSnapshot.findMany({
+      where: { clientId: { in: batch.map((c) => c.id) } },
+      orderBy: { fetchedAt: "desc" },
+      select: { clientId: true, phoneNumbers: { select: { displayPhoneNumber: true, status: true } } },
+    });
+    const latest = new Map<string, (typeof snapshots)[number]>();
+    for (const s of snapshots) if (s.clientId && !latest.has(s.clientId)) latest.set(s.clientId, s);
+    for (const c of batch) {
+      const phones = latest.get(c.id)?.phoneNumbers ?? [];
+      lines.push({
+        name: c.name,
+        contactName: c.contactName,
+        contactEmail: c.contactEmail,
+        clientReferenceId: c.clientReferenceId,
+        pluginId: c.pluginId ?? "",
+        pluginVerified: c.pluginId ? (c.pluginVerifiedAt ? "yes" : "no") : "",
+        onboardingStatus: c.archived ? "ARCHIVED" : c.onboardingStatus,
+        phoneNumbers: phones.map((p) => p.displayPhoneNumber).join("; "),
+        phoneStatuses: phones.map((p) => p.status ?? "UNKNOWN").join("; "),
+        notes: c.notes,
+        createdAt: c.createdAt.toISOString(),
+      });
+    }
+    if (batch.length < EXPORT_BATCH) break;
+  }
+  const columns = ["name", "contactName", "contactEmail", "clientReferenceId", "pluginId", "pluginVerified", "onboardingStatus", "phoneNumbers", "phoneStatuses", "notes", "createdAt"];
+  // escapeFormulae: a cell starting with = + - @ is not run as a formula by spreadsheets.
+  return Papa.unparse({ fields: columns, data: lines.map((l) => columns.map((c) => l[c] ?? "")) }, { escapeFormulae: true });
+}
