@@ -191,8 +191,9 @@ class LastOwnerError extends Error {}
 
 function handleTeamError(error: unknown): TeamResult {
   if (error instanceof LastOwnerError) return { ok: false, message: LAST_OWNER };
-  // P2034: a write conflict (PostgreSQL serialization failure); nothing was changed.
-  if ((error as { code?: string }).code === "P2034") {
+  // A write conflict (PostgreSQL serialization failure; P2034, or the driver adapter's
+  // TransactionWriteConflict): the transaction was rolled back, nothing was changed.
+  if ((error as { code?: string }).code === "P2034" || /TransactionWriteConflict/.test(String(error))) {
     return { ok: false, message: "Someone else changed the team at the same time. Try again." };
   }
   throw error;
