@@ -7,15 +7,21 @@ import { SubmitButton } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { importClientsAction, previewImportAction, type ImportState } from "@/lib/actions/clients";
 
+// Browsers send a textarea's line breaks as CRLF: compare texts without that difference.
+const sameText = (a: string | undefined, b: string) =>
+  a !== undefined && a.replace(/\r\n?/g, "\n") === b.replace(/\r\n?/g, "\n");
+
 /** Step 1: a CSV file (or pasted text) is checked row by row. Step 2: all rows are imported, or none. */
 export function ImportForm() {
   const [csv, setCsv] = useState("");
   const [checked, check, checking] = useActionState<ImportState | null, FormData>(previewImportAction, null);
   const [imported, runImport, importing] = useActionState<ImportState | null, FormData>(importClientsAction, null);
   // What to show: the import's outcome if it ran for the checked text, else the check's.
-  const result = imported && (imported.ok || imported.csv === checked?.csv) ? imported : checked;
+  const result = imported && (imported.ok || sameText(imported.csv, checked?.csv ?? "")) ? imported : checked;
   const preview = result?.preview;
-  const ready = Boolean(checked?.csv === csv && preview && preview.fileErrors.length === 0 && preview.errorCount === 0);
+  const ready = Boolean(
+    sameText(checked?.csv, csv) && preview && preview.fileErrors.length === 0 && preview.errorCount === 0,
+  );
   const done = Boolean(imported?.ok && imported.created);
   const errors = result && !result.ok ? result.fieldErrors?.csv : undefined;
 

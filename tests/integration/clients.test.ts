@@ -25,7 +25,15 @@ const unique = (label: string) => `${label}-${Date.now().toString(36)}-${n++}`;
 
 const input = (overrides: Partial<Parameters<typeof createClient>[0]["input"]> = {}) => {
   const ref = unique("client");
-  return { name: `Client ${ref}`, contactName: "Ana", contactEmail: `${ref}@example.com`, clientReferenceId: ref, notes: "", pluginId: null, ...overrides };
+  return {
+    name: `Client ${ref}`,
+    contactName: "Ana",
+    contactEmail: `${ref}@example.com`,
+    clientReferenceId: ref,
+    notes: "",
+    pluginId: null,
+    ...overrides,
+  };
 };
 const query = (q: Record<string, string> = {}) => clientListQuerySchema.parse(q);
 
@@ -37,7 +45,11 @@ beforeEach(async () => {
   await db.pluginConfigSnapshot.deleteMany();
   await db.auditLog.deleteMany();
   await db.client.deleteMany();
-  const user = await db.user.upsert({ where: { email: "clients-admin@test.example" }, create: { email: "clients-admin@test.example", role: "ADMIN" }, update: {} });
+  const user = await db.user.upsert({
+    where: { email: "clients-admin@test.example" },
+    create: { email: "clients-admin@test.example", role: "ADMIN" },
+    update: {},
+  });
   actor = { id: user.id, email: user.email };
 });
 
@@ -55,11 +67,19 @@ describe("saving clients", () => {
     const first = input({ pluginId: EXAMPLE_PLUGIN_ID });
     await createClient({ actor, input: first, pluginVerified: true });
     const before = await db.auditLog.count();
-    expect(await createClient({ actor, input: input({ clientReferenceId: first.clientReferenceId }), pluginVerified: false })).toMatchObject({
+    expect(
+      await createClient({
+        actor,
+        input: input({ clientReferenceId: first.clientReferenceId }),
+        pluginVerified: false,
+      }),
+    ).toMatchObject({
       ok: false,
       fieldErrors: { clientReferenceId: ["Another client already has this reference."] },
     });
-    expect(await createClient({ actor, input: input({ pluginId: EXAMPLE_PLUGIN_ID }), pluginVerified: true })).toMatchObject({
+    expect(
+      await createClient({ actor, input: input({ pluginId: EXAMPLE_PLUGIN_ID }), pluginVerified: true }),
+    ).toMatchObject({
       ok: false,
       fieldErrors: { pluginId: ["This plugin already belongs to another client: one plugin, one client."] },
     });
@@ -68,17 +88,34 @@ describe("saving clients", () => {
   });
 
   it("needs a confirmation to change or remove a plugin, and audits the change", async () => {
-    const created = (await createClient({ actor, input: input({ pluginId: EXAMPLE_PLUGIN_ID }), pluginVerified: true })) as { id: string };
+    const created = (await createClient({
+      actor,
+      input: input({ pluginId: EXAMPLE_PLUGIN_ID }),
+      pluginVerified: true,
+    })) as { id: string };
     const current = await db.client.findUniqueOrThrow({ where: { id: created.id } });
     const next = { ...current, notes: current.notes, pluginId: EMPTY_DEMO_PLUGIN_ID };
-    const refused = await updateClient({ actor, id: created.id, input: next, confirmPluginChange: false, pluginVerified: true });
-    expect(refused).toMatchObject({ ok: false, fieldErrors: { confirmPluginChange: [expect.stringMatching(/tick the box/)] } });
+    const refused = await updateClient({
+      actor,
+      id: created.id,
+      input: next,
+      confirmPluginChange: false,
+      pluginVerified: true,
+    });
+    expect(refused).toMatchObject({
+      ok: false,
+      fieldErrors: { confirmPluginChange: [expect.stringMatching(/tick the box/)] },
+    });
     expect((await db.client.findUniqueOrThrow({ where: { id: created.id } })).pluginId).toBe(EXAMPLE_PLUGIN_ID);
 
-    expect(await updateClient({ actor, id: created.id, input: next, confirmPluginChange: true, pluginVerified: false })).toEqual({ ok: true, id: created.id });
+    expect(
+      await updateClient({ actor, id: created.id, input: next, confirmPluginChange: true, pluginVerified: false }),
+    ).toEqual({ ok: true, id: created.id });
     const after = await db.client.findUniqueOrThrow({ where: { id: created.id } });
     expect(after).toMatchObject({ pluginId: EMPTY_DEMO_PLUGIN_ID, pluginVerifiedAt: null, pluginMappedById: actor.id });
-    expect(await db.auditLog.findFirst({ where: { clientId: created.id, action: "client.plugin_changed" } })).toMatchObject({
+    expect(
+      await db.auditLog.findFirst({ where: { clientId: created.id, action: "client.plugin_changed" } }),
+    ).toMatchObject({
       metadata: { from: EXAMPLE_PLUGIN_ID, to: EMPTY_DEMO_PLUGIN_ID, verified: false },
     });
   });
@@ -106,8 +143,16 @@ describe("checking a plugin with ChakraHQ", () => {
 
 describe("finding clients", () => {
   it("searches every field and, once known, phone numbers, case-insensitively", async () => {
-    const acme = (await createClient({ actor, input: input({ name: "ACME Bakery", contactName: "Zoë Lima" }), pluginVerified: false })) as { id: string };
-    const other = (await createClient({ actor, input: input({ name: "Blue Harbor Dental", pluginId: EXAMPLE_PLUGIN_ID }), pluginVerified: true })) as { id: string };
+    const acme = (await createClient({
+      actor,
+      input: input({ name: "ACME Bakery", contactName: "Zoë Lima" }),
+      pluginVerified: false,
+    })) as { id: string };
+    const other = (await createClient({
+      actor,
+      input: input({ name: "Blue Harbor Dental", pluginId: EXAMPLE_PLUGIN_ID }),
+      pluginVerified: true,
+    })) as { id: string };
     const config = await t.chakra.getPluginConfig(EXAMPLE_PLUGIN_ID);
     await storeSnapshot({ clientId: other.id, pluginId: EXAMPLE_PLUGIN_ID, config });
 
@@ -139,7 +184,9 @@ describe("finding clients", () => {
 
 describe("connect tokens for a client without a plugin", () => {
   it("create one plugin, however many mints start at once", async () => {
-    const created = (await createClient({ actor, input: input({ name: "Concurrent Co" }), pluginVerified: false })) as { id: string };
+    const created = (await createClient({ actor, input: input({ name: "Concurrent Co" }), pluginVerified: false })) as {
+      id: string;
+    };
     const pluginsBefore = Object.keys(t.fake.store.state.plugins).length;
     t.fake.addFault({ route: "createConnectToken", kind: "latency", latencyMs: 300, times: 1 });
     const tokens = await Promise.all([1, 2, 3].map(() => mintConnectTokenForClient(created.id, { chakra: t.chakra })));
@@ -148,7 +195,10 @@ describe("connect tokens for a client without a plugin", () => {
     expect(Object.keys(t.fake.store.state.plugins).length).toBe(pluginsBefore + 1);
     const client = await db.client.findUniqueOrThrow({ where: { id: created.id } });
     expect(client).toMatchObject({ pluginId: [...pluginIds][0], pluginMintStartedAt: null });
-    expect(t.fake.store.state.plugins[client.pluginId!]).toMatchObject({ clientName: "Concurrent Co", clientReferenceId: client.clientReferenceId });
+    expect(t.fake.store.state.plugins[client.pluginId!]).toMatchObject({
+      clientName: "Concurrent Co",
+      clientReferenceId: client.clientReferenceId,
+    });
     expect(await db.auditLog.count({ where: { clientId: created.id, action: "client.plugin_created" } })).toBe(1);
   });
 
@@ -182,15 +232,25 @@ describe("CSV import and export", () => {
     expect(byLine[3]).toMatch(/Contact email: Enter a valid email address/);
     expect(byLine[4]).toMatch(/Reference: the same as line 2/);
     expect(byLine[5]).toMatch(/Reference: another client already has it/);
-    expect(preview.rows[4]!.values).toMatchObject({ name: 'Quoted, Name "Inc"', clientReferenceId: "quoted-name-inc", notes: "multi\nline" });
+    expect(preview.rows[4]!.values).toMatchObject({
+      name: 'Quoted, Name "Inc"',
+      clientReferenceId: "quoted-name-inc",
+      notes: "multi\nline",
+    });
 
     const before = await db.client.count();
     expect((await importClients({ actor, csv })).ok).toBe(false);
     expect(await db.client.count()).toBe(before);
 
-    const good = [header, "Good One,Ana,ana@example.com,good-one,,", '"Quoted, Name ""Inc""",Ed,ed@example.com,,,"multi\nline"'].join("\n");
+    const good = [
+      header,
+      "Good One,Ana,ana@example.com,good-one,,",
+      '"Quoted, Name ""Inc""",Ed,ed@example.com,,,"multi\nline"',
+    ].join("\n");
     expect(await importClients({ actor, csv: good })).toEqual({ ok: true, created: 2 });
-    expect(await db.client.findUniqueOrThrow({ where: { clientReferenceId: "quoted-name-inc" } })).toMatchObject({ notes: "multi\nline" });
+    expect(await db.client.findUniqueOrThrow({ where: { clientReferenceId: "quoted-name-inc" } })).toMatchObject({
+      notes: "multi\nline",
+    });
     expect(await db.auditLog.count({ where: { action: "client.imported" } })).toBe(2);
   });
 
@@ -204,13 +264,23 @@ describe("CSV import and export", () => {
   });
 
   it("exports the filtered view with plugins and numbers, formulas defused", async () => {
-    const withPlugin = (await createClient({ actor, input: input({ name: "=HYPERLINK(\"x\")", pluginId: EXAMPLE_PLUGIN_ID }), pluginVerified: true })) as { id: string };
-    await storeSnapshot({ clientId: withPlugin.id, pluginId: EXAMPLE_PLUGIN_ID, config: await t.chakra.getPluginConfig(EXAMPLE_PLUGIN_ID) });
+    const withPlugin = (await createClient({
+      actor,
+      input: input({ name: '=HYPERLINK("x")', pluginId: EXAMPLE_PLUGIN_ID }),
+      pluginVerified: true,
+    })) as { id: string };
+    await storeSnapshot({
+      clientId: withPlugin.id,
+      pluginId: EXAMPLE_PLUGIN_ID,
+      config: await t.chakra.getPluginConfig(EXAMPLE_PLUGIN_ID),
+    });
     await createClient({ actor, input: input({ name: "Not Connected" }), pluginVerified: false });
 
     const csv = await exportClientsCsv(query({ status: "CONNECTED" }));
     const lines = csv.trim().split(/\r?\n/);
-    expect(lines[0]).toBe("name,contactName,contactEmail,clientReferenceId,pluginId,pluginVerified,onboardingStatus,phoneNumbers,phoneStatuses,notes,createdAt");
+    expect(lines[0]).toBe(
+      "name,contactName,contactEmail,clientReferenceId,pluginId,pluginVerified,onboardingStatus,phoneNumbers,phoneStatuses,notes,createdAt",
+    );
     expect(lines).toHaveLength(2);
     expect(lines[1]).toContain(`"'=HYPERLINK(""x"")"`);
     // A number starting with + would be read as a formula too: it stays text.

@@ -1,0 +1,127 @@
+import { readFileSync } from "node:fs";
+import { expect, test } from "@playwright/test";
+import { createMember, signIn, testDb } from "../support/e2e";
+
+const UNKNOWN_PLUGIN = "00000000-0000-4000-8000-000000000000";
+const DEMO_PLUGIN = "3f0c9a52-7b1e-4c2a-9d4e-5b8a1c2d3e4f"; // the fake's plugin with nothing connected
+
+test.describe.configure({ mode: "serial" });
+
+test.beforeAll(async () => {
+  await testDb().client.deleteMany();
+});
+
+test("an admin creates a client, maps an existing plugin, finds it and exports it", async ({ page }) => {
+  const admin = await createMember("ADMIN");
+  await signIn(page, admin.email);
+
+  await page.getByRole("link", { name: "Clients" }).click();
+  await expect(page.getByRole("heading", { name: "No clients yet" })).toBeVisible();
+  await page.getByRole("link", { name: "Add your first client" }).click();
+
+  const name = `Zoë's "Bakery" <b>🚀</b>`;
+  await page.getByLabel("Business name").fill(name);
+  await expect(page.getByLabel("Reference")).toHaveValue("zoe-s-bakery-b-b");
+  await page.getByLabel("Contact name").fill("Zoë Lima");
+  await page.getByLabel("Contact email").fill("zoe@bakery.example");
+  await page.getByRole("button", { name: "Create client" }).click();
+
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(name);
+  await expect(page.getByText("Client created.")).toBeVisible();
+  await expect(page.getByText("Not invited")).toBeVisible();
+  await expect(page.getByText(/No plugin yet/)).toBeVisible();
+
+  // A plugin ChakraHQ does not know: refused, nothing typed is lost.
+  await page.getByRole("link", { name: "Edit" }).click();
+  await page.getByLabel("ChakraHQ plugin id (optional)").fill(UNKNOWN_PLUGIN);
+  await page.getByLabel("Notes (optional)").fill("Prefers calls after 2pm");
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await expect(page.getByText("ChakraHQ does not know this plugin: WhatsApp plugin not found").first()).toBeVisible();
+  await expect(page.getByLabel("Notes (optional)")).toHaveValue("Prefers calls after 2pm");
+  expect(
+    (await testDb().client.findFirstOrThrow({ where: { contactEmail: "zoe@bakery.example" } })).pluginId,
+  ).toBeNull();
+
+  // A plugin it knows: saved, verified, in the history.
+  await page.getByLabel("ChakraHQ plugin id (optional)").fill(DEMO_PLUGIN);
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await expect(page.getByText("Changes saved.")).toBeVisible();
+  await expect(page.getByText(DEMO_PLUGIN).first()).toBeVisible();
+  await expect(page.getByText(/^Yes, on /)).toBeVisible();
+  await expect(page.getByRole("region", { name: "History" }).getByText(`Plugin ${DEMO_PLUGIN} mapped`)).toBeVisible();
+
+  // Search, with the view in the address.
+  await page.goto("/clients");
+  await page.getByRole("searchbox", { name: "Search clients" }).fill("bakery");
+  await page.getByRole("button", { name: "Search" }).click();
+  await expect(page).toHaveURL(/\/clients\?q=bakery/);
+  await expect(page.getByRole("link", { name })).toBeVisible();
+  await page.getByRole("searchbox", { name: "Search clients" }).fill("no such client anywhere");
+  await page.getByRole("button", { name: "Search" }).click();
+  await expect(page.getByText("No client matches.")).toBeVisible();
+
+  // Export the "not invited" view.
+  await page.goto("/clients?status=NOT_INVITED");
+  const download = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Export this view as CSV" }).click();
+  const csv = readFileSync((await (await download).path())!, "utf8");
+  expect(csv).toContain('"Zoë\'s ""Bakery"" <b>🚀</b>"');
+  expect(csv).toContain(DEMO_PLUGIN);
+  expect(csv).toContain("NOT_INVITED");
+});
+
+test("a CSV import shows the bad row first and imports everything once it is fixed", async ({ page }) => {
+  const admin = await createMember("ADMIN");
+  await signIn(page, admin.email);
+  await page.goto("/clients/import");
+
+  const header = "name,contactName,contactEmail,clientReferenceId,pluginId,notes";
+  const bad = [
+    header,
+    "North Cafe,Nia,nia@north.example,north-cafe,,",
+    "South Deli,Sam,not-an-email,south-deli,,",
+  ].join("\n");
+  await page.getByLabel("…or paste it here").fill(bad);
+  await page.getByRole("button", { name: "Check the file" }).click();
+  await expect(page.getByRole("heading", { name: "Preview: 1 ready, 1 with errors" })).toBeVisible();
+  const badRow = page.getByRole("row").filter({ hasText: "South Deli" });
+  await expect(badRow).toContainText("Contact email: Enter a valid email address");
+  await expect(page.getByRole("button", { name: /^Import/ })).toHaveCount(0);
+  expect(await testDb().client.count({ where: { clientReferenceId: { in: ["north-cafe", "south-deli"] } } })).toBe(0);
+
+  await page.getByLabel("…or paste it here").fill(bad.replace("not-an-email", "sam@south.example"));
+  await page.getByRole("button", { name: "Check the file" }).click();
+  await expect(page.getByRole("heading", { name: "Preview: 2 ready, 0 with errors" })).toBeVisible();
+  await page.getByRole("button", { name: "Import 2 clients" }).click();
+  await expect(page.getByText("Imported 2 clients.")).toBeVisible();
+  await page.getByRole("link", { name: "See the clients" }).click();
+  await expect(page.getByRole("link", { name: "North Cafe" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "South Deli" })).toBeVisible();
+});
+
+test("a viewer sees clients but no edit controls @phone", async ({ page }) => {
+  const viewer = await createMember("VIEWER");
+  await testDb().client.upsert({
+    where: { clientReferenceId: "north-cafe" },
+    create: {
+      name: "North Cafe",
+      contactName: "Nia",
+      contactEmail: "nia@north.example",
+      clientReferenceId: "north-cafe",
+      searchText: "north cafe",
+    },
+    update: {},
+  });
+  await signIn(page, viewer.email);
+  await page.goto("/clients");
+  await expect(page.getByRole("link", { name: "North Cafe" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "New client" })).toHaveCount(0);
+  await page.getByRole("link", { name: "North Cafe" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "North Cafe" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Edit" })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Archive" })).toHaveCount(0);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+  await page.goto("/clients/new");
+  await expect(page.getByRole("heading", { name: "Not allowed" })).toBeVisible();
+});
