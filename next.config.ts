@@ -11,6 +11,10 @@ const nextConfig: NextConfig = {
   typedRoutes: true,
   // forbidden(): the 403 page for members whose role does not allow a page.
   experimental: { authInterrupts: true },
+  async headers() {
+    // Onboarding addresses carry a secret token: never send it on as a referrer.
+    return [{ source: "/onboard/:token*", headers: [{ key: "Referrer-Policy", value: "no-referrer" }] }];
+  },
 };
 
 export default nextConfig;

@@ -12,7 +12,9 @@ export function useFormAction(action: Action) {
   const [state, dispatch, pending] = useActionState<ActionResult | null, FormData>(action, null);
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const formData = new FormData(event.currentTarget);
+    // The pressed button's name and value count, as in a normal submission.
+    const submitter = (event.nativeEvent as SubmitEvent).submitter;
+    const formData = new FormData(event.currentTarget, submitter);
     startTransition(() => dispatch(formData));
   };
   const fieldErrors = state && !state.ok ? state.fieldErrors : undefined;

@@ -67,3 +67,9 @@ export async function storeSnapshot(
   }
   return snapshot;
 }
+
+/** The latest stored configuration of a client's plugin, and when it was fetched. */
+export async function latestConfigForClient(clientId: string) {
+  const snapshot = await db.pluginConfigSnapshot.findFirst({ where: { clientId }, orderBy: { fetchedAt: "desc" }, select: { raw: true, fetchedAt: true } });
+  return snapshot ? { config: snapshot.raw as unknown as PluginConfig, fetchedAt: snapshot.fetchedAt } : null;
+}

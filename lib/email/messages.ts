@@ -48,3 +48,83 @@ export function invitationEmail({
     ],
   });
 }
+
+/** The onboarding link for an end client: what will happen, the link, its expiry. */
+export function onboardingEmail({
+  agency,
+  clientName,
+  contactName,
+  url,
+  expires,
+}: {
+  agency: AgencyBranding;
+  clientName: string;
+  contactName: string | null;
+  url: string;
+  expires: Date;
+}) {
+  return renderEmail({
+    agency,
+    subject: `Connect ${clientName} to WhatsApp with ${agency.name}`,
+    preheader: "About five minutes: a Facebook login and a phone number that can receive a code.",
+    heading: `Connect ${clientName} to WhatsApp`,
+    paragraphs: [
+      `${contactName ? `Hello ${contactName}, ` : ""}${agency.name} is ready to set up WhatsApp for ${clientName}. It takes about five minutes.`,
+      "You will need: a Facebook login with access to the business (or you can create a business portfolio on the way), and a phone number for WhatsApp that can receive a code by text message or call.",
+      "Open the link, press the button, and follow Meta's steps. When you are done, the same link shows whether your number is connected.",
+    ],
+    button: { label: "Start connecting WhatsApp", url },
+    footnotes: [
+      `This link is for ${clientName} only and works until ${when(expires)}.`,
+      `Questions? Reply to ${agency.name}.`,
+    ],
+  });
+}
+
+/** Tells the admins who sent a link that the client connected. */
+export function connectedEmail({
+  agency,
+  clientName,
+  numbers,
+  clientUrl,
+}: {
+  agency: AgencyBranding;
+  clientName: string;
+  numbers: string[];
+  clientUrl: string;
+}) {
+  return renderEmail({
+    agency,
+    subject: `${clientName} connected WhatsApp`,
+    preheader: numbers.length ? numbers.join(", ") : "The WhatsApp Business Account is attached.",
+    heading: `${clientName} connected WhatsApp`,
+    paragraphs: [
+      numbers.length
+        ? `${clientName} finished the WhatsApp signup. Connected ${numbers.length === 1 ? "number" : "numbers"}: ${numbers.join(", ")}.`
+        : `${clientName} finished the WhatsApp signup; ChakraHQ lists the business account, its numbers are still being set up.`,
+    ],
+    button: { label: "Open the client", url: clientUrl },
+    footnotes: [],
+  });
+}
+
+/** An end client with an expired or revoked link asks for a new one. */
+export function newLinkRequestEmail({
+  agency,
+  clientName,
+  clientUrl,
+}: {
+  agency: AgencyBranding;
+  clientName: string;
+  clientUrl: string;
+}) {
+  return renderEmail({
+    agency,
+    subject: `${clientName} asks for a new onboarding link`,
+    preheader: "Their link expired or was revoked.",
+    heading: `${clientName} asks for a new link`,
+    paragraphs: [`Someone opened ${clientName}'s onboarding link after it stopped working and asked for a new one.`],
+    button: { label: "Open the client", url: clientUrl },
+    footnotes: [],
+  });
+}

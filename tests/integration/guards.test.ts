@@ -14,7 +14,15 @@ import { signInAs, signOutOfJar } from "../support/request-context";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 /** Actions anyone may call. */
-const PUBLIC_ACTIONS = new Set(["auth.requestSignInLink"]);
+const PUBLIC_ACTIONS = new Set([
+  "auth.requestSignInLink",
+  // The end client's page: each takes only the link's token (tests/e2e/onboarding.spec.ts).
+  "onboarding.markLinkOpened",
+  "onboarding.startOnboarding",
+  "onboarding.reportOnboarding",
+  "onboarding.confirmOnboarding",
+  "onboarding.requestNewLink",
+]);
 /** Actions that change nothing a viewer may not change. */
 const VIEWER_ACTIONS = new Set(["auth.signOutAction"]);
 /** Route handlers open by nature. */

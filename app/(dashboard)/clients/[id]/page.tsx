@@ -8,7 +8,10 @@ import { Notice } from "@/components/ui/notice";
 import { requireUser } from "@/lib/auth/guards";
 import { hasRole } from "@/lib/auth/roles";
 import { describeHistory } from "@/lib/clients/history";
+import { LinkPanel } from "@/components/links/link-panel";
 import { getClient, getClientHistory } from "@/lib/data/clients";
+import { listLinks } from "@/lib/data/links";
+import { latestConfigForClient } from "@/lib/data/snapshots";
 import { formatDateTime } from "@/lib/format";
 
 export async function generateMetadata({ params }: PageProps<"/clients/[id]">): Promise<Metadata> {
@@ -23,7 +26,11 @@ export default async function ClientPage({ params, searchParams }: PageProps<"/c
   const [{ id }, { saved }] = await Promise.all([params, searchParams]);
   const client = await getClient(id);
   if (!client) notFound();
-  const history = await getClientHistory(client.id);
+  const [history, links, latest] = await Promise.all([
+    getClientHistory(client.id),
+    listLinks(client.id),
+    latestConfigForClient(client.id),
+  ]);
   const canEdit = hasRole(user.role, "ADMIN");
   const snapshot = client.snapshots[0];
 
@@ -129,6 +136,60 @@ export default async function ClientPage({ params, searchParams }: PageProps<"/c
           )}
         </section>
       </div>
+
+      <section aria-labelledby="links-heading" className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm">
+        <h2 id="links-heading" className="mb-4 font-semibold">
+          Onboarding links
+        </h2>
+        <LinkPanel
+          clientId={client.id}
+          contactEmail={client.contactEmail}
+          links={links}
+          canEdit={canEdit}
+          archived={client.archived}
+        />
+      </section>
+
+      <section aria-labelledby="whatsapp-heading" className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm">
+        <h2 id="whatsapp-heading" className="font-semibold">
+          WhatsApp
+        </h2>
+        {latest ? (
+          <div className="mt-3 flex flex-col gap-4 text-sm">
+            <p className="text-slate-500">As ChakraHQ reported on {formatDateTime(latest.fetchedAt)}.</p>
+            {latest.config.whatsappBusinessAccounts.length === 0 ? (
+              <p className="text-slate-600">No WhatsApp Business Account is connected.</p>
+            ) : (
+              latest.config.whatsappBusinessAccounts.map((waba) => (
+                <div key={waba.id} className="rounded-lg border border-slate-200 p-3">
+                  <p className="font-medium break-words">{waba.name ?? "Unnamed business account"}</p>
+                  <p className="font-mono text-xs text-slate-500">WABA {waba.id}</p>
+                </div>
+              ))
+            )}
+            {latest.config.whatsappPhoneNumbers.length ? (
+              <ul className="divide-y divide-slate-100 rounded-lg border border-slate-200">
+                {latest.config.whatsappPhoneNumbers.map((phone) => (
+                  <li key={phone.id} className="flex flex-wrap items-center justify-between gap-2 p-3">
+                    <span>
+                      <span className="font-medium">{phone.display_phone_number ?? phone.id}</span>
+                      <span className="text-slate-500"> · {phone.verified_name ?? "no verified name yet"}</span>
+                    </span>
+                    <span className="rounded-full bg-slate-100 px-2 py-0.5 text-xs font-medium">
+                      {phone.status ?? "UNKNOWN"}
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            ) : null}
+          </div>
+        ) : (
+          <p className="mt-3 text-sm text-slate-600">
+            Nothing fetched from ChakraHQ yet: it appears here once the client connects
+            {client.pluginId ? " or the plugin is checked" : ""}.
+          </p>
+        )}
+      </section>
 
       <section aria-labelledby="history-heading">
         <h2 id="history-heading" className="mb-3 font-semibold">

@@ -1,0 +1,230 @@
+"use client";
+
+import { useActionState, useState } from "react";
+import { ActionMessage } from "@/components/ui/action-message";
+import { Button, SubmitButton } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { Field, Input, Select } from "@/components/ui/field";
+import { useFormAction } from "@/components/ui/use-form-action";
+import { createLinkAction, resendLinkAction, revokeLinkAction, type LinkState } from "@/lib/actions/links";
+import { LINK_DAYS_CHOICES, LINK_DAYS_RANGE } from "@/lib/clients/link-days";
+import { formatDateTime } from "@/lib/format";
+
+type LinkEvent = { type: string; detail: string | null; createdAt: Date };
+export type LinkView = {
+  id: string;
+  state: "active" | "expired" | "revoked" | "connected";
+  createdAt: Date;
+  expiresAt: Date;
+  sentTo: string | null;
+  createdBy: { email: string } | null;
+  events: LinkEvent[];
+};
+
+const STATE_STYLE: Record<LinkView["state"], { label: string; className: string }> = {
+  active: { label: "Active", className: "bg-sky-100 text-sky-800" },
+  connected: { label: "Connected", className: "bg-emerald-100 text-emerald-800" },
+  expired: { label: "Expired", className: "bg-slate-200 text-slate-700" },
+  revoked: { label: "Revoked", className: "bg-slate-200 text-slate-700" },
+};
+
+const FUNNEL = ["SENT", "OPENED", "STARTED", "CONNECTED"] as const;
+const EVENT_LABEL: Record<string, string> = {
+  CREATED: "Created",
+  SENT: "Sent",
+  OPENED: "Opened",
+  STARTED: "Started",
+  CONNECTED: "Connected",
+  FAILED: "Failed",
+  CANCELLED: "Cancelled",
+  REVOKED: "Revoked",
+};
+
+/** Shows a freshly made link's address once, with a copy button. */
+function NewAddress({ url }: { url: string }) {
+  const [copied, setCopied] = useState(false);
+  return (
+    <div className="flex flex-col gap-2 rounded-lg border border-teal-200 bg-teal-50 p-3">
+      <p className="text-sm text-teal-900">The address, shown only now (it is stored only as a hash):</p>
+      <div className="flex flex-wrap items-center gap-2">
+        <code className="min-w-0 flex-1 rounded bg-white px-2 py-1.5 font-mono text-xs break-all">{url}</code>
+        <Button
+          variant="secondary"
+          onClick={async () => {
+            await navigator.clipboard.writeText(url);
+            setCopied(true);
+          }}
+        >
+          {copied ? "Copied" : "Copy link"}
+        </Button>
+      </div>
+    </div>
+  );
+}
+
+function Funnel({ events }: { events: LinkEvent[] }) {
+  const first = (type: string) => events.find((e) => e.type === type);
+  const endings = events.filter((e) => e.type === "FAILED" || e.type === "CANCELLED");
+  return (
+    <div className="flex flex-col gap-2">
+      <ol className="flex flex-wrap gap-1.5" aria-label="Progress">
+        {FUNNEL.map((type) => {
+          const event = first(type);
+          return (
+            <li
+              key={type}
+              className={`rounded-full px-2.5 py-0.5 text-xs ${event ? "bg-emerald-100 text-emerald-900" : "bg-slate-100 text-slate-500"}`}
+              title={event ? formatDateTime(event.createdAt) : "not yet"}
+            >
+              {event ? "✓ " : ""}
+              {EVENT_LABEL[type]}
+              <span className="sr-only">{event ? `: ${formatDateTime(event.createdAt)}` : ": not yet"}</span>
+            </li>
+          );
+        })}
+      </ol>
+      {endings.length ? (
+        <ul className="flex flex-col gap-1 text-xs text-slate-600">
+          {endings.slice(-3).map((event, index) => (
+            <li key={index} className={event.type === "FAILED" ? "text-red-800" : "text-amber-800"}>
+              {EVENT_LABEL[event.type]} {formatDateTime(event.createdAt)}
+              {event.detail ? `: ${event.detail}` : ""}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </div>
+  );
+}
+
+function LinkActions({ link, contactEmail }: { link: LinkView; contactEmail: string }) {
+  const [resend, resendAction] = useActionState<LinkState | null, FormData>(resendLinkAction, null);
+  const [revoke, revokeAction] = useActionState(revokeLinkAction, null);
+  return (
+    <div className="flex flex-col gap-2">
+      <div className="flex flex-wrap items-end gap-2">
+        <form action={resendAction} className="flex flex-wrap items-end gap-2">
+          <input type="hidden" name="linkId" value={link.id} />
+          <label className="sr-only" htmlFor={`resend-to-${link.id}`}>
+            Send again to
+          </label>
+          <Input
+            id={`resend-to-${link.id}`}
+            name="sendTo"
+            type="email"
+            placeholder={link.sentTo ?? contactEmail}
+            className="w-56"
+          />
+          <SubmitButton variant="secondary" pendingLabel="Sending…">
+            Send again
+          </SubmitButton>
+        </form>
+        <ConfirmDialog
+          trigger="Revoke"
+          title="Revoke this link?"
+          description="The client can no longer use it. You can create a new link at any time."
+        >
+          <form action={revokeAction}>
+            <input type="hidden" name="linkId" value={link.id} />
+            <SubmitButton variant="danger" pendingLabel="Revoking…">
+              Revoke link
+            </SubmitButton>
+          </form>
+        </ConfirmDialog>
+      </div>
+      <ActionMessage state={revoke ?? resend} />
+      {resend?.url ? <NewAddress url={resend.url} /> : null}
+    </div>
+  );
+}
+
+/** A client's onboarding links: make one (and email it), and each link's progress. */
+export function LinkPanel({
+  clientId,
+  contactEmail,
+  links,
+  canEdit,
+  archived,
+}: {
+  clientId: string;
+  contactEmail: string;
+  links: LinkView[];
+  canEdit: boolean;
+  archived: boolean;
+}) {
+  const { state, dispatch, pending, onSubmit, fieldErrors } = useFormAction(createLinkAction);
+  const created = state as LinkState | null;
+  return (
+    <div className="flex flex-col gap-5">
+      {canEdit && !archived ? (
+        <form action={dispatch} onSubmit={onSubmit} className="flex flex-col gap-4" noValidate>
+          <input type="hidden" name="clientId" value={clientId} />
+          <div className="grid gap-4 sm:grid-cols-[10rem_1fr]">
+            <Field id="validDays" label="Works for" errors={fieldErrors?.validDays}>
+              <Select id="validDays" name="validDays" defaultValue={String(LINK_DAYS_RANGE.default)}>
+                {LINK_DAYS_CHOICES.map((days) => (
+                  <option key={days} value={days}>
+                    {days} {days === 1 ? "day" : "days"}
+                  </option>
+                ))}
+              </Select>
+            </Field>
+            <Field
+              id="sendTo"
+              label="Send to"
+              hint={`Empty: the contact, ${contactEmail}.`}
+              errors={fieldErrors?.sendTo}
+            >
+              <Input
+                id="sendTo"
+                name="sendTo"
+                type="email"
+                placeholder={contactEmail}
+                hasHint
+                errors={fieldErrors?.sendTo}
+              />
+            </Field>
+          </div>
+          <div className="flex flex-wrap items-center gap-2">
+            <SubmitButton name="mode" value="email" pending={pending} pendingLabel="Working…">
+              Create and email link
+            </SubmitButton>
+            <SubmitButton name="mode" value="copy" variant="secondary" pending={pending} pendingLabel="Working…">
+              Create link only
+            </SubmitButton>
+          </div>
+          <p className="text-sm text-slate-500">A new link replaces the client&apos;s earlier ones.</p>
+          <ActionMessage state={state} />
+          {created?.url ? <NewAddress url={created.url} /> : null}
+        </form>
+      ) : null}
+
+      {links.length === 0 ? (
+        <p className="rounded-lg border border-dashed border-slate-300 p-4 text-sm text-slate-600">
+          No onboarding link yet.
+          {canEdit && !archived ? " Create one above: the client connects WhatsApp through it." : ""}
+        </p>
+      ) : (
+        <ul className="divide-y divide-slate-200 rounded-xl border border-slate-200">
+          {links.map((link) => (
+            <li key={link.id} className="flex flex-col gap-3 p-4">
+              <div className="flex flex-wrap items-center gap-2 text-sm">
+                <span className={`rounded-full px-2 py-0.5 text-xs font-medium ${STATE_STYLE[link.state].className}`}>
+                  {STATE_STYLE[link.state].label}
+                </span>
+                <span className="text-slate-600">
+                  Created {formatDateTime(link.createdAt)}
+                  {link.createdBy ? ` by ${link.createdBy.email}` : ""}
+                  {link.state === "active" ? `; works until ${formatDateTime(link.expiresAt)}` : ""}
+                  {link.sentTo ? `; sent to ${link.sentTo}` : ""}
+                </span>
+              </div>
+              <Funnel events={link.events} />
+              {canEdit && link.state === "active" ? <LinkActions link={link} contactEmail={contactEmail} /> : null}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

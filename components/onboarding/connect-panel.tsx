@@ -1,0 +1,203 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useCallback, useEffect, useRef, useState } from "react";
+import { Button } from "@/components/ui/button";
+import { confirmOnboarding, markLinkOpened, reportOnboarding, startOnboarding } from "@/lib/actions/onboarding";
+
+type Sdk = {
+  init(options: {
+    connectToken: string;
+    container: HTMLElement;
+    onReady?: () => void;
+    onMessage?: (event: string, data: unknown) => void;
+    onSuccess?: (data: unknown) => void;
+    onError?: (error: { message?: string }) => void;
+  }): { destroy(): void };
+};
+
+// Augmenting Window needs an interface.
+/* eslint-disable @typescript-eslint/consistent-type-definitions */
+declare global {
+  interface Window {
+    ChakraWhatsappConnect?: Sdk;
+  }
+}
+/* eslint-enable @typescript-eslint/consistent-type-definitions */
+
+type Phase =
+  | { name: "idle" }
+  | { name: "starting" }
+  | { name: "signup" }
+  | { name: "confirming" }
+  | { name: "connected"; numbers: string[] }
+  | { name: "cancelled" }
+  | { name: "error"; message: string };
+
+/** Loads ChakraHQ's SDK script once; resolves with the global it defines. */
+function loadSdk(url: string): Promise<Sdk> {
+  if (window.ChakraWhatsappConnect) return Promise.resolve(window.ChakraWhatsappConnect);
+  return new Promise((resolve, reject) => {
+    const existing = document.querySelector<HTMLScriptElement>(`script[data-chakra-sdk]`);
+    const script = existing ?? Object.assign(document.createElement("script"), { src: url, async: true });
+    script.dataset.chakraSdk = "";
+    script.addEventListener("load", () =>
+      window.ChakraWhatsappConnect ? resolve(window.ChakraWhatsappConnect) : reject(new Error("no SDK")),
+    );
+    script.addEventListener("error", () => reject(new Error("The WhatsApp signup could not be loaded.")));
+    if (!existing) document.head.appendChild(script);
+  });
+}
+
+/**
+ * The "Connect WhatsApp" area of the end client's page. Nothing is minted until the client
+ * presses the button; a token older than its hour is replaced on the next attempt.
+ */
+export function ConnectPanel({
+  token,
+  sdkUrl,
+  successPattern,
+  agencyName,
+}: {
+  token: string;
+  sdkUrl: string;
+  successPattern: string;
+  agencyName: string;
+}) {
+  const router = useRouter();
+  const [phase, setPhase] = useState<Phase>({ name: "idle" });
+  const container = useRef<HTMLDivElement>(null);
+  const session = useRef<{ destroy(): void } | null>(null);
+  const settled = useRef(false);
+  const success = new RegExp(successPattern, "i");
+
+  const opened = useRef(false);
+  useEffect(() => {
+    // Once per page view (effects run twice in development's strict mode).
+    if (!opened.current) void markLinkOpened(token);
+    opened.current = true;
+    return () => session.current?.destroy();
+  }, [token]);
+
+  const confirm = useCallback(async () => {
+    setPhase({ name: "confirming" });
+    const result = await confirmOnboarding(token);
+    if (result.ok) {
+      setPhase({ name: "connected", numbers: result.numbers });
+      router.refresh(); // the page becomes the status page
+    } else setPhase({ name: "error", message: result.message });
+  }, [router, token]);
+
+  async function start() {
+    session.current?.destroy();
+    session.current = null;
+    settled.current = false;
+    setPhase({ name: "starting" });
+    const minted = await startOnboarding(token);
+    if (!minted.ok) {
+      if (minted.state && minted.state !== "unknown") router.refresh();
+      return setPhase({ name: "error", message: minted.message });
+    }
+    let sdk: Sdk;
+    try {
+      sdk = await loadSdk(sdkUrl);
+    } catch {
+      return setPhase({
+        name: "error",
+        message: "The WhatsApp signup could not be loaded. Check your connection, or try another browser.",
+      });
+    }
+    setPhase({ name: "signup" });
+    // A token is valid for an hour: after that, the next press mints a new one.
+    const expiresIn = new Date(minted.expiresAt).getTime() - Date.now();
+    const expiry = setTimeout(
+      () => {
+        if (settled.current) return;
+        session.current?.destroy();
+        setPhase({
+          name: "error",
+          message: "The signup session timed out after an hour. Press the button to start again.",
+        });
+      },
+      Math.max(0, expiresIn - 30_000),
+    );
+    const settle = (next: () => void) => {
+      if (settled.current) return;
+      settled.current = true;
+      clearTimeout(expiry);
+      next();
+    };
+    requestAnimationFrame(() => {
+      if (!container.current) return;
+      session.current = sdk.init({
+        connectToken: minted.connectToken,
+        container: container.current,
+        onMessage: (event, data) => {
+          const status = (data as { status?: unknown } | null)?.status;
+          if (success.test(event) || (typeof status === "string" && success.test(status))) settle(() => void confirm());
+          else if (/cancel|close/i.test(event) || status === "cancelled") {
+            settle(() => {
+              void reportOnboarding(token, { kind: "cancelled" });
+              setPhase({ name: "cancelled" });
+            });
+          }
+        },
+        onSuccess: () => settle(() => void confirm()),
+        onError: (error) =>
+          settle(() => {
+            const message = error?.message || "The signup did not complete.";
+            void reportOnboarding(token, { kind: "failed", message });
+            setPhase({ name: "error", message });
+          }),
+      });
+    });
+  }
+
+  const busy = phase.name === "starting" || phase.name === "confirming";
+  return (
+    <div className="flex flex-col gap-4">
+      <div aria-live="polite" className="flex flex-col gap-3">
+        {phase.name === "idle" ? (
+          <p className="text-slate-700">
+            When you are ready, press the button. A window from Meta guides you through the steps.
+          </p>
+        ) : null}
+        {phase.name === "starting" ? <p className="text-slate-700">Preparing a secure signup session…</p> : null}
+        {phase.name === "confirming" ? (
+          <p className="text-slate-700">Checking with ChakraHQ that your number is connected…</p>
+        ) : null}
+        {phase.name === "connected" ? (
+          <p className="font-medium text-emerald-800">
+            WhatsApp is connected{phase.numbers.length ? `: ${phase.numbers.join(", ")}` : ""}.
+          </p>
+        ) : null}
+        {phase.name === "cancelled" ? (
+          <div role="alert" className="rounded-lg border border-amber-200 bg-amber-50 p-4 text-sm text-amber-950">
+            <p className="font-semibold">The signup was closed before it finished.</p>
+            <p className="mt-1">Nothing was changed. You can start again whenever you are ready.</p>
+          </div>
+        ) : null}
+        {phase.name === "error" ? (
+          <div role="alert" className="rounded-lg border border-red-200 bg-red-50 p-4 text-sm text-red-900">
+            <p className="font-semibold">That did not work.</p>
+            <p className="mt-1 break-words">{phase.message}</p>
+            <p className="mt-2">
+              Try again; if it keeps failing, reply to {agencyName}&apos;s email and they will help.
+            </p>
+          </div>
+        ) : null}
+      </div>
+      {phase.name !== "signup" && phase.name !== "connected" ? (
+        <div>
+          <Button onClick={() => void start()} disabled={busy} className="w-full sm:w-auto">
+            {busy ? "Please wait…" : phase.name === "idle" ? "Connect WhatsApp" : "Try again"}
+          </Button>
+        </div>
+      ) : null}
+      <div
+        ref={container}
+        className={phase.name === "signup" ? "overflow-hidden rounded-xl border border-slate-200" : "hidden"}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,35 @@
+"use client";
+
+import { useState } from "react";
+import { Button } from "@/components/ui/button";
+import { requestNewLink } from "@/lib/actions/onboarding";
+
+/** On an expired or revoked link: tells the agency that a new one is wanted. */
+export function RequestLinkButton({ token, agencyName }: { token: string; agencyName: string }) {
+  const [state, setState] = useState<{ sending: boolean; message?: string; ok?: boolean }>({ sending: false });
+  return (
+    <div className="flex flex-col gap-2">
+      {state.ok ? null : (
+        <div>
+          <Button
+            disabled={state.sending}
+            onClick={async () => {
+              setState({ sending: true });
+              const result = await requestNewLink(token);
+              setState({
+                sending: false,
+                ok: result.ok,
+                message: result.ok ? `${agencyName} has been told and will send you a new link.` : result.message,
+              });
+            }}
+          >
+            {state.sending ? "Sending…" : "Ask for a new link"}
+          </Button>
+        </div>
+      )}
+      <p aria-live="polite" className="text-sm text-slate-700">
+        {state.message ?? ""}
+      </p>
+    </div>
+  );
+}

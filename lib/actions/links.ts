@@ -1,0 +1,97 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { getAgencyBranding } from "../data/agency";
+import { getClient } from "../data/clients";
+import { createLink, recordLinkSent, revokeLink, rotateLink } from "../data/links";
+import { onboardingEmail } from "../email/messages";
+import { sendEmail } from "../email/mailer";
+import { createLinkSchema, linkIdSchema, resendLinkSchema } from "../validations/links";
+import { createAction, type ActionResult } from "./safe-action";
+
+/** The outcome of creating or re-sending a link; `url` is shown once (only its hash is kept). */
+export type LinkState = ActionResult & { url?: string };
+
+async function emailLink(args: { clientId: string; to: string | null; url: string; expires: Date }) {
+  const client = await getClient(args.clientId);
+  if (!client) throw new Error("Client not found");
+  const to = args.to ?? client.contactEmail;
+  const agency = await getAgencyBranding();
+  await sendEmail({
+    to,
+    ...onboardingEmail({
+      agency,
+      clientName: client.name,
+      contactName: to === client.contactEmail ? client.contactName : null,
+      url: args.url,
+      expires: args.expires,
+    }),
+  });
+  return to;
+}
+
+/** Creates a client's onboarding link (revoking earlier ones), and emails it unless only a copy is wanted. */
+export const createLinkAction = createAction(
+  { role: "ADMIN", schema: createLinkSchema },
+  async (input, user): Promise<LinkState> => {
+    const created = await createLink({ actor: user, clientId: input.clientId, validDays: input.validDays });
+    if (!created.ok) return { ok: false, code: "FAILED", message: created.message };
+    revalidatePath(`/clients/${input.clientId}`);
+    if (input.mode === "copy")
+      return { ok: true, url: created.url, message: "Link created. Copy it now: it is shown only once." };
+    try {
+      const to = await emailLink({
+        clientId: input.clientId,
+        to: input.sendTo,
+        url: created.url,
+        expires: created.link.expiresAt,
+      });
+      await recordLinkSent({ actor: user, linkId: created.link.id, to });
+      return { ok: true, url: created.url, message: `Link sent to ${to}.` };
+    } catch (error) {
+      console.error(`[links] onboarding email not sent: ${(error as Error).message}`);
+      return {
+        ok: false,
+        code: "FAILED",
+        url: created.url,
+        message: "The link was created, but the email could not be sent. Copy the link below, or send it again.",
+      };
+    }
+  },
+);
+
+/** Sends a link again: with a fresh address, since the old one is not stored. */
+export const resendLinkAction = createAction(
+  { role: "ADMIN", schema: resendLinkSchema },
+  async (input, user): Promise<LinkState> => {
+    const rotated = await rotateLink({ actor: user, linkId: input.linkId });
+    if (!rotated.ok) return { ok: false, code: "FAILED", message: rotated.message };
+    revalidatePath(`/clients/${rotated.clientId}`);
+    try {
+      const to = await emailLink({
+        clientId: rotated.clientId,
+        to: input.sendTo,
+        url: rotated.url,
+        expires: rotated.expiresAt,
+      });
+      await recordLinkSent({ actor: user, linkId: input.linkId, to });
+      return { ok: true, url: rotated.url, message: `Sent again to ${to}. The previous address no longer works.` };
+    } catch (error) {
+      console.error(`[links] onboarding email not sent: ${(error as Error).message}`);
+      return {
+        ok: false,
+        code: "FAILED",
+        url: rotated.url,
+        message: "The email could not be sent. Copy the new address below instead.",
+      };
+    }
+  },
+);
+
+/** Stops a link from working. */
+export const revokeLinkAction = createAction({ role: "ADMIN", schema: linkIdSchema }, async ({ linkId }, user) => {
+  const result = await revokeLink({ actor: user, linkId });
+  if (!result.ok) return { ok: false, code: "FAILED", message: result.message };
+  revalidatePath(`/clients/${result.clientId}`);
+  return { ok: true, message: "Link revoked." };
+});

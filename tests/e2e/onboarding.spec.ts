@@ -1,0 +1,229 @@
+import { expect, test, type Page } from "@playwright/test";
+import { hashToken } from "../../lib/links/token";
+import {
+  createMember,
+  E2E_FAKE_URL,
+  FAKE_CHAKRA_TOKEN,
+  signIn,
+  testDb,
+  uniqueEmail,
+  waitForEmail,
+} from "../support/e2e";
+
+/* The end client's journey: an admin sends a link by email, the client connects through the fake SDK. */
+
+async function newClient(label: string) {
+  const ref = `${label}-${Date.now().toString(36)}`;
+  return testDb().client.create({
+    data: {
+      name: `${label} Ltd`,
+      contactName: "Casey",
+      contactEmail: uniqueEmail(label),
+      clientReferenceId: ref,
+      searchText: ref,
+    },
+  });
+}
+
+/** A link made directly in the database, for tests that start on the client's side. */
+async function linkFor(clientId: string, { expiresInMs = 86_400_000, revoked = false } = {}) {
+  const token = Buffer.from(crypto.getRandomValues(new Uint8Array(32))).toString("base64url");
+  const link = await testDb().onboardingLink.create({
+    data: {
+      clientId,
+      tokenHash: hashToken(token),
+      expiresAt: new Date(Date.now() + expiresInMs),
+      revokedAt: revoked ? new Date() : null,
+    },
+  });
+  return { token, link, url: `/onboard/${token}` };
+}
+
+const linkIn = (text: string) => text.match(/https?:\/\/\S+\/onboard\/[A-Za-z0-9_-]+/)?.[0] ?? "";
+
+async function connectThroughFakeSdk(page: Page, { business = "Acme Bakery", phone = "+44 7700 900123" } = {}) {
+  await page.getByRole("button", { name: "Connect WhatsApp" }).click();
+  const frame = page.frameLocator('iframe[title="Connect WhatsApp"]');
+  await frame.getByRole("button", { name: "Connect WhatsApp" }).click();
+  await frame.getByLabel("Business name").selectOption(business);
+  await frame.getByLabel("Phone number").selectOption(phone);
+  await frame.getByRole("button", { name: "Finish signup" }).click();
+}
+
+test("the whole journey: link by email, signup through the SDK, the admin sees the number @phone", async ({
+  browser,
+}) => {
+  const admin = await createMember("ADMIN");
+  const client = await newClient("journey");
+
+  const adminContext = await browser.newContext();
+  const adminPage = await adminContext.newPage();
+  await signIn(adminPage, admin.email);
+  await adminPage.goto(`/clients/${client.id}`);
+  await adminPage.getByRole("button", { name: "Create and email link" }).click();
+  await expect(adminPage.getByText(`Link sent to ${client.contactEmail}.`)).toBeVisible();
+  await expect(adminPage.getByText("Invited", { exact: true })).toBeVisible();
+
+  const email = await waitForEmail(client.contactEmail);
+  expect(email.subject).toBe(`Connect ${client.name} to WhatsApp with Your agency`);
+  expect(email.text).toContain("about five minutes");
+  expect(email.text).toContain("phone number for WhatsApp that can receive a code");
+  expect(email.html).toContain("Start connecting WhatsApp");
+  const url = linkIn(email.text);
+  expect(url).not.toBe("");
+
+  // The end client, in a browser of their own.
+  const clientContext = await browser.newContext();
+  const page = await clientContext.newPage();
+  await page.goto(url);
+  await expect(page.getByRole("heading", { level: 1, name: client.name })).toBeVisible();
+  await expect(page.getByText("Log in with Facebook")).toBeVisible();
+  await connectThroughFakeSdk(page);
+  await expect(page.getByRole("heading", { name: "WhatsApp is connected" })).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByText("+44 7700 900123")).toBeVisible();
+  await expect(page.getByText("Connected: can send and receive")).toBeVisible();
+
+  // Reopening the link later: the status page, not a second signup.
+  await page.goto(url);
+  await expect(page.getByRole("heading", { name: "WhatsApp is connected" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Connect WhatsApp" })).toHaveCount(0);
+
+  // The admin: the number, the funnel, and an email saying so.
+  await adminPage.reload();
+  const whatsapp = adminPage.getByRole("region", { name: "WhatsApp" });
+  await expect(whatsapp.getByText("Acme Bakery WhatsApp Business Account")).toBeVisible();
+  await expect(whatsapp.getByText("+44 7700 900123")).toBeVisible();
+  const progress = adminPage.getByRole("list", { name: "Progress" }).first();
+  for (const step of ["Sent", "Opened", "Started", "Connected"])
+    await expect(progress.getByText(`✓ ${step}`)).toBeVisible();
+  const notice = await waitForEmail(admin.email, 2); // 1: the sign-in link
+  expect(notice.subject).toBe(`${client.name} connected WhatsApp`);
+  expect(notice.text).toContain("+44 7700 900123");
+  expect((await testDb().client.findUniqueOrThrow({ where: { id: client.id } })).onboardingStatus).toBe("CONNECTED");
+  await adminContext.close();
+  await clientContext.close();
+});
+
+test("expired, revoked and unknown links get a clear page that names no client", async ({ page }) => {
+  const client = await newClient("gone");
+  const admin = await createMember("ADMIN");
+  const expired = await linkFor(client.id, { expiresInMs: -1000 });
+  await testDb().onboardingLink.update({ where: { id: expired.link.id }, data: { createdById: admin.id } });
+  await page.goto(expired.url);
+  await expect(page.getByRole("heading", { name: "This link has expired" })).toBeVisible();
+  await expect(page.getByText(client.name)).toHaveCount(0);
+  await page.getByRole("button", { name: "Ask for a new link" }).click();
+  await expect(page.getByText("Your agency has been told and will send you a new link.")).toBeVisible();
+  expect((await waitForEmail(admin.email)).subject).toBe(`${client.name} asks for a new onboarding link`);
+
+  const revoked = await linkFor(client.id, { revoked: true });
+  await page.goto(revoked.url);
+  await expect(page.getByRole("heading", { name: "This link is no longer active" })).toBeVisible();
+
+  for (const bogus of ["/onboard/not-a-token", `/onboard/${"A".repeat(43)}`]) {
+    await page.goto(bogus);
+    await expect(page.getByRole("heading", { name: "This link is not valid" })).toBeVisible();
+    await expect(page.getByRole("button", { name: "Ask for a new link" })).toHaveCount(0);
+  }
+});
+
+test("cancel and a Meta error in the SDK give a next step, and are recorded", async ({ page }) => {
+  const client = await newClient("cancel");
+  const { url, link } = await linkFor(client.id);
+  await page.goto(url);
+  await page.getByRole("button", { name: "Connect WhatsApp" }).click();
+  const frame = page.frameLocator('iframe[title="Connect WhatsApp"]');
+  await frame.getByRole("button", { name: "Connect WhatsApp" }).click();
+  await frame.getByRole("button", { name: "Cancel" }).click();
+  await expect(page.getByText("The signup was closed before it finished.")).toBeVisible();
+
+  await page.getByRole("button", { name: "Try again" }).click();
+  await frame.getByRole("button", { name: "Connect WhatsApp" }).click();
+  await frame.getByRole("button", { name: "Simulate a Meta error" }).click();
+  await expect(page.getByText("Meta could not complete the signup (simulated error).")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Try again" })).toBeVisible();
+
+  await expect
+    .poll(async () =>
+      (await testDb().onboardingLinkEvent.findMany({ where: { linkId: link.id }, orderBy: { createdAt: "asc" } })).map(
+        (e) => e.type,
+      ),
+    )
+    .toEqual(["OPENED", "STARTED", "CANCELLED", "STARTED", "FAILED"]);
+  expect(
+    (await testDb().onboardingLinkEvent.findFirstOrThrow({ where: { linkId: link.id, type: "FAILED" } })).detail,
+  ).toBe("Meta could not complete the signup (simulated error).");
+  expect((await testDb().client.findUniqueOrThrow({ where: { id: client.id } })).onboardingStatus).toBe("ATTENTION");
+
+  // A retry that succeeds clears it.
+  await page.getByRole("button", { name: "Try again" }).click();
+  await frame.getByRole("button", { name: "Connect WhatsApp" }).click();
+  await frame.getByRole("button", { name: "Finish signup" }).click();
+  await expect(page.getByRole("heading", { name: "WhatsApp is connected" })).toBeVisible({ timeout: 30_000 });
+});
+
+test("minting is rate-limited per link", async ({ page }) => {
+  const client = await newClient("limit");
+  const { url, link } = await linkFor(client.id);
+  await testDb().rateLimitHit.createMany({ data: Array.from({ length: 10 }, () => ({ key: `mint:link:${link.id}` })) });
+  await page.goto(url);
+  await page.getByRole("button", { name: "Connect WhatsApp" }).click();
+  await expect(page.getByText(/Too many attempts\. Please wait \d+ minutes and try again\./)).toBeVisible();
+  expect(await testDb().onboardingLinkEvent.count({ where: { linkId: link.id, type: "STARTED" } })).toBe(0);
+});
+
+test("a tampered mint request cannot get a token for another client's plugin", async ({ page }) => {
+  const other = await testDb().client.create({
+    data: {
+      name: "Other Co",
+      contactName: "O",
+      contactEmail: "o@other.example",
+      clientReferenceId: `other-${Date.now()}`,
+      pluginId: "d83e1d23-50b8-4d87-8f92-842a0ac516f6",
+    },
+  });
+  const client = await newClient("tamper");
+  const { url } = await linkFor(client.id);
+  const since = Date.now();
+  await page.goto(url);
+
+  // The page's own request, replayed with the other client's plugin and reference added.
+  const mint = page.waitForRequest(
+    (r) => r.method() === "POST" && !!r.headers()["next-action"] && (r.postData() ?? "").includes('"'),
+  );
+  await page.getByRole("button", { name: "Connect WhatsApp" }).click();
+  const request = await mint;
+  await expect(
+    page.frameLocator('iframe[title="Connect WhatsApp"]').getByRole("button", { name: "Connect WhatsApp" }),
+  ).toBeVisible();
+  const original = JSON.parse(request.postData()!) as unknown[];
+  const tampered = JSON.stringify([
+    ...original,
+    { pluginId: other.pluginId, clientReferenceId: other.clientReferenceId },
+  ]);
+  const response = await page.request.post(url, {
+    headers: {
+      "next-action": request.headers()["next-action"]!,
+      "content-type": "text/plain;charset=UTF-8",
+      accept: "text/x-component",
+    },
+    data: tampered,
+  });
+  const tokens = (await response.text()).match(/eyJ[\w-]+\.eyJ[\w-]+\.[\w-]+/g) ?? [];
+  expect(tokens.length).toBeGreaterThan(0);
+  for (const token of tokens) {
+    const payload = JSON.parse(Buffer.from(token.split(".")[1]!, "base64url").toString()) as {
+      data: { pluginId: string };
+    };
+    const own = await testDb().client.findUniqueOrThrow({ where: { id: client.id } });
+    expect(payload.data.pluginId).toBe(own.pluginId);
+    expect(payload.data.pluginId).not.toBe(other.pluginId);
+  }
+  // And the fake ChakraHQ was never asked for the other plugin.
+  const requests = (await (
+    await fetch(`${E2E_FAKE_URL}/__fake/requests`, { headers: { Authorization: `Bearer ${FAKE_CHAKRA_TOKEN}` } })
+  ).json()) as {
+    _data: { path: string; at: number }[];
+  };
+  expect(requests._data.filter((r) => r.at >= since).some((r) => r.path.includes(other.pluginId!))).toBe(false);
+});
