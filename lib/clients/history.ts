@@ -20,7 +20,25 @@ export function describeHistory(action: string, metadata: unknown): string {
       return "Archived";
     case "client.restored":
       return "Restored from the archive";
+    case "link.created":
+      return `Onboarding link created (works ${String(m.validDays ?? "?")} days)`;
+    case "link.sent":
+      return `Onboarding link emailed to ${String(m.to)}`;
+    case "link.rotated":
+      return "Onboarding link given a new address";
+    case "link.revoked":
+      return "Onboarding link revoked";
+    case "link.connected":
+      return "Connected WhatsApp through the onboarding link";
+    case "link.new_requested":
+      return "Asked for a new onboarding link (the old one had stopped working)";
     default:
       return action;
   }
+}
+
+/** Who did it, for entries without a team member: the end client or ChakraHQ. */
+export function describeActor(action: string, actorEmail: string | null): string {
+  if (actorEmail) return actorEmail;
+  return action.startsWith("link.") ? "The client" : "ChakraHQ";
 }

@@ -112,7 +112,7 @@ export async function listLinks(clientId: string) {
       usedAt: true,
       sentTo: true,
       createdBy: { select: { email: true } },
-      events: { orderBy: { createdAt: "asc" }, select: { type: true, detail: true, createdAt: true } },
+      events: { orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { type: true, detail: true, createdAt: true } },
     },
   });
   const now = new Date();

@@ -7,7 +7,7 @@ import { buttonClass } from "@/components/ui/button-class";
 import { Notice } from "@/components/ui/notice";
 import { requireUser } from "@/lib/auth/guards";
 import { hasRole } from "@/lib/auth/roles";
-import { describeHistory } from "@/lib/clients/history";
+import { describeActor, describeHistory } from "@/lib/clients/history";
 import { LinkPanel } from "@/components/links/link-panel";
 import { getClient, getClientHistory } from "@/lib/data/clients";
 import { listLinks } from "@/lib/data/links";
@@ -203,7 +203,7 @@ export default async function ClientPage({ params, searchParams }: PageProps<"/c
               <li key={entry.id} className="flex flex-col gap-0.5 p-3 sm:flex-row sm:justify-between sm:gap-4">
                 <span className="break-words">{describeHistory(entry.action, entry.metadata)}</span>
                 <span className="shrink-0 text-slate-500">
-                  {entry.actorEmail ?? "ChakraHQ"} · {formatDateTime(entry.createdAt)}
+                  {describeActor(entry.action, entry.actorEmail)} · {formatDateTime(entry.createdAt)}
                 </span>
               </li>
             ))}

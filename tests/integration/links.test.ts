@@ -1,0 +1,185 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import {
+  confirmConnection,
+  createLink,
+  linkRecipients,
+  mintForLink,
+  recordLinkEvent,
+  recordLinkSent,
+  resolveLink,
+  revokeLink,
+  rotateLink,
+} from "@/lib/data/links";
+import { hashToken } from "@/lib/links/token";
+import { startTestChakra } from "../support/fake-chakra";
+
+let t: Awaited<ReturnType<typeof startTestChakra>>;
+let admin: { id: string; email: string };
+let n = 0;
+
+async function newClient() {
+  const ref = `links-${Date.now().toString(36)}-${n++}`;
+  return db.client.create({
+    data: { name: `Client ${ref}`, contactName: "Ana", contactEmail: `${ref}@example.com`, clientReferenceId: ref },
+  });
+}
+const tokenOf = (url: string) => url.split("/onboard/")[1]!;
+
+beforeAll(async () => {
+  t = await startTestChakra({ numbersDelayMs: 300 });
+});
+afterAll(() => t.fake.close());
+beforeEach(async () => {
+  const user = await db.user.upsert({
+    where: { email: "links-admin@test.example" },
+    create: { email: "links-admin@test.example", role: "ADMIN" },
+    update: { removedAt: null },
+  });
+  admin = { id: user.id, email: user.email };
+});
+
+describe("links", () => {
+  it("carry 256 random bits, are stored only as a hash, and replace the client's earlier link", async () => {
+    const client = await newClient();
+    const first = await createLink({ actor: admin, clientId: client.id, validDays: 7 });
+    const second = await createLink({ actor: admin, clientId: client.id, validDays: 2 });
+    if (!first.ok || !second.ok) throw new Error("not created");
+    const token = tokenOf(second.url);
+    expect(Buffer.from(token, "base64url")).toHaveLength(32);
+    const rows = await db.onboardingLink.findMany({ where: { clientId: client.id } });
+    expect(JSON.stringify(rows)).not.toContain(token);
+    expect(rows.find((r) => r.id === second.link.id)?.tokenHash).toBe(hashToken(token));
+    expect(second.link.expiresAt.getTime() - Date.now()).toBeGreaterThan(2 * 86_400_000 - 60_000);
+
+    expect(await resolveLink(tokenOf(first.url))).toEqual({ state: "revoked", linkId: first.link.id });
+    expect(await resolveLink(token)).toMatchObject({ state: "active", clientId: client.id, clientName: client.name });
+    expect(await db.onboardingLinkEvent.count({ where: { linkId: first.link.id, type: "REVOKED" } })).toBe(1);
+  });
+
+  it("sent again get a new address; the old one stops working", async () => {
+    const client = await newClient();
+    const created = await createLink({ actor: admin, clientId: client.id, validDays: 7 });
+    if (!created.ok) throw new Error("not created");
+    const rotated = await rotateLink({ actor: admin, linkId: created.link.id });
+    if (!rotated.ok) throw new Error("not rotated");
+    expect(await resolveLink(tokenOf(created.url))).toEqual({ state: "unknown" });
+    expect(await resolveLink(tokenOf(rotated.url))).toMatchObject({ state: "active", linkId: created.link.id });
+  });
+
+  it("resolve expired, revoked, archived, unknown and malformed tokens without naming the client", async () => {
+    const client = await newClient();
+    const created = await createLink({ actor: admin, clientId: client.id, validDays: 7 });
+    if (!created.ok) throw new Error("not created");
+    const token = tokenOf(created.url);
+    await db.onboardingLink.update({
+      where: { id: created.link.id },
+      data: { expiresAt: new Date(Date.now() - 1000) },
+    });
+    expect(await resolveLink(token)).toEqual({ state: "expired", linkId: created.link.id });
+    await db.onboardingLink.update({
+      where: { id: created.link.id },
+      data: { expiresAt: new Date(Date.now() + 60_000) },
+    });
+    await db.client.update({ where: { id: client.id }, data: { archived: true } });
+    expect(await resolveLink(token)).toEqual({ state: "revoked", linkId: created.link.id });
+    await db.client.update({ where: { id: client.id }, data: { archived: false } });
+    expect((await revokeLink({ actor: admin, linkId: created.link.id })).ok).toBe(true);
+    expect(await resolveLink(token)).toEqual({ state: "revoked", linkId: created.link.id });
+    expect(await resolveLink("A".repeat(43))).toEqual({ state: "unknown" });
+    expect(await resolveLink("../../etc/passwd")).toEqual({ state: "unknown" });
+  });
+
+  it("refuse to be created for an archived client", async () => {
+    const client = await newClient();
+    await db.client.update({ where: { id: client.id }, data: { archived: true } });
+    expect(await createLink({ actor: admin, clientId: client.id, validDays: 7 })).toMatchObject({ ok: false });
+  });
+});
+
+describe("the funnel", () => {
+  it("moves the client's stage forward, flags failures, and never undoes a connection", async () => {
+    const client = await newClient();
+    const created = await createLink({ actor: admin, clientId: client.id, validDays: 7 });
+    if (!created.ok) throw new Error("not created");
+    const stage = async () => (await db.client.findUniqueOrThrow({ where: { id: client.id } })).onboardingStatus;
+    const id = created.link.id;
+    expect(await stage()).toBe("NOT_INVITED");
+    await recordLinkSent({ actor: admin, linkId: id, to: client.contactEmail });
+    expect(await stage()).toBe("INVITED");
+    await recordLinkEvent(id, "OPENED");
+    expect(await stage()).toBe("OPENED");
+    await recordLinkEvent(id, "FAILED", "Meta said no");
+    expect(await stage()).toBe("ATTENTION");
+    await recordLinkEvent(id, "STARTED");
+    expect(await stage()).toBe("OPENED");
+    await recordLinkEvent(id, "CONNECTED");
+    expect(await stage()).toBe("CONNECTED");
+    await recordLinkEvent(id, "FAILED", "late error");
+    expect(await stage()).toBe("CONNECTED");
+    const events = await db.onboardingLinkEvent.findMany({
+      where: { linkId: id },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    });
+    expect(events.map((e) => e.type)).toEqual([
+      "CREATED",
+      "SENT",
+      "OPENED",
+      "FAILED",
+      "STARTED",
+      "CONNECTED",
+      "FAILED",
+    ]);
+    expect(events[3]!.detail).toBe("Meta said no");
+  });
+});
+
+describe("connecting", () => {
+  it("mints only for the link's own client, then confirms by asking ChakraHQ, polling until the number shows", async () => {
+    const client = await newClient();
+    const created = await createLink({ actor: admin, clientId: client.id, validDays: 7 });
+    if (!created.ok) throw new Error("not created");
+    const token = tokenOf(created.url);
+    const minted = await mintForLink(token, t.chakra);
+    if (!minted.ok) throw new Error("not minted");
+    const pluginId = (await db.client.findUniqueOrThrow({ where: { id: client.id } })).pluginId!;
+    expect(pluginId).toBeTruthy();
+
+    // Before the signup: ChakraHQ shows nothing, so nothing is confirmed, whatever the browser says.
+    expect(await confirmConnection(token, { chakra: t.chakra, pollMs: 10, attempts: 2 })).toEqual({
+      ok: false,
+      reason: "not_connected",
+    });
+    expect((await resolveLink(token)).state).toBe("active");
+
+    const done = await fetch(`${t.fake.url}/connect/complete`, {
+      method: "POST",
+      body: JSON.stringify({ token: minted.connectToken, businessName: "Acme Bakery", phoneNumber: "+1 555-010-4477" }),
+    });
+    expect(done.status).toBe(200);
+    const result = await confirmConnection(token, { chakra: t.chakra, pollMs: 100, attempts: 20 });
+    expect(result).toMatchObject({ ok: true, newlyConnected: true });
+    if (!result.ok) return;
+    expect(result.config.whatsappPhoneNumbers.map((p) => p.display_phone_number)).toEqual(["+1 555-010-4477"]);
+    expect((await resolveLink(token)).state).toBe("connected");
+    expect(await db.pluginConfigSnapshot.count({ where: { clientId: client.id } })).toBeGreaterThan(0);
+    expect((await confirmConnection(token, { chakra: t.chakra })) as { newlyConnected: boolean }).toMatchObject({
+      newlyConnected: false,
+    });
+    expect(await db.onboardingLinkEvent.count({ where: { linkId: created.link.id, type: "CONNECTED" } })).toBe(1);
+    expect(await mintForLink(token, t.chakra)).toEqual({ ok: false, state: "connected" });
+  });
+
+  it("tells the creator and everyone who sent the link, once each, not removed members", async () => {
+    const client = await newClient();
+    const created = await createLink({ actor: admin, clientId: client.id, validDays: 7 });
+    if (!created.ok) throw new Error("not created");
+    const other = await db.user.create({ data: { email: `sender-${n++}@test.example`, role: "ADMIN" } });
+    const gone = await db.user.create({
+      data: { email: `gone-${n++}@test.example`, role: "ADMIN", removedAt: new Date() },
+    });
+    for (const actor of [admin, other, admin, gone])
+      await recordLinkSent({ actor, linkId: created.link.id, to: client.contactEmail });
+    expect((await linkRecipients(created.link.id)).sort()).toEqual([admin.email, other.email].sort());
+  });
+});
