@@ -6,6 +6,7 @@ import { usePathname } from "next/navigation";
 const LINKS = [
   { href: "/dashboard", label: "Dashboard" },
   { href: "/clients", label: "Clients" },
+  { href: "/overview", label: "WhatsApp" },
   { href: "/team", label: "Team" },
 ] as const;
 

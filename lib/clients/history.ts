@@ -30,6 +30,14 @@ export function describeHistory(action: string, metadata: unknown): string {
       return "Onboarding link revoked";
     case "link.connected":
       return "Connected WhatsApp through the onboarding link";
+    case "whatsapp.number_status_changed":
+      return `${String(m.number)} went from ${String(m.from)} to ${String(m.to)}`;
+    case "whatsapp.quality_dropped":
+      return `${String(m.number)}: quality rating dropped from ${String(m.from)} to ${String(m.to)}`;
+    case "whatsapp.webhooks_updated":
+      return "Webhook settings changed";
+    case "whatsapp.waba_disconnected":
+      return `WhatsApp Business Account ${String(m.name ?? m.wabaId)} disconnected`;
     case "link.new_requested":
       return "Asked for a new onboarding link (the old one had stopped working)";
     default:

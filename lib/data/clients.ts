@@ -280,8 +280,7 @@ export async function updateClient({
 
 async function latestPhoneNumbers(tx: Prisma.TransactionClient, clientId: string): Promise<string[]> {
   const latest = await tx.pluginConfigSnapshot.findFirst({
-    where: { clientId },
-    orderBy: { fetchedAt: "desc" },
+    where: { clientId, isLatest: true },
     select: { phoneNumbers: { select: { displayPhoneNumber: true } } },
   });
   return latest?.phoneNumbers.map((p) => p.displayPhoneNumber) ?? [];
@@ -522,12 +521,10 @@ export async function exportClientsCsv(query: Pick<ClientListQuery, "q" | "statu
     });
     if (batch.length === 0) break;
     const snapshots = await db.pluginConfigSnapshot.findMany({
-      where: { clientId: { in: batch.map((c) => c.id) } },
-      orderBy: { fetchedAt: "desc" },
+      where: { clientId: { in: batch.map((c) => c.id) }, isLatest: true },
       select: { clientId: true, phoneNumbers: { select: { displayPhoneNumber: true, status: true } } },
     });
-    const latest = new Map<string, (typeof snapshots)[number]>();
-    for (const s of snapshots) if (s.clientId && !latest.has(s.clientId)) latest.set(s.clientId, s);
+    const latest = new Map(snapshots.map((s) => [s.clientId, s]));
     for (const c of batch) {
       const phones = latest.get(c.id)?.phoneNumbers ?? [];
       lines.push({

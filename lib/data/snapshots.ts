@@ -1,10 +1,14 @@
 import "server-only";
 import type { PluginConfig } from "../chakra/schemas";
+import type { OnboardingStatus } from "../clients/status";
 import type { Prisma } from "../generated/prisma/sqlite/client";
 import { db } from "../db";
+import { recordAudit } from "./audit";
 import { buildSearchText } from "./clients";
 
 type Tx = Prisma.TransactionClient;
+
+const QUALITY_RANK: Record<string, number> = { GREEN: 3, YELLOW: 2, RED: 1 };
 
 /** What the dashboard filters on, computed once from a fetched configuration. */
 export function summarizeConfig(config: PluginConfig) {
@@ -21,55 +25,96 @@ export function summarizeConfig(config: PluginConfig) {
   };
 }
 
-/**
- * Stores a fetched plugin configuration (raw, plus the filtered fields) and brings the
- * client's status and search text up to date with it.
- */
-export async function storeSnapshot(
-  { clientId, pluginId, config }: { clientId: string | null; pluginId: string; config: PluginConfig },
-  tx: Tx = db,
-) {
-  const summary = summarizeConfig(config);
-  const snapshot = await tx.pluginConfigSnapshot.create({
-    data: {
-      clientId,
-      pluginId,
-      raw: config as Prisma.InputJsonValue,
-      ...summary,
-      phoneNumbers: {
-        create: config.whatsappPhoneNumbers.map((p) => ({
-          phoneNumberId: p.id,
-          displayPhoneNumber: p.display_phone_number ?? "",
-          verifiedName: p.verified_name ?? null,
-          status: p.status ?? null,
-          qualityRating: p.quality_rating ?? null,
-          isOnBizApp: p.is_on_biz_app ?? null,
-        })),
-      },
-    },
-    select: { id: true },
-  });
-  if (clientId) {
-    const client = await tx.client.findUnique({
-      where: { id: clientId },
-      select: { name: true, contactName: true, contactEmail: true, clientReferenceId: true, pluginId: true, onboardingStatus: true },
-    });
-    if (client) {
-      const status = summary.needsAttention ? "ATTENTION" : summary.connectedPhoneCount > 0 ? "CONNECTED" : client.onboardingStatus;
-      await tx.client.update({
-        where: { id: clientId },
-        data: {
-          onboardingStatus: status,
-          searchText: buildSearchText(client, config.whatsappPhoneNumbers.map((p) => p.display_phone_number ?? "")),
-        },
-      });
+type PhoneState = { phoneNumberId: string; displayPhoneNumber: string; status: string | null; qualityRating: string | null };
+
+/** What changed for the agency between two snapshots: numbers that left CONNECTED, quality that dropped. */
+export function describeChanges(before: PhoneState[], after: PhoneState[]) {
+  const changes: { action: string; metadata: Record<string, string | null> }[] = [];
+  const now = new Map(after.map((p) => [p.phoneNumberId, p]));
+  for (const old of before) {
+    const current = now.get(old.phoneNumberId);
+    const number = current?.displayPhoneNumber || old.displayPhoneNumber;
+    if (old.status === "CONNECTED" && current?.status !== "CONNECTED") {
+      changes.push({ action: "whatsapp.number_status_changed", metadata: { number, from: old.status, to: current ? current.status : "GONE" } });
+    }
+    const from = QUALITY_RANK[old.qualityRating ?? ""];
+    const to = QUALITY_RANK[current?.qualityRating ?? ""];
+    if (from && to && to < from) {
+      changes.push({ action: "whatsapp.quality_dropped", metadata: { number, from: old.qualityRating, to: current!.qualityRating } });
     }
   }
-  return snapshot;
+  return changes;
+}
+
+/**
+ * Stores a fetched plugin configuration (raw, plus the filtered fields) as the client's
+ * latest, records what changed since the previous one on the client's timeline, and brings
+ * the client's stage and search text up to date.
+ */
+export async function storeSnapshot({ clientId, pluginId, config }: { clientId: string | null; pluginId: string; config: PluginConfig }) {
+  const summary = summarizeConfig(config);
+  const phones: PhoneState[] = config.whatsappPhoneNumbers.map((p) => ({
+    phoneNumberId: p.id,
+    displayPhoneNumber: p.display_phone_number ?? "",
+    status: p.status ?? null,
+    qualityRating: p.quality_rating ?? null,
+  }));
+  return db.$transaction(async (tx) => {
+    const scope = clientId ? { clientId } : { pluginId, clientId: null };
+    const previous = await tx.pluginConfigSnapshot.findFirst({
+      where: { ...scope, isLatest: true },
+      select: { id: true, phoneNumbers: { select: { phoneNumberId: true, displayPhoneNumber: true, status: true, qualityRating: true } } },
+    });
+    await tx.pluginConfigSnapshot.updateMany({ where: { ...scope, isLatest: true }, data: { isLatest: false } });
+    const snapshot = await tx.pluginConfigSnapshot.create({
+      data: {
+        clientId,
+        pluginId,
+        raw: config as Prisma.InputJsonValue,
+        ...summary,
+        isLatest: true,
+        phoneNumbers: {
+          create: config.whatsappPhoneNumbers.map((p, i) => ({
+            ...phones[i]!,
+            verifiedName: p.verified_name ?? null,
+            isOnBizApp: p.is_on_biz_app ?? null,
+          })),
+        },
+      },
+      select: { id: true, fetchedAt: true },
+    });
+    if (clientId) {
+      for (const change of describeChanges(previous?.phoneNumbers ?? [], phones)) {
+        await recordAudit({ actor: null, action: change.action, targetType: "client", targetId: clientId, clientId, metadata: change.metadata }, tx);
+      }
+      await syncClient(tx, clientId, summary, phones.map((p) => p.displayPhoneNumber));
+    }
+    return snapshot;
+  });
+}
+
+/** The client's stage and search text follow what ChakraHQ reports. */
+async function syncClient(tx: Tx, clientId: string, summary: ReturnType<typeof summarizeConfig>, numbers: string[]) {
+  const client = await tx.client.findUnique({
+    where: { id: clientId },
+    select: { name: true, contactName: true, contactEmail: true, clientReferenceId: true, pluginId: true, onboardingStatus: true, _count: { select: { onboardingLinks: true } } },
+  });
+  if (!client) return;
+  let status: OnboardingStatus = client.onboardingStatus;
+  if (summary.needsAttention) status = "ATTENTION";
+  else if (summary.connectedPhoneCount > 0) status = "CONNECTED";
+  else if (summary.wabaCount === 0 && (status === "CONNECTED" || status === "ATTENTION")) {
+    // Everything was disconnected: back to waiting for the client.
+    status = client._count.onboardingLinks > 0 ? "INVITED" : "NOT_INVITED";
+  }
+  await tx.client.update({ where: { id: clientId }, data: { onboardingStatus: status, searchText: buildSearchText(client, numbers) } });
 }
 
 /** The latest stored configuration of a client's plugin, and when it was fetched. */
 export async function latestConfigForClient(clientId: string) {
-  const snapshot = await db.pluginConfigSnapshot.findFirst({ where: { clientId }, orderBy: { fetchedAt: "desc" }, select: { raw: true, fetchedAt: true } });
+  const snapshot = await db.pluginConfigSnapshot.findFirst({
+    where: { clientId, isLatest: true },
+    select: { raw: true, fetchedAt: true },
+  });
   return snapshot ? { config: snapshot.raw as unknown as PluginConfig, fetchedAt: snapshot.fetchedAt } : null;
 }

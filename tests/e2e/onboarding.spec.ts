@@ -145,9 +145,12 @@ test("cancel and a Meta error in the SDK give a next step, and are recorded", as
 
   await expect
     .poll(async () =>
-      (await testDb().onboardingLinkEvent.findMany({ where: { linkId: link.id }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] })).map(
-        (e) => e.type,
-      ),
+      (
+        await testDb().onboardingLinkEvent.findMany({
+          where: { linkId: link.id },
+          orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+        })
+      ).map((e) => e.type),
     )
     .toEqual(["OPENED", "STARTED", "CANCELLED", "STARTED", "FAILED"]);
   expect(

@@ -9,6 +9,10 @@ import { requireUser } from "@/lib/auth/guards";
 import { hasRole } from "@/lib/auth/roles";
 import { describeActor, describeHistory } from "@/lib/clients/history";
 import { LinkPanel } from "@/components/links/link-panel";
+import { DisconnectWaba } from "@/components/whatsapp/disconnect-waba";
+import { PluginConfigView } from "@/components/whatsapp/plugin-config";
+import { RefreshButton } from "@/components/whatsapp/refresh-button";
+import { WebhookForm } from "@/components/whatsapp/webhook-form";
 import { getClient, getClientHistory } from "@/lib/data/clients";
 import { listLinks } from "@/lib/data/links";
 import { latestConfigForClient } from "@/lib/data/snapshots";
@@ -151,45 +155,61 @@ export default async function ClientPage({ params, searchParams }: PageProps<"/c
       </section>
 
       <section aria-labelledby="whatsapp-heading" className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm">
-        <h2 id="whatsapp-heading" className="font-semibold">
-          WhatsApp
-        </h2>
-        {latest ? (
-          <div className="mt-3 flex flex-col gap-4 text-sm">
-            <p className="text-slate-500">As ChakraHQ reported on {formatDateTime(latest.fetchedAt)}.</p>
-            {latest.config.whatsappBusinessAccounts.length === 0 ? (
-              <p className="text-slate-600">No WhatsApp Business Account is connected.</p>
-            ) : (
-              latest.config.whatsappBusinessAccounts.map((waba) => (
-                <div key={waba.id} className="rounded-lg border border-slate-200 p-3">
-                  <p className="font-medium break-words">{waba.name ?? "Unnamed business account"}</p>
-                  <p className="font-mono text-xs text-slate-500">WABA {waba.id}</p>
-                </div>
-              ))
-            )}
-            {latest.config.whatsappPhoneNumbers.length ? (
-              <ul className="divide-y divide-slate-100 rounded-lg border border-slate-200">
-                {latest.config.whatsappPhoneNumbers.map((phone) => (
-                  <li key={phone.id} className="flex flex-wrap items-center justify-between gap-2 p-3">
-                    <span>
-                      <span className="font-medium">{phone.display_phone_number ?? phone.id}</span>
-                      <span className="text-slate-500"> · {phone.verified_name ?? "no verified name yet"}</span>
-                    </span>
-                    <span className="rounded-full bg-slate-100 px-2 py-0.5 text-xs font-medium">
-                      {phone.status ?? "UNKNOWN"}
-                    </span>
-                  </li>
-                ))}
-              </ul>
-            ) : null}
+        <div className="flex flex-wrap items-start justify-between gap-3">
+          <div>
+            <h2 id="whatsapp-heading" className="font-semibold">
+              WhatsApp
+            </h2>
+            <p className="mt-1 text-sm text-slate-500">
+              {latest
+                ? `As ChakraHQ reported on ${formatDateTime(latest.fetchedAt)}.`
+                : "Nothing fetched from ChakraHQ yet."}
+            </p>
           </div>
-        ) : (
-          <p className="mt-3 text-sm text-slate-600">
-            Nothing fetched from ChakraHQ yet: it appears here once the client connects
-            {client.pluginId ? " or the plugin is checked" : ""}.
-          </p>
-        )}
+          {client.pluginId ? <RefreshButton clientId={client.id} /> : null}
+        </div>
+        <div className="mt-4">
+          {latest ? (
+            <PluginConfigView
+              config={latest.config}
+              wabaActions={canEdit ? (waba) => <DisconnectWaba clientId={client.id} waba={waba} /> : undefined}
+            />
+          ) : (
+            <p className="text-sm text-slate-600">
+              {client.pluginId
+                ? "Press Refresh to fetch the plugin's configuration."
+                : "It appears here once the client connects through an onboarding link, or a plugin is mapped."}
+            </p>
+          )}
+        </div>
       </section>
+
+      {latest ? (
+        <section
+          aria-labelledby="webhooks-heading"
+          className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm"
+        >
+          <h2 id="webhooks-heading" className="font-semibold">
+            Webhook settings
+          </h2>
+          <p className="mt-1 mb-4 text-sm text-slate-500">
+            Where ChakraHQ forwards this plugin&apos;s WhatsApp events.
+          </p>
+          <WebhookForm
+            clientId={client.id}
+            canEdit={canEdit && !client.archived}
+            initial={{
+              passThroughWebhookUrl: latest.config.passThroughWebhookUrl ?? "",
+              enableMessageEchoesForPassThroughWebhook: latest.config.enableMessageEchoesForPassThroughWebhook ?? false,
+              enableSendMessageTemplateEventForPassThroughWebhook:
+                latest.config.enableSendMessageTemplateEventForPassThroughWebhook ?? false,
+              enableChakraWebhook: latest.config.enableChakraWebhook ?? false,
+              chakraWebhookUrl: latest.config.chakraWebhookUrl ?? "",
+              whichChakraWebhookEventsToSend: latest.config.whichChakraWebhookEventsToSend ?? [],
+            }}
+          />
+        </section>
+      ) : null}
 
       <section aria-labelledby="history-heading">
         <h2 id="history-heading" className="mb-3 font-semibold">
