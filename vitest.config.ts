@@ -9,7 +9,7 @@ export default defineConfig({
     },
   },
   test: {
-    include: ["tests/unit/**/*.test.ts", "tests/integration/**/*.test.ts"],
+    include: ["tests/unit/**/*.test.{ts,tsx}", "tests/integration/**/*.test.{ts,tsx}"],
     environment: "node",
     // next-auth imports "next/server" without an extension, which only a bundler resolves;
     // inlined, vite resolves it, and the tests' "next/headers" mock reaches it too.

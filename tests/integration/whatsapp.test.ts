@@ -1,0 +1,251 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { EXAMPLE_PLUGIN_ID } from "@/fake-chakra/state";
+import type { Fault } from "@/fake-chakra/server";
+import { db } from "@/lib/db";
+import { latestConfigForClient } from "@/lib/data/snapshots";
+import {
+  countNumbersByStatus,
+  disconnectWaba,
+  listPhoneNumbers,
+  refreshClientConfig,
+  runRefreshJob,
+  updateWebhookSettings,
+} from "@/lib/data/whatsapp";
+import { startTestChakra } from "../support/fake-chakra";
+
+let t: Awaited<ReturnType<typeof startTestChakra>>;
+let actor: { id: string; email: string };
+let n = 0;
+
+async function clientWithPlugin(pluginId: string, name = `WA ${n}`) {
+  const ref = `wa-${Date.now().toString(36)}-${n++}`;
+  return db.client.create({
+    data: {
+      name,
+      contactName: "Ana",
+      contactEmail: `${ref}@example.com`,
+      clientReferenceId: ref,
+      pluginId,
+      searchText: `${name.toLowerCase()} ${ref}`,
+    },
+  });
+}
+
+beforeAll(async () => {
+  t = await startTestChakra({}, { timeoutMs: 300, maxRetries: 1 });
+});
+afterAll(() => t.fake.close());
+beforeEach(async () => {
+  t.fake.store.reset();
+  t.fake.clearFaults();
+  await db.pluginConfigSnapshot.deleteMany();
+  await db.auditLog.deleteMany();
+  await db.refreshJob.deleteMany();
+  await db.client.deleteMany();
+  const user = await db.user.upsert({
+    where: { email: "wa-admin@test.example" },
+    create: { email: "wa-admin@test.example", role: "ADMIN" },
+    update: {},
+  });
+  actor = { id: user.id, email: user.email };
+});
+
+describe("refreshing a client's configuration", () => {
+  it("stores the snapshot as the latest, with the filtered fields", async () => {
+    const client = await clientWithPlugin(EXAMPLE_PLUGIN_ID);
+    const result = await refreshClientConfig(client.id, t.chakra);
+    expect(result.ok).toBe(true);
+    const snapshots = await db.pluginConfigSnapshot.findMany({
+      where: { clientId: client.id },
+      include: { phoneNumbers: true },
+    });
+    expect(snapshots).toHaveLength(1);
+    expect(snapshots[0]).toMatchObject({
+      isLatest: true,
+      wabaCount: 1,
+      phoneCount: 1,
+      connectedPhoneCount: 1,
+      needsAttention: false,
+    });
+    expect(snapshots[0]!.phoneNumbers[0]).toMatchObject({
+      displayPhoneNumber: "+1 555-191-4348",
+      status: "CONNECTED",
+      isOnBizApp: false,
+    });
+    await refreshClientConfig(client.id, t.chakra);
+    expect(await db.pluginConfigSnapshot.count({ where: { clientId: client.id, isLatest: true } })).toBe(1);
+    expect(await db.pluginConfigSnapshot.count({ where: { clientId: client.id } })).toBe(2);
+  });
+
+  const faults: [string, Fault, RegExp][] = [
+    [
+      "429",
+      { route: "getConfig", kind: "rate_limit", retryAfterSeconds: 120 },
+      /rate-limiting requests; try again in 120 s/,
+    ],
+    ["500", { route: "getConfig", kind: "server_error" }, /Internal server error/],
+    ["a timeout", { route: "getConfig", kind: "timeout" }, /did not answer within/],
+    ["malformed JSON", { route: "getConfig", kind: "malformed" }, /not JSON/],
+    ["plugin not found", { route: "getConfig", kind: "not_found" }, /WhatsApp plugin not found/],
+  ];
+
+  it.each(faults)("keeps the last good snapshot on %s, and says why", async (_label, fault, message) => {
+    const client = await clientWithPlugin(EXAMPLE_PLUGIN_ID);
+    await refreshClientConfig(client.id, t.chakra);
+    const before = await latestConfigForClient(client.id);
+    t.fake.addFault(fault);
+    const result = await refreshClientConfig(client.id, t.chakra);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error.message).toMatch(message);
+    expect(await latestConfigForClient(client.id)).toEqual(before);
+    expect(await db.pluginConfigSnapshot.count({ where: { clientId: client.id } })).toBe(1);
+    expect((await db.client.findUniqueOrThrow({ where: { id: client.id } })).onboardingStatus).toBe("CONNECTED");
+  });
+
+  it("records a number leaving CONNECTED and a quality drop on the client's timeline", async () => {
+    const client = await clientWithPlugin(EXAMPLE_PLUGIN_ID);
+    const number = t.fake.store.state.plugins[EXAMPLE_PLUGIN_ID]!.numbers[0]!.number;
+    number.quality_rating = "GREEN";
+    await refreshClientConfig(client.id, t.chakra);
+    number.status = "FLAGGED";
+    number.quality_rating = "RED";
+    await refreshClientConfig(client.id, t.chakra);
+    const entries = await db.auditLog.findMany({ where: { clientId: client.id }, orderBy: { action: "asc" } });
+    expect(entries.map((e) => [e.action, e.metadata])).toEqual([
+      ["whatsapp.number_status_changed", { number: "+1 555-191-4348", from: "CONNECTED", to: "FLAGGED" }],
+      ["whatsapp.quality_dropped", { number: "+1 555-191-4348", from: "GREEN", to: "RED" }],
+    ]);
+    expect(await db.client.findUniqueOrThrow({ where: { id: client.id } })).toMatchObject({
+      onboardingStatus: "ATTENTION",
+    });
+  });
+});
+
+describe("changing the plugin", () => {
+  const settings = {
+    passThroughWebhookUrl: "https://hooks.example.com/meta",
+    enableMessageEchoesForPassThroughWebhook: false,
+    enableSendMessageTemplateEventForPassThroughWebhook: true,
+    enableChakraWebhook: true,
+    chakraWebhookUrl: "https://hooks.example.com/chakra",
+    whichChakraWebhookEventsToSend: ["message"],
+  };
+
+  it("updates the webhook settings, re-fetches what ChakraHQ holds, and audits", async () => {
+    const client = await clientWithPlugin(EXAMPLE_PLUGIN_ID);
+    const result = await updateWebhookSettings({ actor, clientId: client.id, settings }, t.chakra);
+    expect(result.ok && result.config).toMatchObject(settings);
+    expect((await latestConfigForClient(client.id))?.config).toMatchObject(settings);
+    expect(await db.auditLog.count({ where: { clientId: client.id, action: "whatsapp.webhooks_updated" } })).toBe(1);
+  });
+
+  it("reports a refused update and changes nothing", async () => {
+    const client = await clientWithPlugin(EXAMPLE_PLUGIN_ID);
+    await refreshClientConfig(client.id, t.chakra);
+    t.fake.addFault({
+      route: "updateConfig",
+      kind: "error",
+      status: 403,
+      message: "This API key's role cannot change plugins",
+    });
+    const result = await updateWebhookSettings({ actor, clientId: client.id, settings }, t.chakra);
+    expect(result).toMatchObject({
+      ok: false,
+      error: { status: 403, message: "This API key's role cannot change plugins" },
+    });
+    expect((await latestConfigForClient(client.id))?.config.passThroughWebhookUrl).toBe("http://localhost:3099/log");
+    expect(await db.auditLog.count({ where: { action: "whatsapp.webhooks_updated" } })).toBe(0);
+  });
+
+  it("disconnects a WABA only when its name is typed, and the client's stage follows", async () => {
+    const client = await clientWithPlugin(EXAMPLE_PLUGIN_ID);
+    await refreshClientConfig(client.id, t.chakra);
+    const wabaId = "973055385119463";
+    const wrong = await disconnectWaba({ actor, clientId: client.id, wabaId, confirmName: "Sandbox" }, t.chakra);
+    expect(wrong).toMatchObject({
+      ok: false,
+      error: { message: 'Type the account\'s name exactly, "Sandbox WhatsApp Business Account", to confirm.' },
+    });
+    expect(t.fake.store.state.plugins[EXAMPLE_PLUGIN_ID]!.wabas).toHaveLength(1);
+
+    const done = await disconnectWaba(
+      { actor, clientId: client.id, wabaId, confirmName: " Sandbox WhatsApp Business Account " },
+      t.chakra,
+    );
+    expect(done.ok).toBe(true);
+    expect((await latestConfigForClient(client.id))?.config.whatsappBusinessAccounts).toEqual([]);
+    expect((await db.client.findUniqueOrThrow({ where: { id: client.id } })).onboardingStatus).toBe("NOT_INVITED");
+    const actions = (await db.auditLog.findMany({ where: { clientId: client.id } })).map((a) => a.action).sort();
+    expect(actions).toEqual(["whatsapp.number_status_changed", "whatsapp.waba_disconnected"]);
+  });
+});
+
+describe("the overview", () => {
+  it("lists every latest number, filtered and searched; counts per status", async () => {
+    const connected = await clientWithPlugin(EXAMPLE_PLUGIN_ID, "Harbor Dental");
+    const second = t.fake.createPlugin({ name: "second" });
+    second.wabas.push({ id: "w2", name: "Second WABA" });
+    second.numbers.push({
+      wabaId: "w2",
+      availableAt: 0,
+      number: { id: "p2", display_phone_number: "+44 7700 900123", status: "PENDING", is_on_biz_app: true },
+    });
+    const pending = await clientWithPlugin(second.id, "North Cafe");
+    for (const c of [connected, pending]) await refreshClientConfig(c.id, t.chakra);
+    await refreshClientConfig(connected.id, t.chakra); // an older snapshot must not count twice
+
+    expect((await listPhoneNumbers({})).total).toBe(2);
+    expect((await listPhoneNumbers({ filter: "not_connected" })).rows.map((r) => r.displayPhoneNumber)).toEqual([
+      "+44 7700 900123",
+    ]);
+    expect((await listPhoneNumbers({ filter: "attention" })).rows.map((r) => r.snapshot.client?.name)).toEqual([
+      "North Cafe",
+    ]);
+    expect((await listPhoneNumbers({ filter: "coexistence" })).rows.map((r) => r.displayPhoneNumber)).toEqual([
+      "+44 7700 900123",
+    ]);
+    expect((await listPhoneNumbers({ q: "harbor" })).rows.map((r) => r.displayPhoneNumber)).toEqual([
+      "+1 555-191-4348",
+    ]);
+    expect((await listPhoneNumbers({ q: "7700" })).rows.map((r) => r.snapshot.client?.name)).toEqual(["North Cafe"]);
+    expect(await countNumbersByStatus()).toEqual(
+      expect.arrayContaining([
+        { status: "CONNECTED", count: 1 },
+        { status: "PENDING", count: 1 },
+      ]),
+    );
+  });
+
+  it("refreshes all clients a few at a time, waiting out a 429", async () => {
+    const clients = await Promise.all(
+      [1, 2, 3, 4].map((i) => clientWithPlugin(t.fake.createPlugin({ name: `p${i}` }).id)),
+    );
+    t.fake.addFault({ route: "getConfig", kind: "rate_limit", retryAfterSeconds: 0, times: 2 });
+    const job = await db.refreshJob.create({ data: { total: clients.length } });
+    await runRefreshJob(
+      job.id,
+      clients.map((c) => c.id),
+      t.chakra,
+    );
+    expect(await db.refreshJob.findUniqueOrThrow({ where: { id: job.id } })).toMatchObject({
+      status: "DONE",
+      done: 4,
+      failed: 0,
+    });
+    expect(await db.pluginConfigSnapshot.count({ where: { isLatest: true } })).toBe(4);
+  });
+
+  it("counts a client that keeps failing, and finishes the rest", async () => {
+    const good = await clientWithPlugin(EXAMPLE_PLUGIN_ID);
+    const gone = await clientWithPlugin("00000000-0000-4000-8000-000000000000");
+    const job = await db.refreshJob.create({ data: { total: 2 } });
+    await runRefreshJob(job.id, [good.id, gone.id], t.chakra);
+    expect(await db.refreshJob.findUniqueOrThrow({ where: { id: job.id } })).toMatchObject({
+      status: "DONE",
+      done: 1,
+      failed: 1,
+      lastError: "WhatsApp plugin not found",
+    });
+  });
+});
