@@ -1,0 +1,134 @@
+import { expect, test } from "@playwright/test";
+import { createMember, E2E_FAKE_URL, FAKE_CHAKRA_TOKEN, signIn, testDb } from "../support/e2e";
+
+/* The WhatsApp dashboard against the fake ChakraHQ: refresh, webhook settings, disconnect, overview. */
+
+async function fake<T>(path: string, body?: unknown, method = "POST"): Promise<T> {
+  const response = await fetch(`${E2E_FAKE_URL}${path}`, {
+    method,
+    headers: { Authorization: `Bearer ${FAKE_CHAKRA_TOKEN}` },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  return ((await response.json()) as { _data: T })._data;
+}
+
+/** A plugin in the fake with one WABA and one connected number, as after a real signup. */
+async function connectedPlugin(business: string, phone: string) {
+  const plugin = await fake<{ id: string }>("/__fake/plugins", { name: business });
+  const { connectToken } = await fake<{ connectToken: string }>("/__fake/tokens", { pluginId: plugin.id });
+  await fake("/connect/complete", { token: connectToken, businessName: business, phoneNumber: phone });
+  await expect
+    .poll(async () => (await fake<{ whatsappPhoneNumbers: unknown[] }>(`/v1/ext/plugin/whatsapp/${plugin.id}/config`, undefined, "GET")).whatsappPhoneNumbers.length)
+    .toBe(1);
+  return plugin.id;
+}
+
+async function clientFor(pluginId: string, name: string) {
+  const ref = `${name.toLowerCase().replace(/\W+/g, "-")}-${Date.now().toString(36)}`;
+  return testDb().client.create({
+    data: { name, contactName: "Lee", contactEmail: `${ref}@example.com`, clientReferenceId: ref, pluginId, pluginVerifiedAt: new Date(), searchText: `${name.toLowerCase()} ${ref}` },
+  });
+}
+
+test.afterEach(async () => {
+  await fake("/__fake/faults", undefined, "DELETE");
+});
+
+test("refresh shows ChakraHQ's numbers, and keeps them with an error banner when ChakraHQ fails", async ({ page }) => {
+  const client = await clientFor(await connectedPlugin("Blue Harbor Dental", "+91 98765 43210"), "Blue Harbor Dental");
+  await signIn(page, (await createMember("ADMIN")).email);
+  await page.goto(`/clients/${client.id}`);
+  await expect(page.getByText("Nothing fetched from ChakraHQ yet.")).toBeVisible();
+
+  await page.getByRole("button", { name: "Refresh from ChakraHQ" }).click();
+  await expect(page.getByText("Fetched from ChakraHQ just now.")).toBeVisible();
+  const whatsapp = page.getByRole("region", { name: "WhatsApp" });
+  await expect(whatsapp.getByText("+91 98765 43210")).toBeVisible();
+  await expect(whatsapp.getByText("can send and receive")).toBeVisible();
+  await expect(whatsapp.getByText("Blue Harbor Dental WhatsApp Business Account")).toBeVisible();
+
+  await fake("/__fake/faults", { route: "getConfig", kind: "rate_limit", retryAfterSeconds: 90 });
+  await page.getByRole("button", { name: "Refresh from ChakraHQ" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "rate-limiting requests; try again in 90 s" })).toBeVisible();
+  await expect(page.getByRole("alert").filter({ hasText: "Showing the last good data." })).toBeVisible();
+  await expect(whatsapp.getByText("+91 98765 43210")).toBeVisible();
+});
+
+test("webhook settings: an invalid address is refused, a valid change is reviewed, applied and read back", async ({ page }) => {
+  const pluginId = await connectedPlugin("North Cafe", "+1 555-010-4477");
+  const client = await clientFor(pluginId, "North Cafe");
+  await signIn(page, (await createMember("ADMIN")).email);
+  await page.goto(`/clients/${client.id}`);
+  await page.getByRole("button", { name: "Refresh from ChakraHQ" }).click();
+  const webhooks = page.getByRole("region", { name: "Webhook settings" });
+  await expect(webhooks).toBeVisible();
+
+  await webhooks.getByLabel("Pass-through webhook (Meta's format)").fill("http://hooks.example.com/meta");
+  await webhooks.getByRole("button", { name: "Review changes" }).click();
+  await expect(webhooks.getByText("Use an https:// address (http:// only for localhost).")).toBeVisible();
+  await expect(webhooks.getByLabel("Pass-through webhook (Meta's format)")).toHaveValue("http://hooks.example.com/meta");
+
+  await webhooks.getByLabel("Pass-through webhook (Meta's format)").fill("https://hooks.example.com/meta");
+  await webhooks.getByLabel("ChakraHQ-format webhook on").check();
+  await webhooks.getByLabel("ChakraHQ-format webhook address").fill("https://hooks.example.com/chakra");
+  await webhooks.getByLabel("message", { exact: true }).check();
+  await webhooks.getByLabel("status", { exact: true }).check();
+  await webhooks.getByRole("button", { name: "Review changes" }).click();
+  const changes = webhooks.getByRole("table", { name: "What changes" });
+  await expect(changes).toContainText("https://hooks.example.com/meta");
+  await expect(changes).toContainText("message, status");
+  expect((await fake<{ passThroughWebhookUrl: string }>(`/v1/ext/plugin/whatsapp/${pluginId}/config`, undefined, "GET")).passThroughWebhookUrl).toBe("");
+
+  await webhooks.getByRole("button", { name: /^Apply 4 changes$/ }).click();
+  await expect(webhooks.getByText("Saved in ChakraHQ; shown below as ChakraHQ now holds them.")).toBeVisible();
+  const held = await fake<Record<string, unknown>>(`/v1/ext/plugin/whatsapp/${pluginId}/config`, undefined, "GET");
+  expect(held).toMatchObject({
+    passThroughWebhookUrl: "https://hooks.example.com/meta",
+    enableChakraWebhook: true,
+    chakraWebhookUrl: "https://hooks.example.com/chakra",
+    whichChakraWebhookEventsToSend: ["message", "status"],
+  });
+  await page.reload();
+  await expect(page.getByRole("region", { name: "Webhook settings" }).getByLabel("Pass-through webhook (Meta's format)")).toHaveValue("https://hooks.example.com/meta");
+});
+
+test("disconnecting a WABA needs its name typed, then the client's page and stage follow", async ({ page }) => {
+  const client = await clientFor(await connectedPlugin("Acme Bakery", "+44 7700 900123"), "Acme Bakery");
+  await signIn(page, (await createMember("ADMIN")).email);
+  await page.goto(`/clients/${client.id}`);
+  await page.getByRole("button", { name: "Refresh from ChakraHQ" }).click();
+  await expect(page.getByText("Fetched from ChakraHQ just now.")).toBeVisible();
+
+  await page.getByRole("button", { name: "Disconnect", exact: true }).click();
+  const dialog = page.getByRole("dialog", { name: "Disconnect this WhatsApp Business Account?" });
+  const confirm = dialog.getByRole("button", { name: "Disconnect account" });
+  await expect(confirm).toBeDisabled();
+  await dialog.getByLabel(/Type .* to confirm/).fill("Acme Bakery");
+  await expect(confirm).toBeDisabled();
+  await dialog.getByLabel(/Type .* to confirm/).fill("Acme Bakery WhatsApp Business Account");
+  await confirm.click();
+  await expect(dialog.getByText("Disconnected. ChakraHQ's current configuration is shown.")).toBeVisible();
+  await dialog.getByRole("button", { name: "Cancel" }).click();
+  await expect(page.getByText("No WhatsApp Business Account is connected to this plugin.")).toBeVisible();
+  await expect(page.getByRole("region", { name: "History" }).getByText("WhatsApp Business Account Acme Bakery WhatsApp Business Account disconnected")).toBeVisible();
+  expect((await testDb().client.findUniqueOrThrow({ where: { id: client.id } })).onboardingStatus).toBe("NOT_INVITED");
+});
+
+test("the overview lists every number, filters them, and refreshes all clients @phone", async ({ page }) => {
+  const client = await clientFor(await connectedPlugin("Overview Optics", "+33 6 12 34 56 78"), "Overview Optics");
+  await signIn(page, (await createMember("ADMIN")).email);
+  await page.goto("/overview");
+  await page.getByRole("button", { name: "Refresh all from ChakraHQ" }).click();
+  await expect(page.getByText(/Last refresh finished: \d+ of \d+ clients fetched/)).toBeVisible({ timeout: 30_000 });
+  const row = page.getByRole("row").filter({ hasText: "+33 6 12 34 56 78" });
+  await expect(row).toContainText(client.name);
+  await expect(row).toContainText("CONNECTED");
+
+  await page.getByRole("link", { name: "Not connected" }).click();
+  await expect(page).toHaveURL(/filter=not_connected/);
+  await expect(page.getByRole("row").filter({ hasText: "+33 6 12 34 56 78" })).toHaveCount(0);
+  await page.getByRole("link", { name: "All", exact: true }).click();
+  await page.getByRole("searchbox", { name: "Search numbers" }).fill("optics");
+  await page.getByRole("button", { name: "Search" }).click();
+  await expect(page.getByRole("row").filter({ hasText: "+33 6 12 34 56 78" })).toBeVisible();
+});
