@@ -3,14 +3,28 @@
 import type { ButtonHTMLAttributes } from "react";
 import { useFormStatus } from "react-dom";
 import { buttonClass, type Variant } from "./button-class";
+import { useHydrated } from "./use-hydrated";
 
+/**
+ * A button. One that only works with JavaScript (type="button") stays disabled until the
+ * page is hydrated, so an early press is never silently lost.
+ */
 export function Button({
   variant = "primary",
   className = "",
   type = "button",
+  disabled,
   ...props
 }: ButtonHTMLAttributes<HTMLButtonElement> & { variant?: Variant }) {
-  return <button type={type} className={buttonClass(variant, className)} {...props} />;
+  const hydrated = useHydrated();
+  return (
+    <button
+      type={type}
+      disabled={disabled || (type === "button" && !hydrated)}
+      className={buttonClass(variant, className)}
+      {...props}
+    />
+  );
 }
 
 /**

@@ -36,13 +36,18 @@ export function RefreshAll({ canStart }: { canStart: boolean }) {
     mutationFn: () => startRefreshAllAction(null, new FormData()),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: jobQuery.queryKey }),
   });
-  // When a run finishes, show the fresh numbers.
-  const status = job.data?.status;
-  const previous = useRef(status);
+  // When a run finishes (one started here or elsewhere), show the fresh numbers. A run can
+  // finish before the first poll sees it running, so compare finish times, not statuses.
+  const finishedAt = job.data?.finishedAt;
+  const seen = useRef<string | null | undefined>(undefined);
   useEffect(() => {
-    if (previous.current === "RUNNING" && status && status !== "RUNNING") router.refresh();
-    previous.current = status;
-  }, [status, router]);
+    if (!job.isSuccess) return;
+    if (seen.current === undefined) seen.current = finishedAt ?? null;
+    else if (finishedAt && finishedAt !== seen.current) {
+      seen.current = finishedAt;
+      router.refresh();
+    }
+  }, [finishedAt, job.isSuccess, router]);
 
   const data = job.data;
   const running = data?.status === "RUNNING";

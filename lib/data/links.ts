@@ -23,23 +23,25 @@ const STAGE_AFTER: Partial<Record<LinkEventType, OnboardingStatus>> = {
 };
 const STAGE_ORDER: OnboardingStatus[] = ["NOT_INVITED", "INVITED", "OPENED", "ATTENTION", "CONNECTED"];
 
-/** Records a step of a link's funnel, and moves the client's stage forward with it. */
+/** Records a step of a link's funnel, and moves the client's stage forward with it (together). */
 export async function recordLinkEvent(linkId: string, type: LinkEventType, detail?: string | null): Promise<void> {
-  const link = await db.onboardingLink.findUnique({
-    where: { id: linkId },
-    select: { clientId: true, client: { select: { onboardingStatus: true } } },
+  await db.$transaction(async (tx) => {
+    const link = await tx.onboardingLink.findUnique({
+      where: { id: linkId },
+      select: { clientId: true, client: { select: { onboardingStatus: true } } },
+    });
+    if (!link) return;
+    const next = STAGE_AFTER[type];
+    const current = link.client.onboardingStatus;
+    // Forward only, except that a new attempt after a failure clears the "attention" flag;
+    // nothing undoes a connection.
+    const forward = next && STAGE_ORDER.indexOf(next) > STAGE_ORDER.indexOf(current);
+    const retry = current === "ATTENTION" && (type === "OPENED" || type === "STARTED");
+    if (next && (forward || retry) && current !== "CONNECTED") {
+      await tx.client.update({ where: { id: link.clientId }, data: { onboardingStatus: next } });
+    }
+    await tx.onboardingLinkEvent.create({ data: { linkId, type, detail: detail?.slice(0, 1000) ?? null } });
   });
-  if (!link) return;
-  await db.onboardingLinkEvent.create({ data: { linkId, type, detail: detail?.slice(0, 1000) ?? null } });
-  const next = STAGE_AFTER[type];
-  const current = link.client.onboardingStatus;
-  // Forward only, except that a failure after a connection does not undo it, and a new
-  // attempt after a failure clears the "attention" flag.
-  const forward = next && STAGE_ORDER.indexOf(next) > STAGE_ORDER.indexOf(current);
-  const retry = current === "ATTENTION" && (type === "OPENED" || type === "STARTED");
-  if (next && (forward || retry) && current !== "CONNECTED") {
-    await db.client.update({ where: { id: link.clientId }, data: { onboardingStatus: next } });
-  }
 }
 
 /** A new link for a client; the client's earlier links stop working. Returns the address once. */

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page, type Request } from "@playwright/test";
 import { hashToken } from "../../lib/links/token";
 import {
   createMember,
@@ -37,6 +37,16 @@ async function linkFor(clientId: string, { expiresInMs = 86_400_000, revoked = f
     },
   });
   return { token, link, url: `/onboard/${token}` };
+}
+
+/** A plugin of the fake's that belongs to some other client. */
+async function otherPlugin(): Promise<string> {
+  const response = await fetch(`${E2E_FAKE_URL}/__fake/plugins`, {
+    method: "POST",
+    headers: { Authorization: `Bearer ${FAKE_CHAKRA_TOKEN}` },
+    body: JSON.stringify({ name: "Other Co" }),
+  });
+  return ((await response.json()) as { _data: { id: string } })._data.id;
 }
 
 const linkIn = (text: string) => text.match(/https?:\/\/\S+\/onboard\/[A-Za-z0-9_-]+/)?.[0] ?? "";
@@ -91,7 +101,7 @@ test("the whole journey: link by email, signup through the SDK, the admin sees t
   // The admin: the number, the funnel, and an email saying so.
   await adminPage.reload();
   const whatsapp = adminPage.getByRole("region", { name: "WhatsApp" });
-  await expect(whatsapp.getByText("Acme Bakery WhatsApp Business Account")).toBeVisible();
+  await expect(whatsapp.getByRole("heading", { name: "Acme Bakery WhatsApp Business Account" })).toBeVisible();
   await expect(whatsapp.getByText("+44 7700 900123")).toBeVisible();
   const progress = adminPage.getByRole("list", { name: "Progress" }).first();
   for (const step of ["Sent", "Opened", "Started", "Connected"])
@@ -182,7 +192,7 @@ test("a tampered mint request cannot get a token for another client's plugin", a
       contactName: "O",
       contactEmail: "o@other.example",
       clientReferenceId: `other-${Date.now()}`,
-      pluginId: "d83e1d23-50b8-4d87-8f92-842a0ac516f6",
+      pluginId: await otherPlugin(),
     },
   });
   const client = await newClient("tamper");
@@ -190,15 +200,17 @@ test("a tampered mint request cannot get a token for another client's plugin", a
   const since = Date.now();
   await page.goto(url);
 
-  // The page's own request, replayed with the other client's plugin and reference added.
-  const mint = page.waitForRequest(
-    (r) => r.method() === "POST" && !!r.headers()["next-action"] && (r.postData() ?? "").includes('"'),
-  );
+  // The page's own mint request, replayed with the other client's plugin and reference
+  // added. Once the SDK's iframe is up, the last server action the page called is the mint.
+  const actions: Request[] = [];
+  page.on("request", (r) => {
+    if (r.method() === "POST" && r.headers()["next-action"]) actions.push(r);
+  });
   await page.getByRole("button", { name: "Connect WhatsApp" }).click();
-  const request = await mint;
   await expect(
     page.frameLocator('iframe[title="Connect WhatsApp"]').getByRole("button", { name: "Connect WhatsApp" }),
   ).toBeVisible();
+  const request = actions.at(-1)!;
   const original = JSON.parse(request.postData()!) as unknown[];
   const tampered = JSON.stringify([
     ...original,

@@ -18,7 +18,16 @@ async function connectedPlugin(business: string, phone: string) {
   const { connectToken } = await fake<{ connectToken: string }>("/__fake/tokens", { pluginId: plugin.id });
   await fake("/connect/complete", { token: connectToken, businessName: business, phoneNumber: phone });
   await expect
-    .poll(async () => (await fake<{ whatsappPhoneNumbers: unknown[] }>(`/v1/ext/plugin/whatsapp/${plugin.id}/config`, undefined, "GET")).whatsappPhoneNumbers.length)
+    .poll(
+      async () =>
+        (
+          await fake<{ whatsappPhoneNumbers: unknown[] }>(
+            `/v1/ext/plugin/whatsapp/${plugin.id}/config`,
+            undefined,
+            "GET",
+          )
+        ).whatsappPhoneNumbers.length,
+    )
     .toBe(1);
   return plugin.id;
 }
@@ -26,7 +35,15 @@ async function connectedPlugin(business: string, phone: string) {
 async function clientFor(pluginId: string, name: string) {
   const ref = `${name.toLowerCase().replace(/\W+/g, "-")}-${Date.now().toString(36)}`;
   return testDb().client.create({
-    data: { name, contactName: "Lee", contactEmail: `${ref}@example.com`, clientReferenceId: ref, pluginId, pluginVerifiedAt: new Date(), searchText: `${name.toLowerCase()} ${ref}` },
+    data: {
+      name,
+      contactName: "Lee",
+      contactEmail: `${ref}@example.com`,
+      clientReferenceId: ref,
+      pluginId,
+      pluginVerifiedAt: new Date(),
+      searchText: `${name.toLowerCase()} ${ref}`,
+    },
   });
 }
 
@@ -45,7 +62,7 @@ test("refresh shows ChakraHQ's numbers, and keeps them with an error banner when
   const whatsapp = page.getByRole("region", { name: "WhatsApp" });
   await expect(whatsapp.getByText("+91 98765 43210")).toBeVisible();
   await expect(whatsapp.getByText("can send and receive")).toBeVisible();
-  await expect(whatsapp.getByText("Blue Harbor Dental WhatsApp Business Account")).toBeVisible();
+  await expect(whatsapp.getByRole("heading", { name: "Blue Harbor Dental WhatsApp Business Account" })).toBeVisible();
 
   await fake("/__fake/faults", { route: "getConfig", kind: "rate_limit", retryAfterSeconds: 90 });
   await page.getByRole("button", { name: "Refresh from ChakraHQ" }).click();
@@ -54,7 +71,9 @@ test("refresh shows ChakraHQ's numbers, and keeps them with an error banner when
   await expect(whatsapp.getByText("+91 98765 43210")).toBeVisible();
 });
 
-test("webhook settings: an invalid address is refused, a valid change is reviewed, applied and read back", async ({ page }) => {
+test("webhook settings: an invalid address is refused, a valid change is reviewed, applied and read back", async ({
+  page,
+}) => {
   const pluginId = await connectedPlugin("North Cafe", "+1 555-010-4477");
   const client = await clientFor(pluginId, "North Cafe");
   await signIn(page, (await createMember("ADMIN")).email);
@@ -66,7 +85,9 @@ test("webhook settings: an invalid address is refused, a valid change is reviewe
   await webhooks.getByLabel("Pass-through webhook (Meta's format)").fill("http://hooks.example.com/meta");
   await webhooks.getByRole("button", { name: "Review changes" }).click();
   await expect(webhooks.getByText("Use an https:// address (http:// only for localhost).")).toBeVisible();
-  await expect(webhooks.getByLabel("Pass-through webhook (Meta's format)")).toHaveValue("http://hooks.example.com/meta");
+  await expect(webhooks.getByLabel("Pass-through webhook (Meta's format)")).toHaveValue(
+    "http://hooks.example.com/meta",
+  );
 
   await webhooks.getByLabel("Pass-through webhook (Meta's format)").fill("https://hooks.example.com/meta");
   await webhooks.getByLabel("ChakraHQ-format webhook on").check();
@@ -77,7 +98,10 @@ test("webhook settings: an invalid address is refused, a valid change is reviewe
   const changes = webhooks.getByRole("table", { name: "What changes" });
   await expect(changes).toContainText("https://hooks.example.com/meta");
   await expect(changes).toContainText("message, status");
-  expect((await fake<{ passThroughWebhookUrl: string }>(`/v1/ext/plugin/whatsapp/${pluginId}/config`, undefined, "GET")).passThroughWebhookUrl).toBe("");
+  expect(
+    (await fake<{ passThroughWebhookUrl: string }>(`/v1/ext/plugin/whatsapp/${pluginId}/config`, undefined, "GET"))
+      .passThroughWebhookUrl,
+  ).toBe("");
 
   await webhooks.getByRole("button", { name: /^Apply 4 changes$/ }).click();
   await expect(webhooks.getByText("Saved in ChakraHQ; shown below as ChakraHQ now holds them.")).toBeVisible();
@@ -89,7 +113,9 @@ test("webhook settings: an invalid address is refused, a valid change is reviewe
     whichChakraWebhookEventsToSend: ["message", "status"],
   });
   await page.reload();
-  await expect(page.getByRole("region", { name: "Webhook settings" }).getByLabel("Pass-through webhook (Meta's format)")).toHaveValue("https://hooks.example.com/meta");
+  await expect(
+    page.getByRole("region", { name: "Webhook settings" }).getByLabel("Pass-through webhook (Meta's format)"),
+  ).toHaveValue("https://hooks.example.com/meta");
 });
 
 test("disconnecting a WABA needs its name typed, then the client's page and stage follow", async ({ page }) => {
@@ -107,28 +133,40 @@ test("disconnecting a WABA needs its name typed, then the client's page and stag
   await expect(confirm).toBeDisabled();
   await dialog.getByLabel(/Type .* to confirm/).fill("Acme Bakery WhatsApp Business Account");
   await confirm.click();
-  await expect(dialog.getByText("Disconnected. ChakraHQ's current configuration is shown.")).toBeVisible();
-  await dialog.getByRole("button", { name: "Cancel" }).click();
+  // The account is gone from ChakraHQ's answer, and with it its dialog.
   await expect(page.getByText("No WhatsApp Business Account is connected to this plugin.")).toBeVisible();
-  await expect(page.getByRole("region", { name: "History" }).getByText("WhatsApp Business Account Acme Bakery WhatsApp Business Account disconnected")).toBeVisible();
+  await expect(dialog).toHaveCount(0);
+  await expect(
+    page
+      .getByRole("region", { name: "History" })
+      .getByText("WhatsApp Business Account Acme Bakery WhatsApp Business Account disconnected"),
+  ).toBeVisible();
   expect((await testDb().client.findUniqueOrThrow({ where: { id: client.id } })).onboardingStatus).toBe("NOT_INVITED");
 });
 
 test("the overview lists every number, filters them, and refreshes all clients @phone", async ({ page }) => {
-  const client = await clientFor(await connectedPlugin("Overview Optics", "+33 6 12 34 56 78"), "Overview Optics");
+  // A number of its own: this test also runs at phone size, against the same database.
+  const number = `+33 6 ${String(Date.now())
+    .slice(-8)
+    .replace(/(\d{2})(?=\d)/g, "$1 ")}`;
+  const client = await clientFor(
+    await connectedPlugin("Overview Optics", number),
+    `Overview Optics ${Date.now().toString(36)}`,
+  );
   await signIn(page, (await createMember("ADMIN")).email);
   await page.goto("/overview");
   await page.getByRole("button", { name: "Refresh all from ChakraHQ" }).click();
   await expect(page.getByText(/Last refresh finished: \d+ of \d+ clients fetched/)).toBeVisible({ timeout: 30_000 });
-  const row = page.getByRole("row").filter({ hasText: "+33 6 12 34 56 78" });
+  const row = page.getByRole("row").filter({ hasText: number });
   await expect(row).toContainText(client.name);
   await expect(row).toContainText("CONNECTED");
 
   await page.getByRole("link", { name: "Not connected" }).click();
   await expect(page).toHaveURL(/filter=not_connected/);
-  await expect(page.getByRole("row").filter({ hasText: "+33 6 12 34 56 78" })).toHaveCount(0);
+  await expect(page.getByRole("row").filter({ hasText: number })).toHaveCount(0);
   await page.getByRole("link", { name: "All", exact: true }).click();
-  await page.getByRole("searchbox", { name: "Search numbers" }).fill("optics");
+  await expect(page).not.toHaveURL(/filter=/);
+  await page.getByRole("searchbox", { name: "Search numbers" }).fill(client.name.toLowerCase());
   await page.getByRole("button", { name: "Search" }).click();
-  await expect(page.getByRole("row").filter({ hasText: "+33 6 12 34 56 78" })).toBeVisible();
+  await expect(page.getByRole("row").filter({ hasText: number })).toBeVisible();
 });
