@@ -4,6 +4,7 @@ import { buttonClass } from "@/components/ui/button-class";
 import { getCurrentUser } from "@/lib/auth/guards";
 import { Suspense } from "react";
 import { SystemStatus, SystemStatusPending } from "@/components/home/system-status";
+import { StepList } from "@/components/ui/step-list";
 import { getAgencyBranding } from "@/lib/data/agency";
 import { describeSetup } from "@/lib/data/system";
 
@@ -65,22 +66,7 @@ export default async function HomePage() {
         <h2 id="how-heading" className="font-semibold">
           How onboarding works
         </h2>
-        <ol className="mt-3 flex flex-col gap-3">
-          {STEPS.map(([title, text], index) => (
-            <li key={title} className="flex gap-3">
-              <span
-                aria-hidden
-                className="flex size-7 shrink-0 items-center justify-center rounded-full bg-slate-100 text-sm font-semibold text-slate-700"
-              >
-                {index + 1}
-              </span>
-              <div>
-                <p className="font-medium">{title}</p>
-                <p className="text-sm text-slate-600">{text}</p>
-              </div>
-            </li>
-          ))}
-        </ol>
+        <StepList steps={STEPS} className="mt-3" />
       </section>
 
       <section aria-labelledby="status-heading" className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm">

@@ -6,18 +6,9 @@ import { SubmitButton } from "@/components/ui/button";
 import { Field, Input } from "@/components/ui/field";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { webhookSettingsAction, type WebhookState } from "@/lib/actions/whatsapp";
-import { CHAKRA_WEBHOOK_EVENTS } from "@/lib/chakra/schemas";
+import { CHAKRA_WEBHOOK_EVENTS, type WebhookSettings } from "@/lib/chakra/schemas";
 
-export type WebhookValues = {
-  passThroughWebhookUrl: string;
-  enableMessageEchoesForPassThroughWebhook: boolean;
-  enableSendMessageTemplateEventForPassThroughWebhook: boolean;
-  enableChakraWebhook: boolean;
-  chakraWebhookUrl: string;
-  whichChakraWebhookEventsToSend: string[];
-};
-
-const LABELS: Record<keyof WebhookValues, string> = {
+const LABELS: Record<keyof WebhookSettings, string> = {
   passThroughWebhookUrl: "Pass-through webhook (Meta's format)",
   enableMessageEchoesForPassThroughWebhook: "Also forward echoes of sent messages",
   enableSendMessageTemplateEventForPassThroughWebhook: "Also forward template-sent events",
@@ -58,14 +49,14 @@ export function WebhookForm({
   canEdit,
 }: {
   clientId: string;
-  initial: WebhookValues;
+  initial: WebhookSettings;
   canEdit: boolean;
 }) {
   const { state, dispatch, pending, onSubmit, fieldErrors } = useFormAction(webhookSettingsAction);
   const [values, setValues] = useState(initial);
   const [reviewed, setReviewed] = useState(false);
   const result = state as WebhookState | null;
-  const set = <K extends keyof WebhookValues>(key: K, value: WebhookValues[K]) => {
+  const set = <K extends keyof WebhookSettings>(key: K, value: WebhookSettings[K]) => {
     setValues((v) => ({ ...v, [key]: value }));
     setReviewed(false);
   };
@@ -73,7 +64,7 @@ export function WebhookForm({
   if (!canEdit) {
     return (
       <dl className="grid gap-x-4 gap-y-2 text-sm sm:grid-cols-[16rem_1fr]">
-        {(Object.keys(LABELS) as (keyof WebhookValues)[]).map((key) => {
+        {(Object.keys(LABELS) as (keyof WebhookSettings)[]).map((key) => {
           const value = initial[key];
           return (
             <div key={key} className="contents">

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { ConnectPanel } from "@/components/onboarding/connect-panel";
 import { RequestLinkButton } from "@/components/onboarding/request-link-button";
+import { StepList } from "@/components/ui/step-list";
 import { getAgencyBranding } from "@/lib/data/agency";
 import { resolveLink } from "@/lib/data/links";
 import { latestConfigForClient } from "@/lib/data/snapshots";
@@ -44,22 +45,7 @@ export default async function OnboardPage({ params }: PageProps<"/onboard/[token
                 Connect your number here; it takes about five minutes.
               </p>
             </div>
-            <ol className="flex flex-col gap-3">
-              {STEPS.map(([title, text], index) => (
-                <li key={title} className="flex gap-3">
-                  <span
-                    aria-hidden
-                    className="flex size-7 shrink-0 items-center justify-center rounded-full bg-white text-sm font-semibold shadow-sm ring-1 ring-slate-200"
-                  >
-                    {index + 1}
-                  </span>
-                  <div>
-                    <p className="font-medium">{title}</p>
-                    <p className="text-sm text-slate-600">{text}</p>
-                  </div>
-                </li>
-              ))}
-            </ol>
+            <StepList steps={STEPS} bulletClassName="bg-white shadow-sm ring-1 ring-slate-200" />
             <section
               aria-labelledby="connect-heading"
               className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm"
