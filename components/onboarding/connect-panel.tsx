@@ -182,7 +182,7 @@ export function ConnectPanel({
             <p className="font-semibold">That did not work.</p>
             <p className="mt-1 break-words">{phase.message}</p>
             <p className="mt-2">
-              Try again; if it keeps failing, reply to {agencyName}&apos;s email and they will help.
+              Try again; if it keeps failing, contact {agencyName} and they will help.
             </p>
           </div>
         ) : null}

@@ -76,7 +76,7 @@ export function onboardingEmail({
     button: { label: "Start connecting WhatsApp", url },
     footnotes: [
       `This link is for ${clientName} only and works until ${when(expires)}.`,
-      `Questions? Reply to ${agency.name}.`,
+      `Questions? Contact ${agency.name}, who sent you this email.`,
     ],
   });
 }
