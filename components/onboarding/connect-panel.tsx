@@ -88,7 +88,19 @@ export function ConnectPanel({
     } else setPhase({ name: "error", message: result.message });
   }, [router, token]);
 
+  const starting = useRef(false);
   async function start() {
+    // One signup session at a time, whatever is pressed how often.
+    if (starting.current) return;
+    starting.current = true;
+    try {
+      await openSession();
+    } finally {
+      starting.current = false;
+    }
+  }
+
+  async function openSession() {
     session.current?.destroy();
     session.current = null;
     settled.current = false;
@@ -181,9 +193,7 @@ export function ConnectPanel({
           <div role="alert" className="rounded-lg border border-red-200 bg-red-50 p-4 text-sm text-red-900">
             <p className="font-semibold">That did not work.</p>
             <p className="mt-1 break-words">{phase.message}</p>
-            <p className="mt-2">
-              Try again; if it keeps failing, contact {agencyName} and they will help.
-            </p>
+            <p className="mt-2">Try again; if it keeps failing, contact {agencyName} and they will help.</p>
           </div>
         ) : null}
       </div>
