@@ -1,7 +1,7 @@
 import "server-only";
 import Papa from "papaparse";
 import { chakra as defaultChakra, isChakraError, type ChakraClient, type ConnectToken, type PluginConfig } from "../chakra";
-import type { ClientFilter, OnboardingStatus } from "../clients/status";
+import type { ClientFilter } from "../clients/status";
 import type { Prisma } from "../generated/prisma/sqlite/client";
 import { db } from "../db";
 import { fieldErrorsOf } from "../validations/errors";
@@ -297,11 +297,6 @@ export async function setClientArchived({ actor, id, archived }: { actor: Actor;
     await recordAudit({ actor, action: archived ? "client.archived" : "client.restored", targetType: "client", targetId: id, clientId: id }, tx);
     return { ok: true, id } as const;
   });
-}
-
-/** Updates the stored onboarding stage (links and snapshots call this). */
-export async function setOnboardingStatus(clientId: string, status: OnboardingStatus): Promise<void> {
-  await db.client.update({ where: { id: clientId }, data: { onboardingStatus: status } });
 }
 
 // ---------------------------------------------------------------- connect tokens
