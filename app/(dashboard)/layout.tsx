@@ -17,7 +17,7 @@ export default async function DashboardLayout({ children }: { children: React.Re
               {agency.name}
             </Link>
             <nav aria-label="Main">
-              <NavLinks />
+              <NavLinks isOwner={user.role === "OWNER"} />
             </nav>
           </div>
           <div className="flex min-w-0 items-center gap-2 text-sm">

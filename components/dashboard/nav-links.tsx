@@ -9,12 +9,13 @@ const LINKS = [
   { href: "/overview", label: "WhatsApp" },
   { href: "/team", label: "Team" },
 ] as const;
+const OWNER_LINKS = [{ href: "/settings", label: "Settings" }] as const;
 
-export function NavLinks() {
+export function NavLinks({ isOwner }: { isOwner: boolean }) {
   const pathname = usePathname();
   return (
     <ul className="flex flex-wrap gap-1">
-      {LINKS.map(({ href, label }) => {
+      {[...LINKS, ...(isOwner ? OWNER_LINKS : [])].map(({ href, label }) => {
         const current = pathname === href || pathname.startsWith(`${href}/`);
         return (
           <li key={href}>

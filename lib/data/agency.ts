@@ -1,5 +1,8 @@
 import "server-only";
 import { db } from "../db";
+import type { AgencyInput } from "../validations/agency";
+import { recordAudit } from "./audit";
+import type { Actor } from "./team";
 
 export type AgencyBranding = { name: string; logoUrl: string | null; brandColor: string };
 
@@ -12,4 +15,12 @@ export async function getAgencyBranding(): Promise<AgencyBranding> {
     select: { name: true, logoUrl: true, brandColor: true },
   });
   return row ?? DEFAULT_BRANDING;
+}
+
+/** Saves the agency's name, logo and colour (shown in emails and on the clients' page); audited. */
+export async function updateAgencyBranding({ actor, input }: { actor: Actor; input: AgencyInput }): Promise<void> {
+  await db.$transaction(async (tx) => {
+    await tx.agencySettings.upsert({ where: { id: "agency" }, create: { id: "agency", ...input }, update: input });
+    await recordAudit({ actor, action: "agency.updated", targetType: "agency", targetId: "agency", metadata: input }, tx);
+  });
 }

@@ -1,0 +1,24 @@
+import type { Metadata } from "next";
+import { AgencyForm } from "@/components/settings/agency-form";
+import { requireUser } from "@/lib/auth/guards";
+import { getAgencyBranding } from "@/lib/data/agency";
+
+export const metadata: Metadata = { title: "Agency settings" };
+
+export default async function SettingsPage() {
+  await requireUser("OWNER");
+  const agency = await getAgencyBranding();
+  return (
+    <div className="flex max-w-2xl flex-col gap-6">
+      <div>
+        <h1 className="text-2xl font-semibold tracking-tight">Agency settings</h1>
+        <p className="mt-1 text-slate-600">
+          How your agency appears to clients: in emails and on their onboarding page.
+        </p>
+      </div>
+      <div className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm sm:p-6">
+        <AgencyForm initial={agency} />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,82 @@
+"use client";
+
+import { useState } from "react";
+import { ActionMessage } from "@/components/ui/action-message";
+import { SubmitButton } from "@/components/ui/button";
+import { Field, Input } from "@/components/ui/field";
+import { useFormAction } from "@/components/ui/use-form-action";
+import { updateAgencyAction } from "@/lib/actions/agency";
+
+/** The agency's name, logo and colour, with a preview of the clients' page header. */
+export function AgencyForm({ initial }: { initial: { name: string; logoUrl: string | null; brandColor: string } }) {
+  const { state, dispatch, pending, onSubmit, fieldErrors } = useFormAction(updateAgencyAction);
+  const [values, setValues] = useState({ ...initial, logoUrl: initial.logoUrl ?? "" });
+  const color = /^#[0-9a-fA-F]{6}$/.test(values.brandColor) ? values.brandColor : initial.brandColor;
+  return (
+    <form action={dispatch} onSubmit={onSubmit} className="flex flex-col gap-5" noValidate>
+      <Field id="agency-name" label="Agency name" errors={fieldErrors?.name}>
+        <Input
+          id="agency-name"
+          name="name"
+          value={values.name}
+          onChange={(e) => setValues((v) => ({ ...v, name: e.target.value }))}
+          errors={fieldErrors?.name}
+        />
+      </Field>
+      <Field
+        id="agency-logo"
+        label="Logo address (optional)"
+        hint="An https:// image, shown on the clients' onboarding page."
+        errors={fieldErrors?.logoUrl}
+      >
+        <Input
+          id="agency-logo"
+          name="logoUrl"
+          type="url"
+          placeholder="https://agency.example/logo.png"
+          value={values.logoUrl}
+          onChange={(e) => setValues((v) => ({ ...v, logoUrl: e.target.value }))}
+          hasHint
+          errors={fieldErrors?.logoUrl}
+        />
+      </Field>
+      <Field
+        id="agency-color"
+        label="Brand colour"
+        hint="Emails and the clients' page use it."
+        errors={fieldErrors?.brandColor}
+      >
+        <div className="flex items-center gap-3">
+          <input
+            type="color"
+            aria-label="Pick the brand colour"
+            value={color}
+            onChange={(e) => setValues((v) => ({ ...v, brandColor: e.target.value }))}
+            className="h-10 w-14 cursor-pointer rounded border border-slate-300 bg-white"
+          />
+          <Input
+            id="agency-color"
+            name="brandColor"
+            value={values.brandColor}
+            onChange={(e) => setValues((v) => ({ ...v, brandColor: e.target.value }))}
+            hasHint
+            errors={fieldErrors?.brandColor}
+            className="w-32 font-mono"
+          />
+        </div>
+      </Field>
+      <div aria-hidden className="overflow-hidden rounded-lg border border-slate-200">
+        <div style={{ backgroundColor: color }} className="px-4 py-3 font-semibold text-white">
+          {values.name || "Your agency"}
+        </div>
+        <p className="bg-white px-4 py-2 text-xs text-slate-500">Preview of the header your clients see</p>
+      </div>
+      <div className="flex flex-wrap items-center gap-3">
+        <SubmitButton pending={pending} pendingLabel="Saving…">
+          Save
+        </SubmitButton>
+        <ActionMessage state={state} />
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,33 @@
+import { describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { getAgencyBranding, updateAgencyBranding } from "@/lib/data/agency";
+import { agencySchema } from "@/lib/validations/agency";
+
+describe("agency branding", () => {
+  it("has defaults until an owner saves it, then is used everywhere and audited", async () => {
+    await db.agencySettings.deleteMany();
+    expect(await getAgencyBranding()).toEqual({ name: "Your agency", logoUrl: null, brandColor: "#0f766e" });
+    const owner = await db.user.upsert({
+      where: { email: "brand-owner@test.example" },
+      create: { email: "brand-owner@test.example", role: "OWNER" },
+      update: {},
+    });
+    const input = agencySchema.parse({ name: "  Ola Digital ", logoUrl: "", brandColor: "#1D4ED8" });
+    await updateAgencyBranding({ actor: { id: owner.id, email: owner.email }, input });
+    expect(await getAgencyBranding()).toEqual({ name: "Ola Digital", logoUrl: null, brandColor: "#1d4ed8" });
+    expect(
+      await db.auditLog.findFirst({ where: { action: "agency.updated" }, orderBy: { createdAt: "desc" } }),
+    ).toMatchObject({ actorId: owner.id });
+  });
+
+  it.each([
+    [{ name: "", brandColor: "#000000" }, "name"],
+    [{ name: "A", brandColor: "red" }, "brandColor"],
+    [{ name: "A", brandColor: "#000000", logoUrl: "http://agency.example/logo.png" }, "logoUrl"],
+    [{ name: "A", brandColor: "#000000", logoUrl: "javascript:alert(1)" }, "logoUrl"],
+  ])("refuses %j", (value, field) => {
+    const parsed = agencySchema.safeParse(value);
+    expect(parsed.success).toBe(false);
+    expect(parsed.error?.issues.map((i) => i.path[0])).toContain(field);
+  });
+});
