@@ -89,6 +89,11 @@ export function RefreshAll({ canStart }: { canStart: boolean }) {
           <span className="text-red-700">The refresh status could not be read.</span>
         ) : null}
         {start.data && !start.data.ok ? <span className="text-red-700">{start.data.message}</span> : null}
+        {start.isError ? (
+          <span role="alert" className="text-red-700">
+            The refresh could not be started. Check your connection and try again.
+          </span>
+        ) : null}
       </div>
     </div>
   );

@@ -1,5 +1,6 @@
 import "server-only";
 import Papa from "papaparse";
+import { cache } from "react";
 import { chakra as defaultChakra, isChakraError, type ChakraClient, type ConnectToken, type PluginConfig } from "../chakra";
 import type { ClientFilter } from "../clients/status";
 import type { Prisma } from "../generated/prisma/sqlite/client";
@@ -85,8 +86,11 @@ export async function countClientsByStatus(): Promise<Record<ClientFilter, numbe
 
 // ---------------------------------------------------------------- one client
 
-/** A client with who created and mapped it, and its latest plugin snapshot's summary. */
-export async function getClient(id: string) {
+/**
+ * A client with who created and mapped it, and its latest plugin snapshot's summary.
+ * Cached per request: a page and its metadata ask for the same client once.
+ */
+export const getClient = cache(async (id: string) => {
   return db.client.findUnique({
     where: { id },
     include: {
@@ -99,7 +103,7 @@ export async function getClient(id: string) {
       },
     },
   });
-}
+});
 
 /** The client's timeline from the audit log, newest first. */
 export async function getClientHistory(clientId: string, take = 50) {

@@ -1,13 +1,11 @@
 import type { Metadata, Route } from "next";
 import Link from "next/link";
-import { StatusBadge } from "@/components/clients/status-badge";
+import { StageCounts } from "@/components/clients/stage-counts";
 import { MeaningBadge } from "@/components/whatsapp/badge";
 import { RefreshAll } from "@/components/whatsapp/refresh-all";
 import { buttonClass } from "@/components/ui/button-class";
 import { requireUser } from "@/lib/auth/guards";
 import { hasRole } from "@/lib/auth/roles";
-import { clientListHref } from "@/lib/clients/list-url";
-import { CLIENT_FILTERS } from "@/lib/clients/status";
 import { countClientsByStatus } from "@/lib/data/clients";
 import { countNumbersByStatus, listPhoneNumbers, NUMBER_FILTERS, type NumberFilter } from "@/lib/data/whatsapp";
 import { formatDateTime } from "@/lib/format";
@@ -48,24 +46,7 @@ export default async function OverviewPage({ searchParams }: PageProps<"/overvie
       </div>
 
       <div className="grid gap-4 lg:grid-cols-2">
-        <section aria-labelledby="stages-heading" className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm">
-          <h2 id="stages-heading" className="font-semibold">
-            Clients by stage
-          </h2>
-          <ul className="mt-3 grid grid-cols-2 gap-2 sm:grid-cols-3">
-            {CLIENT_FILTERS.map((status) => (
-              <li key={status}>
-                <Link
-                  href={clientListHref({ status })}
-                  className="flex items-center justify-between gap-2 rounded-lg border border-slate-200 px-3 py-2 hover:bg-slate-50"
-                >
-                  <StatusBadge status={status} />
-                  <span className="font-semibold tabular-nums">{clients[status]}</span>
-                </Link>
-              </li>
-            ))}
-          </ul>
-        </section>
+        <StageCounts counts={clients} gridClassName="grid-cols-2 sm:grid-cols-3" />
         <section
           aria-labelledby="numbers-heading"
           className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm"

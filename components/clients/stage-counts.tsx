@@ -1,0 +1,34 @@
+import Link from "next/link";
+import { clientListHref } from "@/lib/clients/list-url";
+import { CLIENT_FILTERS, type ClientFilter } from "@/lib/clients/status";
+import { StatusBadge } from "./status-badge";
+
+/** "Clients by stage": a count per onboarding stage, each a link to that view of the list. */
+export function StageCounts({
+  counts,
+  gridClassName,
+}: {
+  counts: Record<ClientFilter, number>;
+  gridClassName: string;
+}) {
+  return (
+    <section aria-labelledby="stages-heading" className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm">
+      <h2 id="stages-heading" className="font-semibold">
+        Clients by stage
+      </h2>
+      <ul className={`mt-3 grid gap-2 ${gridClassName}`}>
+        {CLIENT_FILTERS.map((status) => (
+          <li key={status}>
+            <Link
+              href={clientListHref({ status })}
+              className="flex items-center justify-between gap-2 rounded-lg border border-slate-200 px-3 py-2 hover:bg-slate-50 focus-visible:outline-3 focus-visible:outline-teal-500"
+            >
+              <StatusBadge status={status} />
+              <span className="font-semibold tabular-nums">{counts[status]}</span>
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
