@@ -24,6 +24,11 @@ const schema = z.object({
 
   // App
   APP_URL: z.url({ protocol: /^https?$/ }).default("http://localhost:3000"),
+  /**
+   * How many reverse proxies stand in front of the app and append to X-Forwarded-For. 0:
+   * the socket's address is the client's (a forged X-Forwarded-For counts for nothing).
+   */
+  TRUSTED_PROXY_COUNT: z.coerce.number().int().min(0).max(10).default(0),
 
   // Auth
   AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
@@ -55,6 +60,14 @@ const schema = z.object({
   CHAKRA_DISCONNECT_WABA_PATH: pathWithPluginId.default("/v1/ext/plugin/whatsapp/{pluginId}/disconnect-waba"),
   CHAKRA_DISCONNECT_WABA_FIELD: z.string().regex(/^\w+$/).default("wabaId"),
   CHAKRA_HEALTH_PATH: z.string().startsWith("/").default("/v1/health"),
+  /** Further origins the SDK may load scripts, frames or requests from (space-separated), for the CSP. */
+  CHAKRA_SDK_EXTRA_ORIGINS: z
+    .string()
+    .refine(
+      (value) => value.split(/\s+/).filter(Boolean).every(isHttpOrigin),
+      "must be space-separated origins like https://embed.chakrahq.com",
+    )
+    .default(""),
   CHAKRA_SDK_SUCCESS_PATTERN: z
     .string()
     .refine(isRegExp, "must be a valid regular expression")
@@ -81,8 +94,19 @@ export type Env = RawEnv & {
     paths: { updateConfig: string; disconnectWaba: string; health: string };
     disconnectWabaField: string;
     sdkSuccessPattern: string;
+    /** Every origin the end client's browser may reach for the SDK (CSP). */
+    sdkOrigins: string[];
   };
 };
+
+function isHttpOrigin(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return /^https?:$/.test(url.protocol) && url.origin === value.replace(/\/+$/, "");
+  } catch {
+    return false;
+  }
+}
 
 function isRegExp(value: string): boolean {
   try {
@@ -103,6 +127,12 @@ function productionIssues(raw: RawEnv): Issue[] {
   need("AUTH_SECRET", "required in production (generate one: openssl rand -base64 32)");
   need("SMTP_URL", "required in production: sign-in and onboarding emails must be delivered");
   need("CHAKRA_API_TOKEN", "required in production: the fake ChakraHQ is for development only");
+  if (!raw.APP_URL.startsWith("https://")) {
+    issues.push({
+      variable: "APP_URL",
+      message: "must be https:// in production (sign-in links and session cookies depend on it)",
+    });
+  }
   if (raw.CHAKRA_BASE_URL && !raw.CHAKRA_BASE_URL.startsWith("https://")) {
     issues.push({ variable: "CHAKRA_BASE_URL", message: "must be https:// in production" });
   }
@@ -160,14 +190,25 @@ export function parseEnv(
       },
       disconnectWabaField: raw.CHAKRA_DISCONNECT_WABA_FIELD,
       sdkSuccessPattern: raw.CHAKRA_SDK_SUCCESS_PATTERN,
+      sdkOrigins: [
+        ...new Set([
+          new URL(raw.CHAKRA_SDK_URL ?? (demoMode ? fakeOrigin : REAL_CHAKRA_SDK_URL)).origin,
+          ...raw.CHAKRA_SDK_EXTRA_ORIGINS.split(/\s+/)
+            .filter(Boolean)
+            .map((o) => o.replace(/\/+$/, "")),
+        ]),
+      ],
     },
   };
 }
 
 /**
- * SKIP_ENV_VALIDATION=1 lifts the production-only requirements, for a build that runs
- * without production secrets (a container image build); malformed values still fail.
+ * SKIP_ENV_VALIDATION=1 lifts the production-only requirements while `next build` runs
+ * (NEXT_PHASE), for a build without production secrets (a container image build);
+ * malformed values still fail. At run time it is ignored: production is always checked.
  */
-export const env: Env = parseEnv(process.env, {
-  productionChecks: process.env.SKIP_ENV_VALIDATION !== "1",
-});
+export function skipsProductionChecks(source: Record<string, string | undefined>): boolean {
+  return source.SKIP_ENV_VALIDATION === "1" && source.NEXT_PHASE === "phase-production-build";
+}
+
+export const env: Env = parseEnv(process.env, { productionChecks: !skipsProductionChecks(process.env) });

@@ -1,12 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { FAKE_CHAKRA_TOKEN } from "@/lib/chakra/demo";
-import { parseEnv } from "@/lib/env";
+import { parseEnv, skipsProductionChecks } from "@/lib/env";
 
 const productionBase = {
   NODE_ENV: "production",
   AUTH_SECRET: "x".repeat(40),
   SMTP_URL: "smtp://user:pass@mail.example.com:587",
   CHAKRA_API_TOKEN: "chakra-token-0123456789abcdef",
+  APP_URL: "https://partner.example.com",
 };
 
 describe("parseEnv", () => {
@@ -53,6 +54,28 @@ describe("parseEnv", () => {
     expect(() => parseEnv({ ...productionBase, CHAKRA_BASE_URL: "http://127.0.0.1:4010" })).toThrow(
       /CHAKRA_BASE_URL: must be https/,
     );
+  });
+
+  it("refuses a production app served over plain http, naming APP_URL", () => {
+    expect(() => parseEnv({ ...productionBase, APP_URL: "http://partner.example.com" })).toThrow(
+      /- APP_URL: must be https/,
+    );
+    expect(() => parseEnv({ ...productionBase, APP_URL: undefined })).toThrow(/- APP_URL: must be https/);
+  });
+
+  it("skips production checks only while `next build` runs, never at run time", () => {
+    expect(skipsProductionChecks({ SKIP_ENV_VALIDATION: "1", NEXT_PHASE: "phase-production-build" })).toBe(true);
+    expect(skipsProductionChecks({ SKIP_ENV_VALIDATION: "1", NEXT_PHASE: "phase-production-server" })).toBe(false);
+    expect(skipsProductionChecks({ SKIP_ENV_VALIDATION: "1" })).toBe(false);
+  });
+
+  it("lists the SDK's origins for the CSP, with any extra ones", () => {
+    expect(parseEnv({}).chakra.sdkOrigins).toEqual(["http://127.0.0.1:4010"]);
+    expect(
+      parseEnv({ ...productionBase, CHAKRA_SDK_EXTRA_ORIGINS: "https://a.chakrahq.com  https://b.example/" }).chakra
+        .sdkOrigins,
+    ).toEqual(["https://embed.chakrahq.com", "https://a.chakrahq.com", "https://b.example"]);
+    expect(() => parseEnv({ CHAKRA_SDK_EXTRA_ORIGINS: "https://a.example/path" })).toThrow(/CHAKRA_SDK_EXTRA_ORIGINS/);
   });
 
   it("lifts only the production requirements with SKIP_ENV_VALIDATION", () => {
