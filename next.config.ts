@@ -1,20 +1,40 @@
 import type { NextConfig } from "next";
-// Validates the environment when `next dev` or `next build` starts: a bad setting stops
-// it here with the variable's name, not later on the first request.
-import "./lib/env";
+import { PHASE_PRODUCTION_BUILD } from "next/constants";
+import { env } from "./lib/env";
+import { staticSecurityHeaders } from "./lib/http/security-headers";
 
-const nextConfig: NextConfig = {
-  // The browser tests run their own `next dev` beside a developer's, in another folder.
-  distDir: process.env.NEXT_DIST_DIR || ".next",
-  transpilePackages: ["geist"],
-  poweredByHeader: false,
-  typedRoutes: true,
-  // forbidden(): the 403 page for members whose role does not allow a page.
-  experimental: { authInterrupts: true },
-  async headers() {
-    // Onboarding addresses carry a secret token: never send it on as a referrer.
-    return [{ source: "/onboard/:token*", headers: [{ key: "Referrer-Policy", value: "no-referrer" }] }];
-  },
-};
+export default async function config(phase: string): Promise<NextConfig> {
+  // lib/env.ts lifts the production-only checks for SKIP_ENV_VALIDATION=1 during `next build`
+  // only; Next sets NEXT_PHASE itself only after this config has loaded.
+  if (phase === PHASE_PRODUCTION_BUILD) process.env.NEXT_PHASE = phase;
+  // Validates the environment when `next dev`, `next build` or the server starts: a bad
+  // setting stops it here with the variable's name, not later on the first request.
+  const production = env.isProduction;
 
-export default nextConfig;
+  return {
+    // The browser tests build and run their own copy beside a developer's `npm run dev`.
+    distDir: process.env.NEXT_DIST_DIR || ".next",
+    transpilePackages: ["geist"],
+    poweredByHeader: false,
+    typedRoutes: true,
+    experimental: {
+      // forbidden(): the 403 page for members whose role does not allow a page.
+      authInterrupts: true,
+      serverActions: {
+        // Next accepts a server action only from a page whose Origin matches the request's
+        // Host; behind a proxy that rewrites Host, APP_URL says which origin is the app's.
+        allowedOrigins: [new URL(env.APP_URL).host],
+        // A little above a CSV import's limit (IMPORT_MAX_BYTES, 2 MB, lib/validations/clients.ts),
+        // so the import answers with its own message; a larger body fails before any action runs.
+        bodySizeLimit: "2.5mb",
+      },
+    },
+    async headers() {
+      return [
+        { source: "/:path*", headers: staticSecurityHeaders({ production }) },
+        // Onboarding addresses carry a secret token: never send it on as a referrer.
+        { source: "/onboard/:token*", headers: [{ key: "Referrer-Policy", value: "no-referrer" }] },
+      ];
+    },
+  };
+}

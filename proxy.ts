@@ -1,17 +1,38 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { env } from "./lib/env";
+import { contentSecurityPolicy } from "./lib/http/security-headers";
+
+/** Paths that need a member: a visitor without a session cookie goes to the sign-in page. */
+const MEMBER_PATHS = ["/dashboard", "/team", "/clients", "/overview", "/settings"];
 
 /**
- * Comfort only: a visitor without a session cookie goes straight to the sign-in page. The
- * real check (session and role) runs in every page, action and route handler.
+ * Runs before every page and route: gives each request a CSP nonce (Next applies it to its
+ * own scripts), and sends visitors without a session cookie straight to the sign-in page.
+ * The latter is comfort only: the real check (session and role) runs in every page, action
+ * and route handler.
  */
 export function proxy(request: NextRequest) {
-  const hasSession = request.cookies.has("authjs.session-token") || request.cookies.has("__Secure-authjs.session-token");
-  if (hasSession) return NextResponse.next();
-  const url = new URL("/sign-in", request.url);
-  url.searchParams.set("callbackUrl", `${request.nextUrl.pathname}${request.nextUrl.search}`);
-  return NextResponse.redirect(url);
+  const { pathname, search } = request.nextUrl;
+  const member = MEMBER_PATHS.some((p) => pathname === p || pathname.startsWith(`${p}/`));
+  const hasSession =
+    request.cookies.has("authjs.session-token") || request.cookies.has("__Secure-authjs.session-token");
+  if (member && !hasSession) {
+    // The address comes from APP_URL, never from the request's Host header.
+    const url = new URL("/sign-in", env.APP_URL);
+    url.searchParams.set("callbackUrl", `${pathname}${search}`);
+    return NextResponse.redirect(url);
+  }
+
+  const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
+  const csp = contentSecurityPolicy({ nonce, sdkOrigins: env.chakra.sdkOrigins, development: !env.isProduction });
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set("Content-Security-Policy", csp);
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  response.headers.set("Content-Security-Policy", csp);
+  return response;
 }
 
 export const config = {
-  matcher: ["/dashboard/:path*", "/team/:path*", "/clients/:path*", "/overview/:path*", "/settings/:path*"],
+  // Everything but the build's static files, which carry no script of their own.
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|icon.svg|robots.txt).*)"],
 };

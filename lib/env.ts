@@ -211,4 +211,15 @@ export function skipsProductionChecks(source: Record<string, string | undefined>
   return source.SKIP_ENV_VALIDATION === "1" && source.NEXT_PHASE === "phase-production-build";
 }
 
-export const env: Env = parseEnv(process.env, { productionChecks: !skipsProductionChecks(process.env) });
+let parsed: Env | undefined;
+
+/**
+ * The settings, validated on first use (so next.config.ts can first tell whether `next build`
+ * is running). A bad setting throws there, naming every bad variable.
+ */
+export const env: Env = new Proxy({} as Env, {
+  get(_target, key) {
+    parsed ??= parseEnv(process.env, { productionChecks: !skipsProductionChecks(process.env) });
+    return parsed[key as keyof Env];
+  },
+});

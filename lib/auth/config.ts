@@ -35,9 +35,20 @@ export const CHECK_EMAIL_PATH = "/sign-in/check-email";
 
 const prismaAdapter = PrismaAdapter(db as never);
 
+// Auth.js builds every absolute URL (sign-in links in emails, the redirect after following
+// one) from AUTH_URL when it is set, and from the request's Host / X-Forwarded-Host headers
+// otherwise, which anyone can forge. It reads AUTH_URL from process.env itself, so it is set
+// here, from APP_URL, before any request is handled.
+process.env.AUTH_URL = new URL("/api/auth", env.APP_URL).toString();
+const secureCookies = env.APP_URL.startsWith("https://");
+
 export const { handlers, auth, signIn, signOut } = NextAuth({
   secret: env.AUTH_SECRET ?? DEVELOPMENT_SECRET,
+  // The host is never taken from the request: AUTH_URL above fixes it.
   trustHost: true,
+  // Session cookies: HttpOnly and SameSite=Lax always (Auth.js's defaults), Secure (and
+  // __Secure- prefixed) whenever the app is served over https, which production requires.
+  useSecureCookies: secureCookies,
   adapter: {
     ...prismaAdapter,
     // New users only come from invitations: there is no open sign-up.

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "../support/e2e-test";
 import {
   createMember,
   emailsTo,
@@ -9,26 +9,43 @@ import {
   uniqueEmail,
   waitForEmail,
 } from "../support/e2e";
+import { E2E_APP_URL, E2E_FIRST_OWNER_EMAIL as FIRST_OWNER_EMAIL } from "../support/e2e-ports";
 
-test("the demo owner signs in through a real email and lands on the dashboard @phone", async ({ page }) => {
+test("the first owner signs in through a real email, lands on APP_URL, with a secure session cookie @phone", async ({
+  page,
+  context,
+}) => {
   await page.goto("/team");
   await expect(page).toHaveURL(/\/sign-in\?callbackUrl=%2Fteam/);
-  await expect(page.getByText("Sign in as the demo owner, owner@demo.test.")).toBeVisible();
+  // Production never offers a demo owner: INITIAL_ADMIN_EMAIL is the first owner.
+  await expect(page.getByText("demo owner")).toHaveCount(0);
+  await expect(page.getByLabel("Work email")).toHaveValue("");
 
-  const before = (await emailsTo("owner@demo.test")).length;
-  // The address is filled in already in demo mode.
-  await expect(page.getByLabel("Work email")).toHaveValue("owner@demo.test");
+  const before = (await emailsTo(FIRST_OWNER_EMAIL)).length;
+  await page.getByLabel("Work email").fill(FIRST_OWNER_EMAIL);
   await page.getByRole("button", { name: "Email me a sign-in link" }).click();
   await expect(page.getByRole("heading", { name: "Check your inbox" })).toBeVisible();
 
-  const email = await waitForEmail("owner@demo.test", before + 1);
+  const email = await waitForEmail(FIRST_OWNER_EMAIL, before + 1);
   expect(email.subject).toBe("Sign in to Your agency Partner Onboarding");
   expect(email.html).toContain("Sign in");
   expect(email.text).toContain("Your agency");
-  await page.goto(signInLink(email));
-  await expect(page).toHaveURL(/\/team$/);
+  const link = signInLink(email);
+  expect(new URL(link).origin).toBe(E2E_APP_URL);
+  await page.goto(link);
+  // The app's own server sits behind the https front on another port: the browser must land
+  // on APP_URL, not on the address the front forwarded to.
+  await expect(page).toHaveURL(`${E2E_APP_URL}/team`);
   await expect(page.getByRole("heading", { level: 1, name: "Team" })).toBeVisible();
-  await expect(page.getByText("owner@demo.test").first()).toBeVisible();
+  await expect(page.getByText(FIRST_OWNER_EMAIL).first()).toBeVisible();
+
+  const session = (await context.cookies()).find((c) => c.name.endsWith("authjs.session-token"));
+  expect(session).toMatchObject({
+    name: "__Secure-authjs.session-token",
+    secure: true,
+    httpOnly: true,
+    sameSite: "Lax",
+  });
 
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page.getByText("You are signed out.")).toBeVisible();

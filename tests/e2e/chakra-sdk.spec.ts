@@ -1,4 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { expect, test } from "../support/e2e-test";
 import { E2E_FAKE_URL, FAKE_CHAKRA_TOKEN } from "../support/e2e";
 
 /* The fake ChakraHQ's browser SDK, on a bare test page, with a freshly minted connect token. */

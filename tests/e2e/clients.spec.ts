@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "../support/e2e-test";
 import { createMember, signIn, testDb } from "../support/e2e";
 
 const UNKNOWN_PLUGIN = "00000000-0000-4000-8000-000000000000";

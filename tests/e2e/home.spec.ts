@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "../support/e2e-test";
 import { E2E_FAKE_URL } from "../support/e2e";
 
 test("the home page explains demo mode and shows the fake and the database answering @phone", async ({ page }) => {

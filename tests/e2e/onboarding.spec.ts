@@ -1,4 +1,5 @@
-import { expect, test, type Page, type Request } from "@playwright/test";
+import type { Page, Request } from "@playwright/test";
+import { expect, test } from "../support/e2e-test";
 import { hashToken } from "../../lib/links/token";
 import {
   createMember,

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "../support/e2e-test";
 import { createMember, E2E_FAKE_URL, FAKE_CHAKRA_TOKEN, signIn, testDb } from "../support/e2e";
 
 /* The WhatsApp dashboard against the fake ChakraHQ: refresh, webhook settings, disconnect, overview. */

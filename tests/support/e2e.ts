@@ -2,10 +2,11 @@ import { expect, type Page } from "@playwright/test";
 import { resolveDatabaseUrl } from "../../lib/database-url";
 import { createPrismaClient, type Db } from "../../lib/prisma";
 import type { CaughtEmail } from "./mail-catcher";
-import { E2E_FAKE_PORT, E2E_MAIL_HTTP_PORT } from "./e2e-ports";
+import { E2E_FAKE_CONTROL_PORT, E2E_MAIL_HTTP_PORT } from "./e2e-ports";
 
 export { FAKE_CHAKRA_TOKEN } from "../../lib/chakra/demo";
-export const E2E_FAKE_URL = `http://127.0.0.1:${E2E_FAKE_PORT}`;
+/** The fake ChakraHQ's plain-http side, for the tests' own control calls. */
+export const E2E_FAKE_URL = `http://127.0.0.1:${E2E_FAKE_CONTROL_PORT}`;
 
 let client: Db | null = null;
 /** The database the app under test uses (playwright.config.ts sets DATABASE_URL). */
