@@ -24,8 +24,12 @@ const jobQuery = {
   },
 };
 
-/** "Refresh all": starts the background job and follows its progress (it survives leaving the page). */
-export function RefreshAll({ canStart }: { canStart: boolean }) {
+/**
+ * "Refresh all": starts the background job and follows its progress (it survives leaving the
+ * page). `shownRunFinishedAt` is the finish time of the last run the server-rendered page
+ * already includes; when a later run finishes, the page is fetched again.
+ */
+export function RefreshAll({ canStart, shownRunFinishedAt }: { canStart: boolean; shownRunFinishedAt: string | null }) {
   const router = useRouter();
   const queryClient = useQueryClient();
   const job = useQuery({
@@ -36,18 +40,16 @@ export function RefreshAll({ canStart }: { canStart: boolean }) {
     mutationFn: () => startRefreshAllAction(null, new FormData()),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: jobQuery.queryKey }),
   });
-  // When a run finishes (one started here or elsewhere), show the fresh numbers. A run can
-  // finish before the first poll sees it running, so compare finish times, not statuses.
+  // Compared with what the page shows, not with the first poll: a run started at once after
+  // the page loaded can finish before the first poll answers, and would never be shown.
   const finishedAt = job.data?.finishedAt;
-  const seen = useRef<string | null | undefined>(undefined);
+  const shown = useRef(shownRunFinishedAt);
   useEffect(() => {
-    if (!job.isSuccess) return;
-    if (seen.current === undefined) seen.current = finishedAt ?? null;
-    else if (finishedAt && finishedAt !== seen.current) {
-      seen.current = finishedAt;
+    if (finishedAt && finishedAt !== shown.current) {
+      shown.current = finishedAt;
       router.refresh();
     }
-  }, [finishedAt, job.isSuccess, router]);
+  }, [finishedAt, router]);
 
   const data = job.data;
   const running = data?.status === "RUNNING";

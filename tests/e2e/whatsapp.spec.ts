@@ -154,11 +154,26 @@ test("the overview lists every number, filters them, and refreshes all clients @
     `Overview Optics ${Date.now().toString(36)}`,
   );
   await signIn(page, (await createMember("ADMIN")).email);
+  // The page's progress polls are held until the run has finished: a run can end before the
+  // first poll answers, and the page must still show its results.
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route("**/overview/refresh", async (route) => {
+    await held;
+    await route.continue();
+  });
   await page.goto("/overview");
+  const runsBefore = await testDb().refreshJob.count();
   await page.getByRole("button", { name: "Refresh all from ChakraHQ" }).click();
-  // An earlier run's "finished" line may still be on screen: wait for this client's number.
+  await expect
+    .poll(async () => {
+      const runs = await testDb().refreshJob.findMany({ orderBy: { startedAt: "desc" }, take: 1 });
+      return (await testDb().refreshJob.count()) > runsBefore ? runs[0]?.status : "not started";
+    }, { timeout: 30_000 })
+    .toBe("DONE");
+  release();
   const row = page.getByRole("row").filter({ hasText: number });
-  await expect(row).toBeVisible({ timeout: 30_000 });
+  await expect(row).toBeVisible();
   await expect(page.getByText(/Last refresh finished: \d+ of \d+ clients fetched/)).toBeVisible();
   await expect(row).toContainText(client.name);
   await expect(row).toContainText("CONNECTED");

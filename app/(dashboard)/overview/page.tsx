@@ -29,6 +29,9 @@ export default async function OverviewPage({ searchParams }: PageProps<"/overvie
   const params = await searchParams;
   const filter = NUMBER_FILTERS.find((f) => f === params.filter);
   const q = typeof params.q === "string" ? params.q.slice(0, 100) : "";
+  // Read before the numbers: the page's data includes at least this run's results, so the
+  // refresh control knows which finished run it still has to show (components/whatsapp/refresh-all.tsx).
+  const lastRun = await latestRefreshJob();
   const [clients, numbers, { rows, total }] = await Promise.all([
     countClientsByStatus(),
     countNumbersByStatus(),
@@ -42,7 +45,10 @@ export default async function OverviewPage({ searchParams }: PageProps<"/overvie
           <h1 className="text-2xl font-semibold tracking-tight">WhatsApp overview</h1>
           <p className="mt-1 text-slate-600">Every client&apos;s numbers, as last fetched from ChakraHQ.</p>
         </div>
-        <RefreshAll canStart={hasRole(user.role, "ADMIN")} />
+        <RefreshAll
+          canStart={hasRole(user.role, "ADMIN")}
+          shownRunFinishedAt={lastRun?.finishedAt?.toISOString() ?? null}
+        />
       </div>
 
       <div className="grid gap-4 lg:grid-cols-2">
