@@ -223,3 +223,12 @@ export const env: Env = new Proxy({} as Env, {
     return parsed[key as keyof Env];
   },
 });
+
+/**
+ * Auth.js builds every absolute URL from AUTH_URL when it is set, and from the request's Host
+ * and X-Forwarded-Host headers otherwise, which anyone can forge. It reads AUTH_URL from
+ * process.env itself, so this sets it there, from APP_URL.
+ */
+export function pinAuthUrlToAppUrl(): void {
+  process.env.AUTH_URL = new URL("/api/auth", env.APP_URL).toString();
+}

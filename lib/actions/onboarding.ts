@@ -16,6 +16,7 @@ import { consumeRateLimit } from "../data/rate-limit";
 import { connectedEmail, newLinkRequestEmail } from "../email/messages";
 import { sendEmail } from "../email/mailer";
 import { env } from "../env";
+import { addressBucket, clientAddress } from "../http/client-address";
 import { linkTokenSchema, onboardingReportSchema } from "../validations/links";
 
 /*
@@ -32,9 +33,9 @@ const GONE: Record<string, string> = {
   connected: "WhatsApp is already connected through this link.",
 };
 
-async function clientAddress(): Promise<string> {
-  const h = await headers();
-  return h.get("x-forwarded-for")?.split(",")[0]?.trim() || h.get("x-real-ip") || "unknown";
+/** What the per-address limit counts by: the address TRUSTED_PROXY_COUNT says is the client's. */
+async function addressKey(): Promise<string> {
+  return addressBucket(clientAddress(await headers(), env.TRUSTED_PROXY_COUNT));
 }
 
 async function limited(key: string, limit: number, windowMs: number): Promise<Refusal | null> {
@@ -68,7 +69,7 @@ export async function startOnboarding(
   if (link.state !== "active") return { ok: false, message: GONE[link.state]!, state: link.state };
   const refused =
     (await limited(`mint:link:${link.linkId}`, MINT_LIMITS.perLink, MINT_LIMITS.windowMs)) ??
-    (await limited(`mint:address:${await clientAddress()}`, MINT_LIMITS.perAddress, MINT_LIMITS.windowMs));
+    (await limited(`mint:address:${await addressKey()}`, MINT_LIMITS.perAddress, MINT_LIMITS.windowMs));
   if (refused) return refused;
   try {
     const minted = await mintForLink(token);

@@ -8,7 +8,7 @@ import { consumeRateLimit } from "../data/rate-limit";
 import { acceptInvitation, canSignIn, recordSignIn } from "../data/team";
 import { invitationEmail, signInEmail } from "../email/messages";
 import { sendEmail } from "../email/mailer";
-import { env } from "../env";
+import { env, pinAuthUrlToAppUrl } from "../env";
 import type { Role } from "./roles";
 import { linkContext } from "./email-context";
 
@@ -35,11 +35,9 @@ export const CHECK_EMAIL_PATH = "/sign-in/check-email";
 
 const prismaAdapter = PrismaAdapter(db as never);
 
-// Auth.js builds every absolute URL (sign-in links in emails, the redirect after following
-// one) from AUTH_URL when it is set, and from the request's Host / X-Forwarded-Host headers
-// otherwise, which anyone can forge. It reads AUTH_URL from process.env itself, so it is set
-// here, from APP_URL, before any request is handled.
-process.env.AUTH_URL = new URL("/api/auth", env.APP_URL).toString();
+// Every absolute URL Auth.js makes (sign-in links, the redirect after one) from APP_URL,
+// never from the request's Host / X-Forwarded-Host headers, which anyone can forge.
+pinAuthUrlToAppUrl();
 const secureCookies = env.APP_URL.startsWith("https://");
 
 export const { handlers, auth, signIn, signOut } = NextAuth({

@@ -1,5 +1,57 @@
-import { describe, expect, it } from "vitest";
+import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
+
+// The onboarding actions mint through the app's own ChakraHQ client, which takes its address
+// from the environment once: point it at a fake of this file's own before anything reads it.
+const fake = await vi.hoisted(async () => {
+  const { startFakeChakra } = await import("@/fake-chakra/server");
+  const { FAKE_CHAKRA_TOKEN } = await import("@/lib/chakra/demo");
+  const started = await startFakeChakra({ token: FAKE_CHAKRA_TOKEN, numbersDelayMs: 0 });
+  vi.stubEnv("CHAKRA_BASE_URL", started.url);
+  vi.stubEnv("CHAKRA_API_TOKEN", "");
+  return started;
+});
+
+vi.mock("next/headers", async () => (await import("../support/request-context")).headersModule());
+
+import { markLinkOpened, startOnboarding } from "@/lib/actions/onboarding";
+import { db } from "@/lib/db";
+import { createLink } from "@/lib/data/links";
 import { consumeRateLimit } from "@/lib/data/rate-limit";
+import { setRequestHeaders } from "../support/request-context";
+
+afterAll(async () => {
+  vi.unstubAllEnvs();
+  await fake.close();
+});
+beforeEach(() => setRequestHeaders({}));
+
+let n = 0;
+
+/** A client mapped to a plugin at the fake, with an active onboarding link; returns the link's token. */
+async function newLink(): Promise<{ token: string; linkId: string }> {
+  const admin = await db.user.upsert({
+    where: { email: "limits-admin@test.example" },
+    create: { email: "limits-admin@test.example", role: "ADMIN" },
+    update: { removedAt: null },
+  });
+  const ref = `limits-${Date.now().toString(36)}-${n++}`;
+  const client = await db.client.create({
+    data: {
+      name: `Client ${ref}`,
+      contactName: "Ana",
+      contactEmail: `${ref}@example.com`,
+      clientReferenceId: ref,
+      pluginId: fake.createPlugin().id,
+    },
+  });
+  const created = await createLink({ actor: admin, clientId: client.id, validDays: 7 });
+  if (!created.ok) throw new Error("not created");
+  return { token: created.url.split("/onboard/")[1]!, linkId: created.link.id };
+}
+
+/** Connect tokens the fake has handed out so far. */
+const mintedAtFake = () =>
+  fake.requests.filter((r) => r.path === "/v1/ext/whatsapp-partner/create-connect-token" && r.status === 200).length;
 
 describe("consumeRateLimit", () => {
   it("allows the limit, then refuses with a wait, per key", async () => {
@@ -18,5 +70,62 @@ describe("consumeRateLimit", () => {
     expect((await consumeRateLimit({ key, limit: 1, windowMs: 100 })).allowed).toBe(false);
     await new Promise((r) => setTimeout(r, 150));
     expect((await consumeRateLimit({ key, limit: 1, windowMs: 100 })).allowed).toBe(true);
+  });
+
+  it("holds under concurrency: 40 attempts at once with a limit of 10 let exactly 10 through", async () => {
+    const key = `test:concurrent:${Date.now()}`;
+    const results = await Promise.all(
+      Array.from({ length: 40 }, () => consumeRateLimit({ key, limit: 10, windowMs: 60_000 })),
+    );
+    expect(results.filter((r) => r.allowed)).toHaveLength(10);
+    const refused = results.filter((r) => !r.allowed);
+    expect(refused).toHaveLength(30);
+    for (const r of refused) expect(r.retryAfterSeconds).toBeGreaterThan(50);
+    expect(await db.rateLimitHit.count({ where: { key } })).toBe(10);
+  });
+});
+
+describe("the end client's actions", () => {
+  it("mint at most 10 connect tokens per link, however many requests arrive at once", async () => {
+    const { token, linkId } = await newLink();
+    setRequestHeaders({ "x-forwarded-for": "198.51.100.20" });
+    const before = mintedAtFake();
+    const results = await Promise.all(Array.from({ length: 40 }, () => startOnboarding(token)));
+    expect(results.filter((r) => r.ok)).toHaveLength(10);
+    for (const r of results.filter((r) => !r.ok))
+      expect(r).toMatchObject({ message: expect.stringMatching(/^Too many attempts/) });
+    expect(mintedAtFake() - before).toBe(10);
+    expect(await db.onboardingLinkEvent.count({ where: { linkId, type: "STARTED" } })).toBe(10);
+  });
+
+  it("record one opening for 20 page loads at once", async () => {
+    const { token, linkId } = await newLink();
+    await Promise.all(Array.from({ length: 20 }, () => markLinkOpened(token)));
+    expect(await db.onboardingLinkEvent.count({ where: { linkId, type: "OPENED" } })).toBe(1);
+  });
+
+  it("count a forged X-Forwarded-For for nothing: rotating it does not lift the per-address limit", async () => {
+    // 40 attempts spread over 4 links (10 each, within the per-link limit) from one socket
+    // address, each with a different forged address in front of it.
+    const links = await Promise.all([newLink(), newLink(), newLink(), newLink()]);
+    const before = mintedAtFake();
+    const results = [];
+    for (let i = 0; i < 40; i++) {
+      setRequestHeaders({ "x-forwarded-for": `10.${i}.0.1, 192.0.2.${i}, 198.51.100.30` });
+      results.push(await startOnboarding(links[i % 4]!.token));
+    }
+    expect(results.map((r) => r.ok)).toEqual([...Array<boolean>(30).fill(true), ...Array<boolean>(10).fill(false)]);
+    expect(results[39]).toMatchObject({ ok: false, message: expect.stringMatching(/^Too many attempts/) });
+    expect(mintedAtFake() - before).toBe(30);
+  });
+
+  it("count IPv6 clients by their /64: rotating through it does not lift the per-address limit", async () => {
+    const links = await Promise.all([newLink(), newLink(), newLink(), newLink()]);
+    const results = [];
+    for (let i = 0; i < 32; i++) {
+      setRequestHeaders({ "x-forwarded-for": `2001:db8:5:6:${(i + 1).toString(16)}::1` });
+      results.push((await startOnboarding(links[i % 4]!.token)).ok);
+    }
+    expect(results).toEqual([...Array<boolean>(30).fill(true), false, false]);
   });
 });

@@ -9,12 +9,19 @@ import { db } from "@/lib/db";
  */
 
 const jar = new Map<string, string>();
+let extraHeaders: Record<string, string> = {};
+
+/** Adds headers to the current request (say, X-Forwarded-For); `setRequestHeaders({})` clears them. */
+export function setRequestHeaders(headers: Record<string, string>): void {
+  extraHeaders = { ...headers };
+}
 
 export function headersModule() {
   const cookieHeader = () => [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
   return {
     // Next.js sets x-forwarded-proto on every request; Auth.js picks the cookie name from it.
-    headers: async () => new Headers({ host: "localhost:3000", "x-forwarded-proto": "http", cookie: cookieHeader() }),
+    headers: async () =>
+      new Headers({ host: "localhost:3000", "x-forwarded-proto": "http", ...extraHeaders, cookie: cookieHeader() }),
     cookies: async () => ({
       get: (name: string) => (jar.has(name) ? { name, value: jar.get(name)! } : undefined),
       getAll: () => [...jar].map(([name, value]) => ({ name, value })),

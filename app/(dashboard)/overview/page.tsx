@@ -7,7 +7,13 @@ import { buttonClass } from "@/components/ui/button-class";
 import { requireUser } from "@/lib/auth/guards";
 import { hasRole } from "@/lib/auth/roles";
 import { countClientsByStatus } from "@/lib/data/clients";
-import { countNumbersByStatus, listPhoneNumbers, NUMBER_FILTERS, type NumberFilter } from "@/lib/data/whatsapp";
+import {
+  countNumbersByStatus,
+  latestRefreshJob,
+  listPhoneNumbers,
+  NUMBER_FILTERS,
+  type NumberFilter,
+} from "@/lib/data/whatsapp";
 import { formatDateTime } from "@/lib/format";
 import { meaningOf, PHONE_STATUS, QUALITY } from "@/lib/whatsapp/meaning";
 
