@@ -50,9 +50,8 @@ export default async function HomePage() {
           <p className="mt-2 text-sm text-amber-900/90">
             No <code className="rounded bg-amber-100 px-1 font-mono text-[0.85em]">CHAKRA_API_TOKEN</code> is set, so
             this app talks to the fake ChakraHQ that <code className="font-mono text-[0.85em]">npm run dev</code>{" "}
-            started at <span className="font-mono text-[0.85em] break-words">{setup.chakraBaseUrl}</span>. Nothing
-            reaches ChakraHQ or Meta: plugins, WhatsApp Business Accounts and phone numbers are simulated, and the
-            signup window lets you pick a made-up business and number.
+            started. Nothing reaches ChakraHQ or Meta: plugins, WhatsApp Business Accounts and phone numbers are
+            simulated, and the signup window lets you pick a made-up business and number.
           </p>
           <p className="mt-2 text-sm text-amber-900/90">
             To work with your real ChakraHQ account, set{" "}
@@ -69,14 +68,17 @@ export default async function HomePage() {
         <StepList steps={STEPS} className="mt-3" />
       </section>
 
-      <section aria-labelledby="status-heading" className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm">
-        <h2 id="status-heading" className="font-semibold">
-          System status
-        </h2>
-        <Suspense fallback={<SystemStatusPending />}>
-          <SystemStatus />
-        </Suspense>
-      </section>
+      {/* Members only: visitors cost nothing upstream and learn nothing of the infrastructure. */}
+      {user ? (
+        <section aria-labelledby="status-heading" className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm">
+          <h2 id="status-heading" className="font-semibold">
+            System status
+          </h2>
+          <Suspense fallback={<SystemStatusPending />}>
+            <SystemStatus />
+          </Suspense>
+        </section>
+      ) : null}
     </main>
   );
 }

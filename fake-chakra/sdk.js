@@ -1,5 +1,5 @@
 /* Fake ChakraHQ embedded-signup SDK: the same global and init() options as the real one
- * (shared/chakrahq/CONTRACT.md, section 5), drawing the fake's own "Connect WhatsApp" page. */
+ * (docs/chakrahq-contract.md, section 5), drawing the fake's own "Connect WhatsApp" page. */
 (function () {
   "use strict";
   var script = document.currentScript;

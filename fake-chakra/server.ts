@@ -8,7 +8,7 @@ import { signJwt, verifyJwt } from "./jwt";
 import { emptySettings, FakeStore, type FakePlugin } from "./state";
 
 /**
- * A fake ChakraHQ that honours shared/chakrahq/CONTRACT.md, for development and tests.
+ * A fake ChakraHQ that honours docs/chakrahq-contract.md, for development and tests.
  * Everything the contract marks [GUESS] is an option here, as it is a setting of the client.
  */
 
@@ -17,7 +17,8 @@ export type FakeRoute = "health" | "createConnectToken" | "getConfig" | "updateC
 export type Fault = {
   /** Which API route, or "*" for all of them. */
   route: FakeRoute | "*";
-  kind: "latency" | "rate_limit" | "server_error" | "timeout" | "malformed" | "not_found" | "error";
+  /** hold: the request waits until release() (or POST /__fake/release), then is answered as usual. */
+  kind: "latency" | "hold" | "rate_limit" | "server_error" | "timeout" | "malformed" | "not_found" | "error";
   /** How many requests it affects; unlimited when omitted. */
   times?: number;
   latencyMs?: number;
@@ -59,6 +60,8 @@ export type FakeChakra = {
   requests: RequestRecord[];
   addFault(fault: Fault): void;
   clearFaults(): void;
+  /** Lets every request held by a "hold" fault go on; returns how many there were. */
+  release(): number;
   createPlugin(input?: { name?: string; id?: string }): FakePlugin;
   /** Mints a token as the API would, for tests that need one without the HTTP call. */
   mintToken(pluginId: string, clientReferenceId?: string | null, ttlSeconds?: number): string;
@@ -121,6 +124,13 @@ export async function startFakeChakra(options: FakeChakraOptions): Promise<FakeC
   const ttl = options.tokenTtlSeconds ?? 3600;
   const faults: Fault[] = [];
   const requests: RequestRecord[] = [];
+  const held = new Set<() => void>();
+  const release = () => {
+    const count = held.size;
+    for (const go of held) go();
+    held.clear();
+    return count;
+  };
 
   const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   /** "/v1/x/{pluginId}/y" → /^\/v1\/x\/([^/]+)\/y$/ */
@@ -369,6 +379,7 @@ export async function startFakeChakra(options: FakeChakraOptions): Promise<FakeC
         faults.length = 0;
         return envelope(res, 200, { faults });
       }
+      if (url.pathname === "/__fake/release" && method === "POST") return envelope(res, 200, { released: release() });
       if (url.pathname === "/__fake/reset" && method === "POST") {
         store.reset();
         faults.length = 0;
@@ -407,6 +418,7 @@ export async function startFakeChakra(options: FakeChakraOptions): Promise<FakeC
 
     const fault = takeFault(found.route);
     if (fault?.kind === "latency") await new Promise((r) => setTimeout(r, fault.latencyMs ?? 1000));
+    if (fault?.kind === "hold") await new Promise<void>((go) => held.add(go));
     switch (fault?.kind) {
       case "timeout":
         return; // never answer; the client's timeout has to fire
@@ -466,10 +478,12 @@ export async function startFakeChakra(options: FakeChakraOptions): Promise<FakeC
     clearFaults: () => {
       faults.length = 0;
     },
+    release,
     createPlugin,
     mintToken,
     close: () =>
       new Promise<void>((resolve) => {
+        release();
         server.closeAllConnections();
         server.close(() => resolve());
       }),

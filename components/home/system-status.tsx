@@ -1,22 +1,16 @@
 import { connection } from "next/server";
 import { StatusLine } from "@/components/ui/status-line";
-import { checkChakraHealth, checkDatabase, describeSetup } from "@/lib/data/system";
+import { getSystemStatus } from "@/lib/data/system";
+import { SystemStatusList } from "./system-status-list";
 
-/** Live checks of ChakraHQ and the database; streamed in so the page never waits on them. */
+/**
+ * ChakraHQ's and the database's status, for signed-in members only: it names the database
+ * kind and ChakraHQ's address. Streamed in; ChakraHQ's check is shared and cached, so the page
+ * never waits on it for more than a moment.
+ */
 export async function SystemStatus() {
   await connection();
-  const setup = describeSetup();
-  const [chakraStatus, database] = await Promise.all([checkChakraHealth(), checkDatabase()]);
-  return (
-    <dl className="divide-y divide-slate-100">
-      <StatusLine label={setup.demoMode ? "Fake ChakraHQ" : "ChakraHQ"} tone={chakraStatus.ok ? "ok" : "error"}>
-        {chakraStatus.ok ? `Answering at ${setup.chakraBaseUrl}` : chakraStatus.message}
-      </StatusLine>
-      <StatusLine label={`Database (${setup.databaseProvider})`} tone={database.ok ? "ok" : "error"}>
-        {database.ok ? "Connected, migrations applied" : database.message}
-      </StatusLine>
-    </dl>
-  );
+  return <SystemStatusList initial={await getSystemStatus()} />;
 }
 
 export function SystemStatusPending() {

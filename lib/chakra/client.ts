@@ -59,7 +59,7 @@ function pluginPath(template: string, pluginId: string): string {
   return template.replace("{pluginId}", encodeURIComponent(pluginId));
 }
 
-/** A typed client for the ChakraHQ partner API calls in shared/chakrahq/CONTRACT.md. */
+/** A typed client for the ChakraHQ partner API calls in docs/chakrahq-contract.md. */
 export function createChakraClient(config: ChakraClientConfig) {
   const baseUrl = config.baseUrl.replace(/\/+$/, "");
   const baseDelay = config.retryBaseDelayMs ?? 500;

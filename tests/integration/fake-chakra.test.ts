@@ -145,6 +145,7 @@ describe("state", () => {
       AUTH_SECRET: "x".repeat(40),
       SMTP_URL: "smtp://mail.example.com",
       CHAKRA_API_TOKEN: "chakra-token-0123456789abcdef",
+      APP_URL: "https://partner.example",
     });
     await expect(startFakeChakraForApp(production)).rejects.toThrow(/does not run in production/);
     await expect(

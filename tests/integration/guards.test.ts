@@ -26,7 +26,11 @@ const PUBLIC_ACTIONS = new Set([
 /** Actions that change nothing a viewer may not change. */
 const VIEWER_ACTIONS = new Set(["auth.signOutAction", "whatsapp.refreshClientAction"]);
 /** Route handlers open by nature. */
-const PUBLIC_ROUTES = new Set(["app/api/auth/[...nextauth]/route.ts"]);
+const PUBLIC_ROUTES = new Set([
+  "app/api/auth/[...nextauth]/route.ts",
+  // For load balancers: the verdict only, details for members (tests/integration/readiness.test.ts).
+  "app/api/health/ready/route.ts",
+]);
 
 type Action = (previous: null, formData: FormData) => Promise<{ ok: boolean; code?: string }>;
 
