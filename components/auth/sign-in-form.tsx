@@ -19,6 +19,7 @@ export function SignInForm({ callbackUrl, defaultEmail }: { callbackUrl?: string
           id="email"
           name="email"
           type="email"
+          maxLength={254}
           autoComplete="email"
           inputMode="email"
           required

@@ -111,6 +111,7 @@ export function ClientForm({ initial = EMPTY, cancelHref }: { initial?: ClientFo
             name="contactEmail"
             type="email"
             required
+            maxLength={254}
             autoComplete="off"
             value={values.contactEmail}
             onChange={set("contactEmail")}

@@ -6,6 +6,7 @@ import { ActionMessage } from "@/components/ui/action-message";
 import { SubmitButton } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { importClientsAction, previewImportAction, type ImportState } from "@/lib/actions/clients";
+import { csvSubmissionBytes, importSizeError } from "@/lib/validations/clients";
 
 // Browsers send a textarea's line breaks as CRLF: compare texts without that difference.
 const sameText = (a: string | undefined, b: string) =>
@@ -14,6 +15,8 @@ const sameText = (a: string | undefined, b: string) =>
 /** Step 1: a CSV file (or pasted text) is checked row by row. Step 2: all rows are imported, or none. */
 export function ImportForm() {
   const [csv, setCsv] = useState("");
+  // Checked here, before sending: the server refuses a larger request before any action runs.
+  const [sizeError, setSizeError] = useState<string | null>(null);
   const [checked, check, checking] = useActionState<ImportState | null, FormData>(previewImportAction, null);
   const [imported, runImport, importing] = useActionState<ImportState | null, FormData>(importClientsAction, null);
   // What to show: the import's outcome if it ran for the checked text, else the check's.
@@ -30,7 +33,9 @@ export function ImportForm() {
       <form
         action={check}
         onSubmit={(event) => {
-          if (!csv.trim()) event.preventDefault();
+          const tooLarge = importSizeError(csvSubmissionBytes(csv));
+          setSizeError(tooLarge);
+          if (!csv.trim() || tooLarge) event.preventDefault();
         }}
         className="flex flex-col gap-4"
       >
@@ -42,7 +47,18 @@ export function ImportForm() {
             aria-describedby="csv-file-hint"
             onChange={async (event) => {
               const file = event.target.files?.[0];
-              if (file) setCsv(await file.text());
+              if (!file) return;
+              const tooLarge = importSizeError(file.size);
+              setSizeError(tooLarge);
+              if (tooLarge) {
+                event.target.value = "";
+                setCsv("");
+                return;
+              }
+              const text = await file.text();
+              setCsv(text);
+              // Line breaks go as CRLF: a file just under the limit can end up over it.
+              setSizeError(importSizeError(csvSubmissionBytes(text)));
             }}
             className="block w-full text-sm file:mr-3 file:rounded-lg file:border-0 file:bg-slate-100 file:px-3 file:py-2 file:font-medium hover:file:bg-slate-200"
           />
@@ -53,7 +69,10 @@ export function ImportForm() {
             name="csv"
             rows={8}
             value={csv}
-            onChange={(event) => setCsv(event.target.value)}
+            onChange={(event) => {
+              setCsv(event.target.value);
+              setSizeError(null);
+            }}
             spellCheck={false}
             placeholder={
               "name,contactName,contactEmail,clientReferenceId,pluginId,notes\nAcme Bakery,Ana Souza,ana@acme.example,acme-bakery,,"
@@ -61,6 +80,11 @@ export function ImportForm() {
             className="block w-full rounded-lg border border-slate-300 bg-white px-3 py-2 font-mono text-xs shadow-xs focus:border-teal-600 focus:outline-3 focus:outline-teal-500/30"
           />
         </Field>
+        {sizeError ? (
+          <p role="alert" className="text-sm text-red-700">
+            {sizeError}
+          </p>
+        ) : null}
         <div className="flex flex-wrap items-center gap-3">
           <SubmitButton
             variant={ready ? "secondary" : "primary"}

@@ -112,6 +112,7 @@ function LinkActions({ link, contactEmail }: { link: LinkView; contactEmail: str
             id={`resend-to-${link.id}`}
             name="sendTo"
             type="email"
+            maxLength={254}
             placeholder={link.sentTo ?? contactEmail}
             className="w-56"
           />
@@ -179,6 +180,7 @@ export function LinkPanel({
                 id="sendTo"
                 name="sendTo"
                 type="email"
+                maxLength={254}
                 placeholder={contactEmail}
                 hasHint
                 errors={fieldErrors?.sendTo}

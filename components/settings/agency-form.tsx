@@ -18,6 +18,7 @@ export function AgencyForm({ initial }: { initial: { name: string; logoUrl: stri
         <Input
           id="agency-name"
           name="name"
+          maxLength={100}
           value={values.name}
           onChange={(e) => setValues((v) => ({ ...v, name: e.target.value }))}
           errors={fieldErrors?.name}
@@ -33,6 +34,7 @@ export function AgencyForm({ initial }: { initial: { name: string; logoUrl: stri
           id="agency-logo"
           name="logoUrl"
           type="url"
+          maxLength={2000}
           placeholder="https://agency.example/logo.png"
           value={values.logoUrl}
           onChange={(e) => setValues((v) => ({ ...v, logoUrl: e.target.value }))}

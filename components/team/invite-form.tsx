@@ -32,6 +32,7 @@ export function InviteForm() {
             id="invite-email"
             name="email"
             type="email"
+            maxLength={254}
             autoComplete="off"
             required
             value={email}

@@ -41,6 +41,7 @@ export function DisconnectWaba({ clientId, waba }: { clientId: string; waba: { i
             <Input
               id={`confirm-${waba.id}`}
               name="confirmName"
+              maxLength={500}
               value={typed}
               onChange={(e) => setTyped(e.target.value)}
               autoComplete="off"

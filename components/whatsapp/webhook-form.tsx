@@ -108,6 +108,7 @@ export function WebhookForm({
           id="passThroughWebhookUrl"
           name="passThroughWebhookUrl"
           type="url"
+          maxLength={2000}
           placeholder="https://hooks.example.com/whatsapp"
           value={values.passThroughWebhookUrl}
           onChange={(e) => set("passThroughWebhookUrl", e.target.value)}
@@ -140,6 +141,7 @@ export function WebhookForm({
           id="chakraWebhookUrl"
           name="chakraWebhookUrl"
           type="url"
+          maxLength={2000}
           placeholder="https://hooks.example.com/chakra"
           value={values.chakraWebhookUrl}
           onChange={(e) => set("chakraWebhookUrl", e.target.value)}

@@ -9,8 +9,11 @@ import { clientRefSchema, disconnectWabaSchema, webhookFormSchema } from "../val
 import { createAction, type ActionResult } from "./safe-action";
 import { z } from "zod";
 
-/** Fetches a client's plugin configuration again; on failure the last good snapshot stays. */
-export const refreshClientAction = createAction({ role: "VIEWER", schema: clientRefSchema }, async ({ clientId }) => {
+/**
+ * Fetches a client's plugin configuration again; on failure the last good snapshot stays.
+ * Admins and owners: it writes a snapshot, the stage and the timeline, and viewers change nothing.
+ */
+export const refreshClientAction = createAction({ role: "ADMIN", schema: clientRefSchema }, async ({ clientId }) => {
   const result = await refreshClientConfig(clientId);
   revalidatePath(`/clients/${clientId}`);
   return result.ok

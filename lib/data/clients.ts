@@ -6,7 +6,14 @@ import type { ClientFilter } from "../clients/status";
 import type { Prisma } from "../generated/prisma/sqlite/client";
 import { db } from "../db";
 import { fieldErrorsOf } from "../validations/errors";
-import { clientImportRowSchema, slugify, type ClientFormInput, type ClientListQuery } from "../validations/clients";
+import {
+  clientImportRowSchema,
+  pluginIdSchema,
+  referenceSchema,
+  slugify,
+  type ClientFormInput,
+  type ClientListQuery,
+} from "../validations/clients";
 import { recordAudit } from "./audit";
 import type { Actor } from "./team";
 
@@ -443,11 +450,15 @@ export async function previewImport(csv: string): Promise<ImportPreview> {
       else seen[field].set(value, row.line);
     }
   }
+  // Only well-formed values are looked up: the rest are refused already, and PostgreSQL
+  // would throw on a NUL in a query.
+  const lookup = (field: "clientReferenceId" | "pluginId") =>
+    [...seen[field].keys()].filter((v) => (field === "pluginId" ? pluginIdSchema : referenceSchema).safeParse(v).success);
   const [references, plugins] = await Promise.all([
-    inBatches([...seen.clientReferenceId.keys()], (batch) =>
+    inBatches(lookup("clientReferenceId"), (batch) =>
       db.client.findMany({ where: { clientReferenceId: { in: batch } }, select: { clientReferenceId: true } }),
     ),
-    inBatches([...seen.pluginId.keys()], (batch) =>
+    inBatches(lookup("pluginId"), (batch) =>
       db.client.findMany({ where: { pluginId: { in: batch } }, select: { pluginId: true } }),
     ),
   ]);

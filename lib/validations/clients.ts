@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { CLIENT_FILTERS } from "../clients/status";
 import { emailSchema } from "./auth";
+import { idSchema, stripControlCharacters, userText } from "./text";
 
 /** A URL-safe reference proposed from a business name: "Café Zoë & Co" → "cafe-zoe-co". */
 export function slugify(name: string): string {
@@ -35,11 +36,12 @@ const checkbox = z
   .transform((v) => v === "on" || v === "true");
 
 const text = (label: string, max = 200) =>
-  z
-    .string({ error: `Enter the ${label}.` })
+  userText({ error: `Enter the ${label}.` })
     .trim()
     .min(1, `Enter the ${label}.`)
     .max(max, `At most ${max} characters.`);
+
+const notesSchema = userText().max(5000, "At most 5,000 characters.").optional().default("");
 
 /** The client form (create and edit). */
 export const clientFormSchema = z.object({
@@ -47,7 +49,7 @@ export const clientFormSchema = z.object({
   contactName: text("contact's name"),
   contactEmail: emailSchema,
   clientReferenceId: referenceSchema,
-  notes: z.string().max(5000, "At most 5,000 characters.").optional().default(""),
+  notes: notesSchema,
   pluginId: z
     .union([z.literal(""), pluginIdSchema])
     .optional()
@@ -59,8 +61,8 @@ export const clientFormSchema = z.object({
 });
 export type ClientFormInput = z.output<typeof clientFormSchema>;
 
-export const clientUpdateSchema = clientFormSchema.extend({ id: z.string().min(1) });
-export const clientIdSchema = z.object({ id: z.string().min(1) });
+export const clientUpdateSchema = clientFormSchema.extend({ id: idSchema });
+export const clientIdSchema = z.object({ id: idSchema });
 
 /** One row of an imported CSV file. */
 export const clientImportRowSchema = z.object({
@@ -68,25 +70,75 @@ export const clientImportRowSchema = z.object({
   contactName: text("contact's name"),
   contactEmail: emailSchema,
   clientReferenceId: referenceSchema,
-  notes: z.string().max(5000).optional().default(""),
+  notes: notesSchema,
   pluginId: z
     .union([z.literal(""), pluginIdSchema])
     .optional()
     .transform((v) => v || null),
 });
 
+/** The largest CSV one import takes, in bytes as the form sends it (next.config.ts allows a little more). */
+export const IMPORT_MAX_BYTES = 2_000_000;
+
+const megabytes = (bytes: number) => `${(bytes / 1_000_000).toFixed(1).replace(/\.0$/, "")} MB`;
+
+/** The size of CSV text in a form submission: UTF-8, with line breaks as CRLF (browsers send them so). */
+export function csvSubmissionBytes(text: string): number {
+  return new TextEncoder().encode(text.replace(/\r\n|\r|\n/g, "\r\n")).length;
+}
+
+/** Why CSV text of `bytes` cannot be imported at once, or null when it can. */
+export function importSizeError(bytes: number): string | null {
+  return bytes > IMPORT_MAX_BYTES
+    ? `This file is ${megabytes(bytes)}: at most ${megabytes(IMPORT_MAX_BYTES)} can be imported at once. Split it into smaller files.`
+    : null;
+}
+
 export const importSchema = z.object({
-  csv: z.string().min(1, "Choose a CSV file or paste its contents.").max(5_000_000),
+  csv: z
+    .string({ error: "Choose a CSV file or paste its contents." })
+    .min(1, "Choose a CSV file or paste its contents.")
+    .superRefine((csv, ctx) => {
+      // Characters never outnumber UTF-8 bytes: a cheap bound before encoding.
+      const bytes = csv.length > IMPORT_MAX_BYTES ? csv.length : new TextEncoder().encode(csv).length;
+      const error = importSizeError(bytes);
+      if (error) ctx.addIssue({ code: "custom", message: error });
+    }),
 });
 
 export const SORTS = ["name", "createdAt", "updatedAt", "status"] as const;
 
+export const SEARCH_MAX = 200;
+
 /** The clients list's URL: every view can be shared as a link. */
 export const clientListQuerySchema = z.object({
-  q: z.string().trim().max(200).optional().default(""),
+  // A repeated ?q= counts once; invisible control characters are dropped (PostgreSQL refuses NUL).
+  q: z.preprocess(
+    (v) => (Array.isArray(v) ? v[0] : v),
+    z
+      .string()
+      .transform(stripControlCharacters)
+      .pipe(z.string().trim().max(SEARCH_MAX, `Search at most ${SEARCH_MAX} characters.`))
+      .optional()
+      .default(""),
+  ),
   status: z.enum(CLIENT_FILTERS).optional().catch(undefined),
   sort: z.enum(SORTS).optional().catch("name").default("name"),
   dir: z.enum(["asc", "desc"]).optional().catch("asc").default("asc"),
   page: z.coerce.number().int().min(1).max(100_000).optional().catch(1).default(1),
 });
 export type ClientListQuery = z.output<typeof clientListQuerySchema>;
+
+/**
+ * The list's view from the address. A search it cannot run (too long) is dropped with a
+ * message to show, so the page and the export never fail on what someone typed in the URL.
+ */
+export function parseClientListQuery(params: Record<string, string | string[] | undefined>): {
+  query: ClientListQuery;
+  error?: string;
+} {
+  const parsed = clientListQuerySchema.safeParse(params);
+  if (parsed.success) return { query: parsed.data };
+  const error = parsed.error.issues[0]?.message ?? "This search cannot be run.";
+  return { query: clientListQuerySchema.parse({ ...params, q: undefined }), error };
+}

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { LINK_DAYS_RANGE } from "../clients/link-days";
 import { emailSchema } from "./auth";
+import { idSchema, stripControlCharacters } from "./text";
 
 const optionalEmail = z
   .union([z.literal(""), emailSchema])
@@ -8,7 +9,7 @@ const optionalEmail = z
   .transform((v) => v || null);
 
 export const createLinkSchema = z.object({
-  clientId: z.string().min(1),
+  clientId: idSchema,
   validDays: z.coerce
     .number({ error: "Choose how long the link works." })
     .int()
@@ -20,13 +21,14 @@ export const createLinkSchema = z.object({
   mode: z.enum(["email", "copy"]),
 });
 
-export const resendLinkSchema = z.object({ linkId: z.string().min(1), sendTo: optionalEmail });
-export const linkIdSchema = z.object({ linkId: z.string().min(1) });
+export const resendLinkSchema = z.object({ linkId: idSchema, sendTo: optionalEmail });
+export const linkIdSchema = z.object({ linkId: idSchema });
 
 /** An /onboard/ token as the browser sends it back; anything else is refused unseen. */
 export const linkTokenSchema = z.string().regex(/^[A-Za-z0-9_-]{40,60}$/);
 
+/** What the signup SDK reported. Its words are kept as data: control characters are dropped, not refused. */
 export const onboardingReportSchema = z.object({
   kind: z.enum(["cancelled", "failed"]),
-  message: z.string().max(1000).optional(),
+  message: z.string().max(1000).transform(stripControlCharacters).optional(),
 });

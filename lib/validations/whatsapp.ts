@@ -1,28 +1,36 @@
 import { z } from "zod";
 import { CHAKRA_WEBHOOK_EVENTS } from "../chakra/schemas";
+import { isPublicHostname } from "./public-url";
+import { idSchema, userText } from "./text";
 
 const LOCAL_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]"]);
 
-/** A webhook address: https, or http on this machine when `allowLocalhost` (development). */
+const NOT_PUBLIC = "Use a public address: ChakraHQ cannot post to this machine, a private network or a local name.";
+
+/**
+ * A webhook address: https, or http on this machine when `allowLocalhost` (development).
+ * Outside development the host must be public, since ChakraHQ's servers call it.
+ */
 function webhookUrl(allowLocalhost: boolean) {
-  return z
-    .string()
+  const format = allowLocalhost ? "Use an https:// address (http:// only for localhost)." : "Use an https:// address.";
+  return userText()
     .trim()
-    .max(2000)
-    .refine(
-      (value) => {
-        if (value === "") return true;
-        try {
-          const url = new URL(value);
-          return (
-            url.protocol === "https:" || (allowLocalhost && url.protocol === "http:" && LOCAL_HOSTS.has(url.hostname))
-          );
-        } catch {
-          return false;
-        }
-      },
-      allowLocalhost ? "Use an https:// address (http:// only for localhost)." : "Use an https:// address.",
-    );
+    .max(2000, "At most 2,000 characters.")
+    .superRefine((value, ctx) => {
+      if (value === "") return;
+      let url: URL;
+      try {
+        url = new URL(value);
+      } catch {
+        return ctx.addIssue({ code: "custom", message: format });
+      }
+      if (allowLocalhost) {
+        if (url.protocol === "https:" || (url.protocol === "http:" && LOCAL_HOSTS.has(url.hostname))) return;
+        return ctx.addIssue({ code: "custom", message: format });
+      }
+      if (url.protocol !== "https:") return ctx.addIssue({ code: "custom", message: format });
+      if (!isPublicHostname(url.hostname)) ctx.addIssue({ code: "custom", message: NOT_PUBLIC });
+    });
 }
 
 const checkbox = z
@@ -34,7 +42,7 @@ const checkbox = z
 export function webhookFormSchema(allowLocalhost: boolean) {
   return z
     .object({
-      clientId: z.string().min(1),
+      clientId: idSchema,
       step: z.enum(["preview", "apply"]),
       passThroughWebhookUrl: webhookUrl(allowLocalhost),
       enableMessageEchoesForPassThroughWebhook: checkbox,
@@ -77,9 +85,9 @@ export function webhookFormSchema(allowLocalhost: boolean) {
 }
 
 export const disconnectWabaSchema = z.object({
-  clientId: z.string().min(1),
-  wabaId: z.string().min(1),
-  confirmName: z.string().max(500),
+  clientId: idSchema,
+  wabaId: userText().min(1).max(200),
+  confirmName: userText().max(500, "At most 500 characters."),
 });
 
-export const clientRefSchema = z.object({ clientId: z.string().min(1) });
+export const clientRefSchema = z.object({ clientId: idSchema });

@@ -84,10 +84,14 @@ test("webhook settings: an invalid address is refused, a valid change is reviewe
 
   await webhooks.getByLabel("Pass-through webhook (Meta's format)").fill("http://hooks.example.com/meta");
   await webhooks.getByRole("button", { name: "Review changes" }).click();
-  await expect(webhooks.getByText("Use an https:// address (http:// only for localhost).")).toBeVisible();
+  await expect(webhooks.getByText("Use an https:// address.")).toBeVisible();
   await expect(webhooks.getByLabel("Pass-through webhook (Meta's format)")).toHaveValue(
     "http://hooks.example.com/meta",
   );
+  // In production ChakraHQ must not be pointed at the cloud's metadata service or the network inside.
+  await webhooks.getByLabel("Pass-through webhook (Meta's format)").fill("https://169.254.169.254/latest/meta-data");
+  await webhooks.getByRole("button", { name: "Review changes" }).click();
+  await expect(webhooks.getByText(/Use a public address/)).toBeVisible();
 
   await webhooks.getByLabel("Pass-through webhook (Meta's format)").fill("https://hooks.example.com/meta");
   await webhooks.getByLabel("ChakraHQ-format webhook on").check();

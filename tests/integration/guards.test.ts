@@ -5,6 +5,8 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 vi.mock("next/headers", async () => (await import("../support/request-context")).headersModule());
 vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
 
+import { db } from "@/lib/db";
+import { pageProps, renderPage } from "../support/render-page";
 import { signInAs, signOutOfJar } from "../support/request-context";
 
 /*
@@ -24,7 +26,7 @@ const PUBLIC_ACTIONS = new Set([
   "onboarding.requestNewLink",
 ]);
 /** Actions that change nothing a viewer may not change. */
-const VIEWER_ACTIONS = new Set(["auth.signOutAction", "whatsapp.refreshClientAction"]);
+const VIEWER_ACTIONS = new Set(["auth.signOutAction"]);
 /** Route handlers open by nature. */
 const PUBLIC_ROUTES = new Set([
   "app/api/auth/[...nextauth]/route.ts",
@@ -107,6 +109,26 @@ describe("dashboard pages", () => {
       (e: unknown) => e as { digest?: string },
     );
     expect(error?.digest).toMatch(/^NEXT_REDIRECT;replace;\/sign-in;/);
+  });
+});
+
+describe("what a viewer is offered", () => {
+  it("no refresh from ChakraHQ on a client's page; admins have it", async () => {
+    const ref = `guards-${Date.now().toString(36)}`;
+    const client = await db.client.create({
+      data: {
+        name: "Guarded Co",
+        contactName: "Ana",
+        contactEmail: `${ref}@example.com`,
+        clientReferenceId: ref,
+        pluginId: "7d1c3f0e-2b4a-4c5d-8e9f-0a1b2c3d4e5f",
+      },
+    });
+    const page = (await import("../../app/(dashboard)/clients/[id]/page")).default;
+    await signInAs("VIEWER");
+    expect(renderPage(await page(pageProps({ id: client.id })))).not.toContain("Refresh from ChakraHQ");
+    await signInAs("ADMIN");
+    expect(renderPage(await page(pageProps({ id: client.id })))).toContain("Refresh from ChakraHQ");
   });
 });
 

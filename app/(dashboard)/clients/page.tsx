@@ -8,7 +8,7 @@ import { clientListHref } from "@/lib/clients/list-url";
 import { CLIENT_FILTERS, STATUS_INFO } from "@/lib/clients/status";
 import { countAllClients, countClientsByStatus, listClients } from "@/lib/data/clients";
 import { formatDateTime } from "@/lib/format";
-import { clientListQuerySchema, type ClientListQuery } from "@/lib/validations/clients";
+import { parseClientListQuery, SEARCH_MAX, type ClientListQuery } from "@/lib/validations/clients";
 
 export const metadata: Metadata = { title: "Clients" };
 
@@ -20,7 +20,8 @@ const COLUMNS: { sort: ClientListQuery["sort"]; label: string; className?: strin
 
 export default async function ClientsPage({ searchParams }: PageProps<"/clients">) {
   const user = await requireUser();
-  const query = clientListQuerySchema.parse(await searchParams);
+  // A search that cannot run (too long) is dropped and said so; the list still shows.
+  const { query, error: searchError } = parseClientListQuery(await searchParams);
   const canEdit = hasRole(user.role, "ADMIN");
   const [{ rows, total, page, pageCount }, counts, everything] = await Promise.all([
     listClients(query),
@@ -81,13 +82,21 @@ export default async function ClientsPage({ searchParams }: PageProps<"/clients"
               id="q"
               name="q"
               type="search"
+              maxLength={SEARCH_MAX}
               defaultValue={query.q}
+              aria-invalid={searchError ? true : undefined}
+              aria-describedby={searchError ? "q-error" : undefined}
               placeholder="Name, email, reference, plugin id or phone number"
               className="min-w-0 flex-1 basis-64 rounded-lg border border-slate-300 bg-white px-3 py-2 text-base shadow-xs focus:border-teal-600 focus:outline-3 focus:outline-teal-500/30 sm:text-sm"
             />
             <button type="submit" className={buttonClass("secondary")}>
               Search
             </button>
+            {searchError ? (
+              <p id="q-error" role="alert" className="basis-full text-sm text-red-700">
+                {searchError} Showing the list without it.
+              </p>
+            ) : null}
           </form>
 
           <nav aria-label="Filter by status" className="-mx-1 flex gap-1 overflow-x-auto px-1 pb-1">

@@ -5,6 +5,7 @@ import { MeaningBadge } from "@/components/whatsapp/badge";
 import { RefreshAll } from "@/components/whatsapp/refresh-all";
 import { buttonClass } from "@/components/ui/button-class";
 import { requireUser } from "@/lib/auth/guards";
+import { stripControlCharacters } from "@/lib/validations/text";
 import { hasRole } from "@/lib/auth/roles";
 import { countClientsByStatus } from "@/lib/data/clients";
 import {
@@ -34,7 +35,7 @@ export default async function OverviewPage({ searchParams }: PageProps<"/overvie
   const user = await requireUser();
   const params = await searchParams;
   const filter = NUMBER_FILTERS.find((f) => f === params.filter);
-  const q = typeof params.q === "string" ? params.q.slice(0, 100) : "";
+  const q = typeof params.q === "string" ? stripControlCharacters(params.q).slice(0, 100) : "";
   // Read before the numbers: the page's data includes at least this run's results, so the
   // refresh control knows which finished run it still has to show (components/whatsapp/refresh-all.tsx).
   const lastRun = await latestRefreshJob();

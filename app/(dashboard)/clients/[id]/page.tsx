@@ -166,7 +166,7 @@ export default async function ClientPage({ params, searchParams }: PageProps<"/c
                 : "Nothing fetched from ChakraHQ yet."}
             </p>
           </div>
-          {client.pluginId ? <RefreshButton clientId={client.id} /> : null}
+          {client.pluginId && canEdit ? <RefreshButton clientId={client.id} /> : null}
         </div>
         <div className="mt-4">
           {latest ? (
@@ -177,7 +177,9 @@ export default async function ClientPage({ params, searchParams }: PageProps<"/c
           ) : (
             <p className="text-sm text-slate-600">
               {client.pluginId
-                ? "Press Refresh to fetch the plugin's configuration."
+                ? canEdit
+                  ? "Press Refresh to fetch the plugin's configuration."
+                  : "An admin fetches it from ChakraHQ."
                 : "It appears here once the client connects through an onboarding link, or a plugin is mapped."}
             </p>
           )}
