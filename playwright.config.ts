@@ -5,7 +5,10 @@ import { E2E_APP_URL, E2E_MAIL_HTTP_PORT, E2E_MAIL_SMTP_PORT } from "./tests/sup
 
 const executablePath = findChromium();
 if (executablePath === null) throw new Error(NO_CHROMIUM_MESSAGE);
-const launchOptions = { executablePath, args: CHROMIUM_ARGS };
+// The test deployment's certificate is self-signed (tests/support/e2e-stack.ts). Playwright's
+// ignoreHTTPSErrors covers pages but not Chromium's download manager, which cancels a download
+// from an untrusted certificate (the CSV export): the browser is told to accept it too.
+const launchOptions = { executablePath, args: [...CHROMIUM_ARGS, "--ignore-certificate-errors"] };
 // The tests read and arrange data in the same database as the app they drive.
 process.env.DATABASE_URL = testDatabaseUrl();
 
@@ -21,7 +24,6 @@ export default defineConfig({
   reporter: [["list"], ["json", { outputFile: "test-results/playwright.json" }]],
   use: {
     baseURL: E2E_APP_URL,
-    // The test deployment's certificate is self-signed (tests/support/e2e-stack.ts).
     ignoreHTTPSErrors: true,
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
