@@ -4,8 +4,8 @@ import { env } from "./lib/env";
 import { staticSecurityHeaders } from "./lib/http/security-headers";
 
 export default async function config(phase: string): Promise<NextConfig> {
-  // lib/env.ts lifts the production-only checks for SKIP_ENV_VALIDATION=1 during `next build`
-  // only; Next sets NEXT_PHASE itself only after this config has loaded.
+  // A build needs no production secrets (lib/env.ts isBuilding); Next sets NEXT_PHASE itself
+  // only after this config has loaded.
   if (phase === PHASE_PRODUCTION_BUILD) process.env.NEXT_PHASE = phase;
   // Validates the environment when `next dev`, `next build` or the server starts: a bad
   // setting stops it here with the variable's name, not later on the first request.

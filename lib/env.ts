@@ -203,12 +203,13 @@ export function parseEnv(
 }
 
 /**
- * SKIP_ENV_VALIDATION=1 lifts the production-only requirements while `next build` runs
- * (NEXT_PHASE), for a build without production secrets (a container image build);
- * malformed values still fail. At run time it is ignored: production is always checked.
+ * Whether `next build` is running (NEXT_PHASE). A build needs no production secrets (a
+ * container image build has none): the production-only requirements are checked when the
+ * server starts, always; malformed values fail the build too. There is no switch to skip
+ * them at run time.
  */
-export function skipsProductionChecks(source: Record<string, string | undefined>): boolean {
-  return source.SKIP_ENV_VALIDATION === "1" && source.NEXT_PHASE === "phase-production-build";
+export function isBuilding(source: Record<string, string | undefined>): boolean {
+  return source.NEXT_PHASE === "phase-production-build";
 }
 
 let parsed: Env | undefined;
@@ -219,7 +220,7 @@ let parsed: Env | undefined;
  */
 export const env: Env = new Proxy({} as Env, {
   get(_target, key) {
-    parsed ??= parseEnv(process.env, { productionChecks: !skipsProductionChecks(process.env) });
+    parsed ??= parseEnv(process.env, { productionChecks: !isBuilding(process.env) });
     return parsed[key as keyof Env];
   },
 });

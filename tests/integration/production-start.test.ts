@@ -4,8 +4,8 @@ import { describe, expect, it } from "vitest";
 
 /*
  * `npm start` in production refuses to start on an unsafe environment, naming the variable,
- * before it touches the database or listens: SKIP_ENV_VALIDATION (for image builds) changes
- * nothing at run time.
+ * before it touches the database or listens. SKIP_ENV_VALIDATION, which once lifted the checks,
+ * changes nothing.
  */
 
 const ROOT = path.resolve(import.meta.dirname, "../..");

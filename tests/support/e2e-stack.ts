@@ -63,7 +63,6 @@ if (process.env.E2E_SKIP_BUILD !== "1") {
     env: {
       ...baseEnv,
       NODE_ENV: "production",
-      SKIP_ENV_VALIDATION: "1",
       DATABASE_URL: `file:${path.join(work, "no-such-folder", "none.db")}`,
       NEXT_DIST_DIR: E2E_DIST_DIR,
     },

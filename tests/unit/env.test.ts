@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { FAKE_CHAKRA_TOKEN } from "@/lib/chakra/demo";
-import { parseEnv, skipsProductionChecks } from "@/lib/env";
+import { isBuilding, parseEnv } from "@/lib/env";
 
 const productionBase = {
   NODE_ENV: "production",
@@ -63,10 +63,10 @@ describe("parseEnv", () => {
     expect(() => parseEnv({ ...productionBase, APP_URL: undefined })).toThrow(/- APP_URL: must be https/);
   });
 
-  it("skips production checks only while `next build` runs, never at run time", () => {
-    expect(skipsProductionChecks({ SKIP_ENV_VALIDATION: "1", NEXT_PHASE: "phase-production-build" })).toBe(true);
-    expect(skipsProductionChecks({ SKIP_ENV_VALIDATION: "1", NEXT_PHASE: "phase-production-server" })).toBe(false);
-    expect(skipsProductionChecks({ SKIP_ENV_VALIDATION: "1" })).toBe(false);
+  it("skips production checks only while `next build` runs, never at run time, whatever else is set", () => {
+    expect(isBuilding({ NEXT_PHASE: "phase-production-build" })).toBe(true);
+    expect(isBuilding({ SKIP_ENV_VALIDATION: "1", NEXT_PHASE: "phase-production-server" })).toBe(false);
+    expect(isBuilding({ SKIP_ENV_VALIDATION: "1" })).toBe(false);
   });
 
   it("lists the SDK's origins for the CSP, with any extra ones", () => {
@@ -78,7 +78,7 @@ describe("parseEnv", () => {
     expect(() => parseEnv({ CHAKRA_SDK_EXTRA_ORIGINS: "https://a.example/path" })).toThrow(/CHAKRA_SDK_EXTRA_ORIGINS/);
   });
 
-  it("lifts only the production requirements with SKIP_ENV_VALIDATION", () => {
+  it("lifts only the production requirements while building", () => {
     expect(parseEnv({ NODE_ENV: "production" }, { productionChecks: false }).isProduction).toBe(true);
     expect(() => parseEnv({ NODE_ENV: "production", APP_URL: "nope" }, { productionChecks: false })).toThrow(/APP_URL/);
   });
