@@ -113,6 +113,8 @@ describe("the database", () => {
   });
 
   it("stores the agency's branding as a single row", async () => {
+    // Another file's test may have saved branding already: start from none.
+    await db.agencySettings.deleteMany();
     await db.agencySettings.upsert({
       where: { id: "agency" },
       create: { name: "Acme Agency" },
