@@ -18,14 +18,18 @@ function ownCallbackUrl(value: string): string {
 /**
  * Auth.js answers 500 ("server configuration") to a callbackUrl it cannot parse, and its own
  * check only keeps redirects on the app. Every callbackUrl, in the query or a posted form, is
- * made one on APP_URL before Auth.js sees it.
+ * made one on APP_URL before Auth.js sees it, and query values lose control characters.
  */
 async function withOwnCallbackUrl(request: NextRequest): Promise<NextRequest> {
   const url = new URL(request.url);
+  // Control characters in a query value (?error=%00, %0D%0A) would reach a Location header and throw.
+  const clean = (value: string) => value.replace(/[\u0000-\u001f\u007f]/g, "");
+  const dirty = [...url.searchParams.values()].some((value) => clean(value) !== value);
+  for (const [key, value] of [...url.searchParams]) url.searchParams.set(key, clean(value));
   const query = url.searchParams.get("callbackUrl");
   if (query !== null) url.searchParams.set("callbackUrl", ownCallbackUrl(query));
   const isForm = request.headers.get("content-type")?.includes("application/x-www-form-urlencoded") ?? false;
-  if (query === null && !(request.method === "POST" && isForm)) return request;
+  if (query === null && !dirty && !(request.method === "POST" && isForm)) return request;
   let body: string | undefined;
   if (request.method === "POST") {
     body = await request.text();
