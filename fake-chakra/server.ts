@@ -17,8 +17,22 @@ export type FakeRoute = "health" | "createConnectToken" | "getConfig" | "updateC
 export type Fault = {
   /** Which API route, or "*" for all of them. */
   route: FakeRoute | "*";
-  /** hold: the request waits until release() (or POST /__fake/release), then is answered as usual. */
-  kind: "latency" | "hold" | "rate_limit" | "server_error" | "timeout" | "malformed" | "not_found" | "error";
+  /**
+   * hold: the request waits until release() (or POST /__fake/release), then is answered as usual.
+   * late_answer: the request is carried out (a write is applied), then its answer waits latencyMs, or is
+   * never sent when latencyMs is omitted (the client's timeout fires). The kinds from rate_limit to error
+   * answer without carrying the request out: a write they hit is not applied.
+   */
+  kind:
+    | "latency"
+    | "hold"
+    | "rate_limit"
+    | "server_error"
+    | "timeout"
+    | "malformed"
+    | "not_found"
+    | "error"
+    | "late_answer";
   /** How many requests it affects; unlimited when omitted. */
   times?: number;
   latencyMs?: number;
@@ -27,6 +41,8 @@ export type Fault = {
   /** For error: any status with `_errors[0]` = message (e.g. 402 "upgrade to a paid plan"); no message: an HTML body. */
   status?: number;
   message?: string;
+  /** Takes effect only once the fake has applied a write (update or disconnect) after the fault was added: "the read after a write fails". */
+  afterWrite?: boolean;
 };
 
 export type FakeChakraOptions = {
@@ -123,6 +139,8 @@ export async function startFakeChakra(options: FakeChakraOptions): Promise<FakeC
   const notFoundStatus = options.notFoundStatus ?? 404;
   const ttl = options.tokenTtlSeconds ?? 3600;
   const faults: Fault[] = [];
+  /** The afterWrite faults a write has set off. */
+  const armed = new WeakSet<Fault>();
   const requests: RequestRecord[] = [];
   const held = new Set<() => void>();
   const release = () => {
@@ -317,7 +335,7 @@ export async function startFakeChakra(options: FakeChakraOptions): Promise<FakeC
   }
 
   function takeFault(route: FakeRoute): Fault | undefined {
-    const index = faults.findIndex((f) => f.route === "*" || f.route === route);
+    const index = faults.findIndex((f) => (f.route === "*" || f.route === route) && (!f.afterWrite || armed.has(f)));
     if (index === -1) return undefined;
     const fault = faults[index]!;
     if (fault.times !== undefined) {
@@ -441,7 +459,15 @@ export async function startFakeChakra(options: FakeChakraOptions): Promise<FakeC
           ? send(res, fault.status ?? 502, "<html><body>Bad gateway</body></html>", "text/html")
           : failure(res, fault.status ?? 400, fault.message);
     }
-    envelope(res, 200, await api(found.route, url.pathname.match(found.pattern)!, req));
+    const data = await api(found.route, url.pathname.match(found.pattern)!, req);
+    if (found.route === "updateConfig" || found.route === "disconnectWaba") {
+      for (const f of faults) if (f.afterWrite) armed.add(f);
+    }
+    if (fault?.kind === "late_answer") {
+      if (fault.latencyMs === undefined) return; // carried out, never answered: the client's timeout has to fire
+      await new Promise((r) => setTimeout(r, fault.latencyMs));
+    }
+    envelope(res, 200, data);
   }
 
   const server = createServer((req, res) => {

@@ -51,7 +51,14 @@ const schema = z.object({
   EMAIL_FROM: z.string().min(3).default("Partner Onboarding <onboarding@localhost>"),
 
   // ChakraHQ
-  CHAKRA_API_TOKEN: z.string().min(16, "looks too short for a ChakraHQ access token").optional(),
+  // The contract says only "a long opaque string" (its length is a guess): one piece of visible text, as a header carries it.
+  CHAKRA_API_TOKEN: z
+    .string()
+    .regex(
+      /^[\x21-\x7e]+$/,
+      'must be the token alone, as ChakraHQ shows it: printable ASCII, no spaces or line breaks, no "Bearer "',
+    )
+    .optional(),
   CHAKRA_BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
   CHAKRA_SDK_URL: z.url({ protocol: /^https?$/ }).optional(),
   CHAKRA_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(15_000),

@@ -32,6 +32,8 @@ type Phase =
   | { name: "confirming" }
   | { name: "connected"; numbers: string[] }
   | { name: "cancelled" }
+  /** held: the agency has to finish setting up the account; busy: another attempt is under way. */
+  | { name: "held" | "busy"; message: string }
   | { name: "error"; message: string };
 
 /** Loads ChakraHQ's SDK script once; resolves with the global it defines. */
@@ -107,6 +109,7 @@ export function ConnectPanel({
     setPhase({ name: "starting" });
     const minted = await startOnboarding(token);
     if (!minted.ok) {
+      if (minted.code) return setPhase({ name: minted.code, message: minted.message });
       if (minted.state && minted.state !== "unknown") router.refresh();
       return setPhase({ name: "error", message: minted.message });
     }
@@ -189,6 +192,18 @@ export function ConnectPanel({
             <p className="mt-1">Nothing was changed. You can start again whenever you are ready.</p>
           </div>
         ) : null}
+        {phase.name === "held" ? (
+          <div role="status" className="rounded-lg border border-sky-200 bg-sky-50 p-4 text-sm text-sky-950">
+            <p className="font-semibold">Your account is not ready yet.</p>
+            <p className="mt-1 break-words">{phase.message}</p>
+          </div>
+        ) : null}
+        {phase.name === "busy" ? (
+          <div role="status" className="rounded-lg border border-amber-200 bg-amber-50 p-4 text-sm text-amber-950">
+            <p className="font-semibold">One moment.</p>
+            <p className="mt-1 break-words">{phase.message}</p>
+          </div>
+        ) : null}
         {phase.name === "error" ? (
           <div role="alert" className="rounded-lg border border-red-200 bg-red-50 p-4 text-sm text-red-900">
             <p className="font-semibold">That did not work.</p>
@@ -197,7 +212,7 @@ export function ConnectPanel({
           </div>
         ) : null}
       </div>
-      {phase.name !== "signup" && phase.name !== "connected" ? (
+      {phase.name !== "signup" && phase.name !== "connected" && phase.name !== "held" ? (
         <div>
           <Button onClick={() => void start()} disabled={busy} className="w-full sm:w-auto">
             {busy ? "Please wait…" : phase.name === "idle" ? "Connect WhatsApp" : "Try again"}

@@ -4,7 +4,7 @@ import { useActionState, useId, useRef, useState } from "react";
 import { ActionMessage } from "@/components/ui/action-message";
 import { Button, SubmitButton } from "@/components/ui/button";
 import { Input } from "@/components/ui/field";
-import { disconnectWabaAction } from "@/lib/actions/whatsapp";
+import { disconnectWabaAction, type WriteState } from "@/lib/actions/whatsapp";
 
 /** Disconnect a WABA: a dialog where the admin types the account's name to confirm. */
 export function DisconnectWaba({ clientId, waba }: { clientId: string; waba: { id: string; name: string } }) {
@@ -13,6 +13,8 @@ export function DisconnectWaba({ clientId, waba }: { clientId: string; waba: { i
   const [typed, setTyped] = useState("");
   const [state, action] = useActionState(disconnectWabaAction, null);
   const matches = typed.trim() === waba.name.trim();
+  // Done while the page still shows the account (ChakraHQ could not be asked again): pressing again would only fail.
+  const disconnected = (state as WriteState | null)?.outcome === "done";
   return (
     <>
       <Button variant="secondary" onClick={() => dialog.current?.showModal()}>
@@ -52,7 +54,7 @@ export function DisconnectWaba({ clientId, waba }: { clientId: string; waba: { i
             <Button variant="secondary" onClick={() => dialog.current?.close()}>
               Cancel
             </Button>
-            <SubmitButton variant="danger" disabled={!matches} pendingLabel="Disconnecting…">
+            <SubmitButton variant="danger" disabled={!matches || disconnected} pendingLabel="Disconnecting…">
               Disconnect account
             </SubmitButton>
           </div>

@@ -10,12 +10,19 @@ import {
   pluginChangeUnconfirmed,
   importClients,
   previewImport,
+  releasePluginHold,
   setClientArchived,
   updateClient,
   type ImportPreview,
 } from "../data/clients";
 import { storeSnapshot } from "../data/snapshots";
-import { clientFormSchema, clientIdSchema, clientUpdateSchema, importSchema } from "../validations/clients";
+import {
+  clientFormSchema,
+  clientIdSchema,
+  clientUpdateSchema,
+  importSchema,
+  releasePluginHoldSchema,
+} from "../validations/clients";
 import { createAction, type ActionResult } from "./safe-action";
 
 /**
@@ -99,6 +106,24 @@ export const restoreClientAction = createAction({ role: "ADMIN", schema: clientI
   revalidatePath(`/clients/${id}`);
   return result.ok ? { ok: true, message: "Client restored." } : { ok: false, code: "FAILED", message: result.message };
 });
+
+/**
+ * Lifts the hold on new plugins after a request whose outcome was unknown: the next connection
+ * asks ChakraHQ for a new plugin. Needs the admin to confirm that ChakraHQ shows none.
+ */
+export const releasePluginHoldAction = createAction(
+  { role: "ADMIN", schema: releasePluginHoldSchema },
+  async ({ id, reference, confirm }, user) => {
+    if (!confirm) {
+      const message = `Tick the box to confirm that ChakraHQ has no plugin with the reference ${reference}.`;
+      return { ok: false, code: "FAILED", message, fieldErrors: { confirm: [message] } };
+    }
+    const result = await releasePluginHold({ actor: user, id, reference });
+    if (!result.ok) return failed(result);
+    revalidatePath(`/clients/${id}`);
+    return { ok: true, message: "Hold released: the next connection asks ChakraHQ for a new plugin." };
+  },
+);
 
 export type ImportState = ActionResult & { preview?: ImportPreview; csv?: string; created?: number };
 

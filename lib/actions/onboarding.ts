@@ -4,6 +4,7 @@ import { headers } from "next/headers";
 import { isChakraError } from "../chakra";
 import { getAgencyBranding } from "../data/agency";
 import { recordAudit } from "../data/audit";
+import { claimPluginHoldNotice, type PluginHold } from "../data/clients";
 import {
   confirmConnection,
   linkClient,
@@ -13,7 +14,7 @@ import {
   resolveLink,
 } from "../data/links";
 import { consumeRateLimit } from "../data/rate-limit";
-import { connectedEmail, newLinkRequestEmail } from "../email/messages";
+import { connectedEmail, newLinkRequestEmail, pluginHoldEmail } from "../email/messages";
 import { sendEmail } from "../email/mailer";
 import { env } from "../env";
 import { addressBucket, clientAddress } from "../http/client-address";
@@ -24,7 +25,8 @@ import { linkTokenSchema, onboardingReportSchema } from "../validations/links";
  * can only ever act for its own client. Rate-limited per link and per address.
  */
 
-type Refusal = { ok: false; message: string; state?: string };
+/** `code`: "held" (the agency has to act before a signup can start), "busy" (try again in a moment). */
+type Refusal = { ok: false; message: string; state?: string; code?: "held" | "busy" };
 
 const GONE: Record<string, string> = {
   unknown: "This link is not valid.",
@@ -71,16 +73,64 @@ export async function startOnboarding(
     (await limited(`mint:link:${link.linkId}`, MINT_LIMITS.perLink, MINT_LIMITS.windowMs)) ??
     (await limited(`mint:address:${await addressKey()}`, MINT_LIMITS.perAddress, MINT_LIMITS.windowMs));
   if (refused) return refused;
+  let minted: Awaited<ReturnType<typeof mintForLink>>;
   try {
-    const minted = await mintForLink(token);
-    if (!minted.ok) return { ok: false, message: GONE[minted.state]!, state: minted.state };
-    return { ok: true, connectToken: minted.connectToken, expiresAt: minted.expiresAt.toISOString() };
+    minted = await mintForLink(token);
   } catch (error) {
     const reason = isChakraError(error) ? error.message : "unexpected error";
     console.error(`[onboarding] connect token not minted: ${reason}`);
     await recordLinkEvent(link.linkId, "FAILED", `Could not start: ${reason}`);
     return { ok: false, message: "WhatsApp signup could not be started just now. Please try again in a few minutes." };
   }
+  if (minted.ok) return { ok: true, connectToken: minted.connectToken, expiresAt: minted.expiresAt.toISOString() };
+  if (!("reason" in minted)) return { ok: false, message: GONE[minted.state]!, state: minted.state };
+  if (minted.reason === "busy") {
+    return {
+      ok: false,
+      code: "busy",
+      message:
+        "Your WhatsApp signup is already being prepared, perhaps in another tab or window. Please try again in a moment.",
+    };
+  }
+  return heldRefusal(link, minted.hold);
+}
+
+/**
+ * No new plugin is asked for while ChakraHQ may have created one the app does not know: the
+ * end client hears that it is the agency's turn, and the admins are emailed once per hold.
+ */
+async function heldRefusal(
+  link: { linkId: string; clientId: string; clientName: string },
+  hold: PluginHold,
+): Promise<Refusal> {
+  const agency = await getAgencyBranding();
+  if (await claimPluginHoldNotice(link.clientId)) {
+    await recordLinkEvent(
+      link.linkId,
+      "FAILED",
+      `Not started: the request to ChakraHQ for a new plugin (reference ${hold.reference}) ended without a clear outcome; waiting for the agency`,
+    );
+    const message = pluginHoldEmail({
+      agency,
+      clientName: link.clientName,
+      reference: hold.reference,
+      reason: hold.reason,
+      clientUrl: `${env.APP_URL}/clients/${link.clientId}`,
+    });
+    const recipients = await linkRecipients(link.linkId);
+    await Promise.all(
+      recipients.map((to) =>
+        sendEmail({ to, ...message }).catch((e: Error) =>
+          console.error(`[onboarding] hold notice not sent: ${e.message}`),
+        ),
+      ),
+    );
+  }
+  return {
+    ok: false,
+    code: "held",
+    message: `${agency.name} has to finish setting up your account before WhatsApp can be connected. They have been told and will let you know when to try again.`,
+  };
 }
 
 /** Records that the client cancelled, or that the signup failed (with Meta's or ChakraHQ's words). */

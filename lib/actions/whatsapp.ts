@@ -3,7 +3,13 @@
 import { revalidatePath } from "next/cache";
 import type { WebhookSettings } from "../chakra";
 import { latestConfigForClient } from "../data/snapshots";
-import { disconnectWaba, refreshClientConfig, startRefreshAll, updateWebhookSettings } from "../data/whatsapp";
+import {
+  disconnectWaba,
+  refreshClientConfig,
+  startRefreshAll,
+  updateWebhookSettings,
+  type WriteResult,
+} from "../data/whatsapp";
 import { env } from "../env";
 import { clientRefSchema, disconnectWabaSchema, webhookFormSchema } from "../validations/whatsapp";
 import { createAction, type ActionResult } from "./safe-action";
@@ -35,7 +41,55 @@ const FIELDS = [
 ] as const;
 
 export type WebhookChange = { field: (typeof FIELDS)[number]; from: string; to: string };
-export type WebhookState = ActionResult & { changes?: WebhookChange[] };
+/** A write's result: `outcome` says whether ChakraHQ applied it (done), did not, or could not be asked. */
+export type WriteState = ActionResult & { outcome?: WriteResult["outcome"] };
+export type WebhookState = WriteState & { changes?: WebhookChange[] };
+
+/** An error message inside a sentence: without its final full stop. */
+const bare = (message: string) => message.trim().replace(/\.+$/, "");
+
+/** The admin's message after a write: what ChakraHQ now shows, and whether the view is current. */
+function writeState(
+  result: WriteResult,
+  words: {
+    done: string;
+    current: string;
+    stale: string;
+    lostButApplied: string;
+    notDone: string;
+    stillOld: string;
+    unconfirmed: string;
+    notYet: string;
+    tryAgain: string;
+  },
+): WriteState {
+  const failed = (message: string): WriteState => ({ ok: false, code: "FAILED", outcome: result.outcome, message });
+  switch (result.outcome) {
+    case "invalid":
+      return failed(result.message);
+    case "done": {
+      const message =
+        result.confirmedBy === "re_read"
+          ? `${words.done} ChakraHQ's answer was lost (${bare(result.lostAnswer)}), so the app read it back: ${words.lostButApplied} ${words.current}`
+          : result.refresh.ok
+            ? `${words.done} ${words.current}`
+            : `${words.done} ChakraHQ could not be asked again afterwards (${bare(result.refresh.error.message)}): ${words.stale}`;
+      return { ok: true, outcome: "done", message };
+    }
+    case "not_done":
+      return failed(
+        result.confirmedBy === "answer"
+          ? `${words.notDone}: ${bare(result.reason)}.`
+          : `${words.notDone}: ${bare(result.reason)}. ${words.stillOld} ${words.tryAgain}`,
+      );
+    case "unconfirmed":
+      return failed(
+        result.refresh.ok
+          ? `${words.unconfirmed}: ${bare(result.lostAnswer)}. ${words.notYet}: refresh in a minute before trying again.`
+          : `${words.unconfirmed}: ${bare(result.lostAnswer)}, and ChakraHQ could not be asked again (${bare(result.refresh.error.message)}). The page shows the last data fetched from ChakraHQ: refresh in a minute before trying again.`,
+      );
+  }
+}
 
 const show = (value: unknown) =>
   Array.isArray(value)
@@ -77,26 +131,48 @@ const webhookAction = createAction(
     }
     const result = await updateWebhookSettings({ actor: user, clientId, settings: settings as WebhookSettings });
     revalidatePath(`/clients/${clientId}`);
-    return result.ok
-      ? { ok: true, message: "Saved in ChakraHQ; shown below as ChakraHQ now holds them." }
-      : { ok: false, code: "FAILED", message: `ChakraHQ did not accept the change: ${result.error.message}` };
+    return writeState(result, {
+      done: "Saved in ChakraHQ;",
+      current: "shown below as ChakraHQ now holds them.",
+      stale: "the settings shown below may be out of date until the next refresh.",
+      lostButApplied: "it holds the settings you sent,",
+      notDone: "Not saved: ChakraHQ did not accept the change",
+      stillOld: "Reading back shows ChakraHQ does not hold them (shown below as it holds them now).",
+      unconfirmed: "Could not confirm the change",
+      notYet:
+        "ChakraHQ does not hold the settings you sent yet (shown below as it holds them now), but may still apply them",
+      tryAgain: "You can apply them again.",
+    });
   },
 );
 
 /** Disconnects a WABA after the admin typed its name. */
 export const disconnectWabaAction = createAction(
   { role: "ADMIN", schema: disconnectWabaSchema },
-  async (input, user) => {
+  async (input, user): Promise<WriteState> => {
     const result = await disconnectWaba({ actor: user, ...input });
     revalidatePath(`/clients/${input.clientId}`);
     revalidatePath("/clients");
-    if (result.ok) return { ok: true, message: "Disconnected. ChakraHQ's current configuration is shown." };
-    return {
-      ok: false,
-      code: "FAILED",
-      message: result.error.message,
-      fieldErrors: { confirmName: [result.error.message] },
-    };
+    if (result.outcome === "invalid") {
+      return {
+        ok: false,
+        code: "FAILED",
+        outcome: "invalid",
+        message: result.message,
+        fieldErrors: { confirmName: [result.message] },
+      };
+    }
+    return writeState(result, {
+      done: "Disconnected.",
+      current: "ChakraHQ's current configuration is shown.",
+      stale: "this page still shows the account until the next refresh.",
+      lostButApplied: "it no longer lists the account.",
+      notDone: "Not disconnected",
+      stillOld: "Reading back shows ChakraHQ still lists the account.",
+      unconfirmed: "Could not confirm the disconnect",
+      notYet: "ChakraHQ still lists the account (its current configuration is shown), but may still disconnect it",
+      tryAgain: "You can try again.",
+    });
   },
 );
 

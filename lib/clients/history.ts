@@ -9,13 +9,21 @@ export function describeHistory(action: string, metadata: unknown): string {
     case "client.updated":
       return `Details changed (${((m.fields as string[] | undefined) ?? []).join(", ")})`;
     case "client.plugin_mapped":
-      return `Plugin ${String(m.pluginId ?? m.to)} mapped${m.verified === false ? " (not verified)" : ""}`;
+      return `Plugin ${String(m.pluginId ?? m.to)} mapped${m.verified === false ? " (not verified)" : ""}${
+        m.heldReference ? `, lifting the hold on new plugins (reference ${String(m.heldReference)})` : ""
+      }`;
     case "client.plugin_changed":
       return `Plugin changed from ${String(m.from)} to ${String(m.to)}${m.verified === false ? " (not verified)" : ""}`;
     case "client.plugin_removed":
       return `Plugin ${String(m.from)} removed`;
     case "client.plugin_created":
       return `ChakraHQ created plugin ${String(m.pluginId)} when the client first connected`;
+    case "client.plugin_mint_unknown":
+      return `The request to ChakraHQ for a new plugin (reference ${String(m.clientReferenceId)}) ended without a clear outcome: ${String(m.reason).replace(/\.+$/, "")}. New plugins are on hold until the plugin ChakraHQ may have created is mapped or the hold is released`;
+    case "client.plugin_hold_released":
+      return `Hold on new plugins released (reference ${String(m.clientReferenceId)}): the next connection asks ChakraHQ for a new plugin`;
+    case "client.plugin_orphaned":
+      return `ChakraHQ created plugin ${String(m.pluginId)} (reference ${String(m.clientReferenceId)}) after a plugin had been mapped: it is not used`;
     case "client.archived":
       return "Archived";
     case "client.restored":
@@ -34,16 +42,42 @@ export function describeHistory(action: string, metadata: unknown): string {
       return `${String(m.number)} went from ${String(m.from)} to ${String(m.to)}`;
     case "whatsapp.quality_dropped":
       return `${String(m.number)}: quality rating dropped from ${String(m.from)} to ${String(m.to)}`;
+    // Writes to ChakraHQ: one entry, written as an attempt before the call and given its outcome after.
+    case "whatsapp.webhooks_update_attempted":
+      return "Webhook settings change sent to ChakraHQ; no outcome was recorded";
     case "whatsapp.webhooks_updated":
-      return "Webhook settings changed";
+      return `Webhook settings changed${confirmedByReRead(m)}`;
+    case "whatsapp.webhooks_update_failed":
+      return `Webhook settings not changed: ${String(m.reason)}${notDoneByReRead(m)}`;
+    case "whatsapp.webhooks_update_unconfirmed":
+      return `Webhook settings change not confirmed: ${unconfirmed(m)}`;
+    case "whatsapp.waba_disconnect_attempted":
+      return `Disconnect of WhatsApp Business Account ${String(m.name ?? m.wabaId)} sent to ChakraHQ; no outcome was recorded`;
     case "whatsapp.waba_disconnected":
-      return `WhatsApp Business Account ${String(m.name ?? m.wabaId)} disconnected`;
+      return `WhatsApp Business Account ${String(m.name ?? m.wabaId)} disconnected${confirmedByReRead(m)}`;
+    case "whatsapp.waba_disconnect_failed":
+      return `WhatsApp Business Account ${String(m.name ?? m.wabaId)} not disconnected: ${String(m.reason)}${notDoneByReRead(m)}`;
+    case "whatsapp.waba_disconnect_unconfirmed":
+      return `Disconnect of WhatsApp Business Account ${String(m.name ?? m.wabaId)} not confirmed: ${unconfirmed(m)}`;
     case "link.new_requested":
       return "Asked for a new onboarding link (the old one had stopped working)";
     default:
       return action;
   }
 }
+
+const confirmedByReRead = (m: Record<string, unknown>) =>
+  m.confirmedBy === "re_read" ? " (ChakraHQ's answer was lost: confirmed by reading the configuration back)" : "";
+
+const notDoneByReRead = (m: Record<string, unknown>) =>
+  m.confirmedBy === "re_read" ? " (confirmed by reading the configuration back)" : "";
+
+const unconfirmed = (m: Record<string, unknown>) =>
+  `${String(m.lostAnswer).replace(/\.+$/, "")}, and ${
+    m.reReadError
+      ? `ChakraHQ could not be asked again (${String(m.reReadError).replace(/\.+$/, "")})`
+      : "reading back did not show it yet"
+  }`;
 
 /** Who did it, for entries without a team member: the end client or ChakraHQ. */
 export function describeActor(action: string, actorEmail: string | null): string {

@@ -1,10 +1,20 @@
 import "server-only";
+import { randomUUID } from "node:crypto";
+import { hostname } from "node:os";
 import Papa from "papaparse";
 import { cache } from "react";
-import { chakra as defaultChakra, isChakraError, type ChakraClient, type ConnectToken, type PluginConfig } from "../chakra";
+import {
+  chakra as defaultChakra,
+  isChakraError,
+  type ChakraClient,
+  type ChakraError,
+  type ConnectToken,
+  type PluginConfig,
+} from "../chakra";
 import type { ClientFilter } from "../clients/status";
 import type { Prisma } from "../generated/prisma/sqlite/client";
 import { db } from "../db";
+import { env } from "../env";
 import { fieldErrorsOf } from "../validations/errors";
 import {
   clientImportRowSchema,
@@ -153,11 +163,19 @@ function uniqueViolation(error: unknown): "clientReferenceId" | "pluginId" | nul
   return null;
 }
 
-function duplicateResult(field: "clientReferenceId" | "pluginId"): SaveResult {
-  const message =
-    field === "pluginId"
-      ? "This plugin already belongs to another client: one plugin, one client."
-      : "Another client already has this reference.";
+/** "Acme Bakery (acme-bakery)": how a message names the client a plugin belongs to. */
+function nameOfOwner(owner: { name: string; clientReferenceId: string; archived: boolean }): string {
+  return `${owner.name} (${owner.clientReferenceId}${owner.archived ? ", archived" : ""})`;
+}
+
+async function duplicateResult(field: "clientReferenceId" | "pluginId", pluginId: string | null): Promise<SaveResult> {
+  let message = "Another client already has this reference.";
+  if (field === "pluginId") {
+    const owner = pluginId
+      ? await db.client.findUnique({ where: { pluginId }, select: { name: true, clientReferenceId: true, archived: true } })
+      : null;
+    message = `This plugin already belongs to ${owner ? nameOfOwner(owner) : "another client"}: one plugin, one client.`;
+  }
   return { ok: false, message, fieldErrors: { [field]: [message] } };
 }
 
@@ -199,7 +217,7 @@ export async function createClient({
     return { ok: true, id: client.id };
   } catch (error) {
     const field = uniqueViolation(error);
-    if (field) return duplicateResult(field);
+    if (field) return duplicateResult(field, input.pluginId);
     throw error;
   }
 }
@@ -237,7 +255,15 @@ export async function updateClient({
 }): Promise<SaveResult> {
   const before = await db.client.findUnique({
     where: { id },
-    select: { name: true, contactName: true, contactEmail: true, clientReferenceId: true, notes: true, pluginId: true },
+    select: {
+      name: true,
+      contactName: true,
+      contactEmail: true,
+      clientReferenceId: true,
+      notes: true,
+      pluginId: true,
+      pluginHoldReference: true,
+    },
   });
   if (!before) return { ok: false, message: "This client no longer exists." };
   const pluginChanged = before.pluginId !== input.pluginId;
@@ -259,6 +285,8 @@ export async function updateClient({
                 pluginMappedAt: input.pluginId ? now : null,
                 pluginMappedById: input.pluginId ? actor.id : null,
                 pluginVerifiedAt: input.pluginId && pluginVerified ? now : null,
+                // Mapping the plugin ChakraHQ may have created lifts the hold on new ones.
+                ...(input.pluginId ? NO_HOLD : {}),
               }
             : {}),
         },
@@ -275,7 +303,12 @@ export async function updateClient({
             targetType: "client",
             targetId: id,
             clientId: id,
-            metadata: { from: before.pluginId, to: input.pluginId, verified: input.pluginId ? pluginVerified : null },
+            metadata: {
+              from: before.pluginId,
+              to: input.pluginId,
+              verified: input.pluginId ? pluginVerified : null,
+              ...(input.pluginId && before.pluginHoldReference ? { heldReference: before.pluginHoldReference } : {}),
+            },
           },
           tx,
         );
@@ -284,7 +317,7 @@ export async function updateClient({
     return { ok: true, id };
   } catch (error) {
     const field = uniqueViolation(error);
-    if (field) return duplicateResult(field);
+    if (field) return duplicateResult(field, input.pluginId);
     throw error;
   }
 }
@@ -312,69 +345,367 @@ export async function setClientArchived({ actor, id, archived }: { actor: Actor;
 
 // ---------------------------------------------------------------- connect tokens
 
-const MINT_LOCK_MS = 60_000;
+/*
+ * A client without a plugin gets one from its first connect token (ChakraHQ's new-plugin
+ * request). Two rules keep that to one plugin per client:
+ *
+ * - One request at a time, under a lock kept on the client's row. Its holder writes a
+ *   heartbeat every second; a lock whose heartbeat is older than LOCK_STALE_MS belongs to a
+ *   process that died, and is taken over at once. The holder notes when its request leaves
+ *   for ChakraHQ: a dead holder that had not sent it left nothing behind at ChakraHQ.
+ * - A request whose outcome is unknown (no answer in time, a 5xx, a cut connection, an answer
+ *   that cannot be read, or a holder that died after sending) may have created a plugin the
+ *   app does not know. It is recorded with the client reference it used, and further
+ *   new-plugin requests for the client are held until an admin maps the plugin ChakraHQ
+ *   created (found by that reference) or releases the hold.
+ */
+
+const LOCK_HEARTBEAT_MS = 1_000;
+const LOCK_STALE_MS = 5_000;
+/** Locks written before heartbeats existed (no owner) expire as they used to. */
+const LEGACY_LOCK_MS = 60_000;
+
+const UNLOCKED = {
+  pluginMintOwner: null,
+  pluginMintStartedAt: null,
+  pluginMintHeartbeatAt: null,
+  pluginMintSentAt: null,
+  pluginMintReference: null,
+} as const;
+const NO_HOLD = {
+  pluginHoldAt: null,
+  pluginHoldReference: null,
+  pluginHoldReason: null,
+  pluginHoldNotifiedAt: null,
+} as const;
+
+/** New-plugin requests held after one whose outcome is unknown: since when, its client reference, why. */
+export type PluginHold = { since: Date; reference: string; reason: string };
+
+export type ClientMint =
+  { ok: true; token: ConnectToken } | { ok: false; reason: "held"; hold: PluginHold } | { ok: false; reason: "busy" };
+
+/** Connection errors that happen before a request is sent: ChakraHQ cannot have acted on it. */
+const NOT_SENT_CODES = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN"]);
+
+function neverSent(error: unknown, depth = 0): boolean {
+  if (!error || typeof error !== "object" || depth > 5) return false;
+  if (error instanceof AggregateError && error.errors.length > 0)
+    return error.errors.every((e) => neverSent(e, depth + 1));
+  const code = (error as { code?: unknown }).code;
+  if (typeof code === "string" && NOT_SENT_CODES.has(code)) return true;
+  return neverSent((error as { cause?: unknown }).cause, depth + 1);
+}
+
+/** Whether ChakraHQ may have carried out a request that failed (lib/chakra/errors.ts). */
+export function outcomeUnknown(error: ChakraError): boolean {
+  switch (error.kind) {
+    case "timeout":
+    case "invalid_response": // it answered 2xx: the plugin exists, its id could not be read
+      return true;
+    case "network":
+      return !neverSent(error.cause);
+    case "http":
+      return error.status !== null && error.status >= 500;
+  }
+}
+
+const MINT_SELECT = {
+  name: true,
+  contactName: true,
+  contactEmail: true,
+  clientReferenceId: true,
+  pluginId: true,
+  pluginHoldAt: true,
+  pluginHoldReference: true,
+  pluginHoldReason: true,
+  pluginMintOwner: true,
+  pluginMintStartedAt: true,
+  pluginMintHeartbeatAt: true,
+  pluginMintSentAt: true,
+  pluginMintReference: true,
+} as const;
+type MintClient = Prisma.ClientGetPayload<{ select: typeof MINT_SELECT }>;
+
+type LockState = "free" | "live" | "dead_before_sending" | "dead_after_sending";
+
+function lockState(client: MintClient, now: number): LockState {
+  if (!client.pluginMintOwner) {
+    const legacy = client.pluginMintStartedAt && client.pluginMintStartedAt.getTime() > now - LEGACY_LOCK_MS;
+    return legacy ? "live" : "free";
+  }
+  const heartbeat = client.pluginMintHeartbeatAt?.getTime() ?? 0;
+  if (heartbeat > now - LOCK_STALE_MS) return "live";
+  return client.pluginMintSentAt ? "dead_after_sending" : "dead_before_sending";
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
- * Mints a connect token for a client. Without a plugin, the first mint asks ChakraHQ for a
- * new one (new-plugin shape) and records the plugin id from the token; a mint that starts
- * meanwhile waits for it instead of creating a second plugin.
+ * Mints a connect token for a client. With a plugin: for that plugin. Without: the first
+ * mint asks ChakraHQ for a new plugin and records its id from the token; a mint that starts
+ * meanwhile waits for it (up to `waitMs`, then "busy"), and while a hold is on, none is asked
+ * for ("held"). ChakraHQ's definite refusals are thrown. By default a mint waits as long as
+ * the first one's request may take.
  */
 export async function mintConnectTokenForClient(
   clientId: string,
-  { chakra = defaultChakra, waitMs = 20_000 }: { chakra?: ChakraClient; waitMs?: number } = {},
-): Promise<ConnectToken> {
+  { chakra = defaultChakra, waitMs = env.chakra.timeoutMs + 2_000 }: { chakra?: ChakraClient; waitMs?: number } = {},
+): Promise<ClientMint> {
   const deadline = Date.now() + waitMs;
   for (;;) {
-    const client = await db.client.findUnique({
-      where: { id: clientId },
-      select: { name: true, contactName: true, contactEmail: true, clientReferenceId: true, pluginId: true },
-    });
+    const client = await db.client.findUnique({ where: { id: clientId }, select: MINT_SELECT });
     if (!client) throw new Error("No such client");
-    if (client.pluginId) return chakra.createConnectToken({ pluginId: client.pluginId });
+    if (client.pluginId) return { ok: true, token: await chakra.createConnectToken({ pluginId: client.pluginId }) };
+    if (client.pluginHoldAt) {
+      const hold = {
+        since: client.pluginHoldAt,
+        reference: client.pluginHoldReference ?? client.clientReferenceId,
+        reason: client.pluginHoldReason ?? "",
+      };
+      return { ok: false, reason: "held", hold };
+    }
 
-    const now = new Date();
-    const claimed = await db.client.updateMany({
+    const now = Date.now();
+    const lock = lockState(client, now);
+    const staleBefore = new Date(now - LOCK_STALE_MS);
+    if (lock === "dead_after_sending") {
+      // Its process died while ChakraHQ was answering: a plugin may exist.
+      await holdNewPlugins({
+        clientId,
+        owner: client.pluginMintOwner!,
+        staleBefore,
+        reference: client.pluginMintReference ?? client.clientReferenceId,
+        reason: "The app stopped while ChakraHQ was creating the plugin, so its answer was lost",
+      });
+      continue;
+    }
+    if (lock === "free" || lock === "dead_before_sending") {
+      const owner = `${hostname()}/${process.pid}/${randomUUID()}`;
+      const claimed = await db.client.updateMany({
+        where: {
+          id: clientId,
+          pluginId: null,
+          pluginHoldAt: null,
+          ...(lock === "free"
+            ? {
+                pluginMintOwner: null,
+                OR: [{ pluginMintStartedAt: null }, { pluginMintStartedAt: { lt: new Date(now - LEGACY_LOCK_MS) } }],
+              }
+            : {
+                pluginMintOwner: client.pluginMintOwner,
+                pluginMintSentAt: null,
+                pluginMintHeartbeatAt: { lt: staleBefore },
+              }),
+        },
+        data: {
+          pluginMintOwner: owner,
+          pluginMintStartedAt: new Date(now),
+          pluginMintHeartbeatAt: new Date(now),
+          pluginMintSentAt: null,
+        },
+      });
+      if (claimed.count === 1) {
+        if (lock === "dead_before_sending") {
+          console.warn(
+            `[clients] took over the new-plugin lock of ${clientId} from ${client.pluginMintOwner}, which stopped before asking ChakraHQ`,
+          );
+        }
+        const minted = await mintNewPlugin({ clientId, client, owner, chakra });
+        if (minted) return minted;
+        continue;
+      }
+    }
+    if (Date.now() > deadline) return { ok: false, reason: "busy" };
+    await sleep(150);
+  }
+}
+
+/** The new-plugin request itself, under the lock `owner` holds. Null: look again (the row changed). */
+async function mintNewPlugin({
+  clientId,
+  client,
+  owner,
+  chakra,
+}: {
+  clientId: string;
+  client: MintClient;
+  owner: string;
+  chakra: ChakraClient;
+}): Promise<ClientMint | null> {
+  const heartbeat = setInterval(() => {
+    db.client
+      .updateMany({ where: { id: clientId, pluginMintOwner: owner }, data: { pluginMintHeartbeatAt: new Date() } })
+      .catch((error: Error) => console.error(`[clients] new-plugin lock heartbeat failed: ${error.message}`));
+  }, LOCK_HEARTBEAT_MS);
+  heartbeat.unref();
+  try {
+    const reference = client.clientReferenceId;
+    // From here on ChakraHQ may create a plugin, whatever becomes of this process.
+    const sent = await db.client.updateMany({
+      where: { id: clientId, pluginMintOwner: owner },
+      data: { pluginMintSentAt: new Date(), pluginMintHeartbeatAt: new Date(), pluginMintReference: reference },
+    });
+    if (sent.count === 0) return null;
+    let token: ConnectToken;
+    try {
+      token = await chakra.createConnectToken({
+        newPluginName: `${client.name} WhatsApp`,
+        clientReferenceId: reference,
+        clientName: client.name,
+        clientEmail: client.contactEmail,
+      });
+    } catch (error) {
+      if (isChakraError(error) && outcomeUnknown(error)) {
+        await holdNewPlugins({ clientId, owner, reference, reason: error.message });
+        return null;
+      }
+      await releaseMintLock(clientId, owner);
+      throw error;
+    }
+    const pluginId = token.claims.pluginId;
+    try {
+      const recorded = await db.$transaction(async (tx) => {
+        const saved = await tx.client.updateMany({
+          where: { id: clientId, pluginId: null },
+          data: {
+            ...UNLOCKED,
+            ...NO_HOLD,
+            pluginId,
+            pluginMappedAt: new Date(),
+            pluginVerifiedAt: new Date(),
+            searchText: buildSearchText({ ...client, pluginId }),
+          },
+        });
+        const action = saved.count === 1 ? "client.plugin_created" : "client.plugin_orphaned";
+        await recordAudit(
+          {
+            actor: null,
+            action,
+            targetType: "client",
+            targetId: clientId,
+            clientId,
+            metadata: { pluginId, clientReferenceId: reference },
+          },
+          tx,
+        );
+        return saved.count === 1;
+      });
+      // An admin mapped a plugin meanwhile: the new one is written in the history, and the
+      // token is minted for the mapped one.
+      if (!recorded) {
+        await releaseMintLock(clientId, owner);
+        return null;
+      }
+    } catch (error) {
+      // The plugin exists at ChakraHQ but is not recorded here: hold, naming it.
+      const why = error instanceof Error ? error.message.slice(0, 200) : String(error);
+      await holdNewPlugins({
+        clientId,
+        owner,
+        reference,
+        reason: `ChakraHQ created plugin ${pluginId}, but it could not be saved: ${why}`,
+      });
+      return null;
+    }
+    return { ok: true, token };
+  } finally {
+    clearInterval(heartbeat);
+  }
+}
+
+async function releaseMintLock(clientId: string, owner: string): Promise<void> {
+  await db.client.updateMany({ where: { id: clientId, pluginMintOwner: owner }, data: UNLOCKED });
+}
+
+/** Records a new-plugin request whose outcome is unknown, and holds further ones (if `owner` still holds the lock). */
+async function holdNewPlugins({
+  clientId,
+  owner,
+  reference,
+  reason,
+  staleBefore,
+}: {
+  clientId: string;
+  owner: string;
+  reference: string;
+  reason: string;
+  /** Taking over a dead process's lock: only while its heartbeat is still that old. */
+  staleBefore?: Date;
+}): Promise<void> {
+  await db.$transaction(async (tx) => {
+    const held = await tx.client.updateMany({
       where: {
         id: clientId,
         pluginId: null,
-        OR: [{ pluginMintStartedAt: null }, { pluginMintStartedAt: { lt: new Date(now.getTime() - MINT_LOCK_MS) } }],
+        pluginMintOwner: owner,
+        ...(staleBefore ? { pluginMintHeartbeatAt: { lt: staleBefore } } : {}),
       },
-      data: { pluginMintStartedAt: now },
+      data: {
+        ...UNLOCKED,
+        pluginHoldAt: new Date(),
+        pluginHoldReference: reference,
+        pluginHoldReason: reason.slice(0, 500),
+        pluginHoldNotifiedAt: null,
+      },
     });
-    if (claimed.count === 1) {
-      try {
-        const token = await chakra.createConnectToken({
-          newPluginName: `${client.name} WhatsApp`,
-          clientReferenceId: client.clientReferenceId,
-          clientName: client.name,
-          clientEmail: client.contactEmail,
-        });
-        const pluginId = token.claims.pluginId;
-        await db.$transaction(async (tx) => {
-          await tx.client.update({
-            where: { id: clientId },
-            data: {
-              pluginId,
-              pluginMappedAt: new Date(),
-              pluginVerifiedAt: new Date(),
-              pluginMintStartedAt: null,
-              searchText: buildSearchText({ ...client, pluginId }),
-            },
-          });
-          await recordAudit(
-            { actor: null, action: "client.plugin_created", targetType: "client", targetId: clientId, clientId, metadata: { pluginId } },
-            tx,
-          );
-        });
-        return token;
-      } catch (error) {
-        await db.client.update({ where: { id: clientId }, data: { pluginMintStartedAt: null } });
-        throw error;
-      }
-    }
-    if (Date.now() > deadline) throw new Error("Another connect token is still being minted for this client");
-    await new Promise((resolve) => setTimeout(resolve, 150));
-  }
+    if (held.count === 0) return;
+    await recordAudit(
+      {
+        actor: null,
+        action: "client.plugin_mint_unknown",
+        targetType: "client",
+        targetId: clientId,
+        clientId,
+        metadata: { clientReferenceId: reference, reason },
+      },
+      tx,
+    );
+  });
+}
+
+/** True once per hold: the caller then tells the admins about it. */
+export async function claimPluginHoldNotice(clientId: string): Promise<boolean> {
+  const claimed = await db.client.updateMany({
+    where: { id: clientId, pluginHoldAt: { not: null }, pluginHoldNotifiedAt: null },
+    data: { pluginHoldNotifiedAt: new Date() },
+  });
+  return claimed.count === 1;
+}
+
+/**
+ * Lifts the hold on new plugins, so the next connection asks ChakraHQ for one. Only the hold
+ * the admin saw (its reference) is released; audited.
+ */
+export async function releasePluginHold({
+  actor,
+  id,
+  reference,
+}: {
+  actor: Actor;
+  id: string;
+  reference: string;
+}): Promise<SaveResult> {
+  return db.$transaction(async (tx) => {
+    const released = await tx.client.updateMany({
+      where: { id, pluginId: null, pluginHoldAt: { not: null }, pluginHoldReference: reference },
+      data: NO_HOLD,
+    });
+    if (released.count === 0)
+      return { ok: false, message: "This client has no such hold any more: reload the page." } as const;
+    await recordAudit(
+      {
+        actor,
+        action: "client.plugin_hold_released",
+        targetType: "client",
+        targetId: id,
+        clientId: id,
+        metadata: { clientReferenceId: reference },
+      },
+      tx,
+    );
+    return { ok: true, id } as const;
+  });
 }
 
 // ---------------------------------------------------------------- import and export
@@ -459,14 +790,18 @@ export async function previewImport(csv: string): Promise<ImportPreview> {
       db.client.findMany({ where: { clientReferenceId: { in: batch } }, select: { clientReferenceId: true } }),
     ),
     inBatches(lookup("pluginId"), (batch) =>
-      db.client.findMany({ where: { pluginId: { in: batch } }, select: { pluginId: true } }),
+      db.client.findMany({
+        where: { pluginId: { in: batch } },
+        select: { pluginId: true, name: true, clientReferenceId: true, archived: true },
+      }),
     ),
   ]);
   const takenReferences = new Set(references.map((c) => c.clientReferenceId));
-  const takenPlugins = new Set(plugins.map((c) => c.pluginId));
+  const takenPlugins = new Map(plugins.map((c) => [c.pluginId, c]));
   for (const row of rows) {
     if (takenReferences.has(row.values.clientReferenceId.toLowerCase())) row.errors.push("Reference: another client already has it.");
-    if (row.values.pluginId && takenPlugins.has(row.values.pluginId.toLowerCase())) row.errors.push("Plugin id: it already belongs to another client.");
+    const owner = row.values.pluginId ? takenPlugins.get(row.values.pluginId.toLowerCase()) : undefined;
+    if (owner) row.errors.push(`Plugin id: it already belongs to ${nameOfOwner(owner)}.`);
   }
   const errorCount = rows.filter((r) => r.errors.length).length;
   return { rows, fileErrors, validCount: rows.length - errorCount, errorCount };

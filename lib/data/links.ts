@@ -145,13 +145,18 @@ export async function resolveLink(token: string): Promise<ResolvedLink> {
   return { state: "active", linkId: link.id, clientId: link.clientId, clientName: link.client.name, expiresAt: link.expiresAt };
 }
 
-/** Mints a connect token for the link's own client: the browser never names a plugin. */
+/**
+ * Mints a connect token for the link's own client: the browser never names a plugin. Not
+ * minted while new plugins are held for the client ("held") or another mint for it runs
+ * on ("busy").
+ */
 export async function mintForLink(token: string, chakra: ChakraClient = defaultChakra) {
   const link = await resolveLink(token);
   if (link.state !== "active") return { ok: false as const, state: link.state };
   const minted = await mintConnectTokenForClient(link.clientId, { chakra });
+  if (!minted.ok) return { ...minted, state: link.state };
   await recordLinkEvent(link.linkId, "STARTED");
-  return { ok: true as const, connectToken: minted.connectToken, expiresAt: minted.claims.expiresAt };
+  return { ok: true as const, connectToken: minted.token.connectToken, expiresAt: minted.token.claims.expiresAt };
 }
 
 /**

@@ -1,5 +1,12 @@
 import "server-only";
-import { chakra as defaultChakra, isChakraError, type ChakraClient, type PluginConfig, type WebhookSettings } from "../chakra";
+import {
+  chakra as defaultChakra,
+  isChakraError,
+  type ChakraClient,
+  type ChakraError,
+  type PluginConfig,
+  type WebhookSettings,
+} from "../chakra";
 import type { Prisma } from "../generated/prisma/sqlite/client";
 import { db } from "../db";
 import { recordAudit } from "./audit";
@@ -38,47 +45,178 @@ export async function refreshClientConfig(clientId: string, chakra: ChakraClient
   return { ok: true, fetchedAt: snapshot.fetchedAt, config };
 }
 
-/** Sets the plugin's six webhook settings, then fetches what ChakraHQ now holds. */
+// ---------------------------------------------------------------- writes to ChakraHQ
+
+/**
+ * How a write to ChakraHQ ended. invalid: the app's own checks refused it, nothing was sent.
+ * done / not_done: ChakraHQ's answer said so or, when the answer was lost, a re-read of the
+ * configuration did. unconfirmed: neither could tell. `refresh` is the fetch made after the
+ * write: what ChakraHQ shows now, or why the last good snapshot stays on screen.
+ */
+export type WriteResult =
+  | { outcome: "invalid"; message: string }
+  | { outcome: "done"; confirmedBy: "answer"; refresh: RefreshResult }
+  | { outcome: "done"; confirmedBy: "re_read"; lostAnswer: string; refresh: RefreshResult & { ok: true } }
+  | { outcome: "not_done"; confirmedBy: "answer"; reason: string; status: number | null }
+  | { outcome: "not_done"; confirmedBy: "re_read"; reason: string; status: number | null; refresh: RefreshResult & { ok: true } }
+  | { outcome: "unconfirmed"; lostAnswer: string; refresh: RefreshResult };
+
+/** ChakraHQ may have applied the write: no answer, a 5xx, or a success we could not read. */
+function outcomeUnknown(error: ChakraError): boolean {
+  return error.kind !== "http" || (error.status ?? 0) >= 500;
+}
+
+/** An error status ChakraHQ itself sent (not a gateway's timeout): the request was processed and failed. */
+function answeredWithError(error: ChakraError): boolean {
+  return error.kind === "http" && error.status !== 504;
+}
+
+type AuditedWrite = {
+  actor: Actor;
+  clientId: string;
+  /** The audit entry's action while the call runs, then after each outcome. */
+  actions: { attempted: string; done: string; notDone: string; unconfirmed: string };
+  metadata: Record<string, Prisma.InputJsonValue | null>;
+  call: () => Promise<void>;
+  /** Whether a configuration ChakraHQ sent shows the write applied. */
+  applied: (config: PluginConfig) => boolean;
+};
+
+/**
+ * One write to ChakraHQ, audited and never retried: its audit entry is written before the call
+ * (a crash during the call still leaves the attempt on record) and given the outcome after it.
+ * When the answer is lost, the configuration is read again to learn whether the write was applied.
+ */
+async function auditedWrite(write: AuditedWrite, chakra: ChakraClient): Promise<WriteResult> {
+  const { actor, clientId, actions, metadata } = write;
+  const entry = await db.auditLog.create({
+    data: {
+      actorId: actor.id,
+      actorEmail: actor.email,
+      action: actions.attempted,
+      targetType: "client",
+      targetId: clientId,
+      clientId,
+      metadata,
+    },
+    select: { id: true },
+  });
+  const settle = (action: string, outcome: Record<string, Prisma.InputJsonValue | null>) =>
+    db.auditLog.update({ where: { id: entry.id }, data: { action, metadata: { ...metadata, ...outcome } } });
+
+  let lost: ChakraError | null = null;
+  try {
+    await write.call();
+  } catch (error) {
+    // Anything but ChakraHQ's error is a bug: thrown, with the entry left as an attempt.
+    if (!isChakraError(error)) throw error;
+    if (!outcomeUnknown(error)) {
+      const reason = failureOf(error).message;
+      await settle(actions.notDone, { confirmedBy: "answer", reason, status: error.status });
+      return { outcome: "not_done", confirmedBy: "answer", reason, status: error.status };
+    }
+    lost = error;
+  }
+  if (!lost) {
+    await settle(actions.done, { confirmedBy: "answer" });
+    return { outcome: "done", confirmedBy: "answer", refresh: await refreshClientConfig(clientId, chakra) };
+  }
+
+  // The answer was lost: what ChakraHQ holds now says whether the write was applied.
+  const lostAnswer = failureOf(lost).message;
+  const refresh = await refreshClientConfig(clientId, chakra);
+  if (refresh.ok && write.applied(refresh.config)) {
+    await settle(actions.done, { confirmedBy: "re_read", lostAnswer });
+    return { outcome: "done", confirmedBy: "re_read", lostAnswer, refresh };
+  }
+  if (refresh.ok && answeredWithError(lost)) {
+    await settle(actions.notDone, { confirmedBy: "re_read", reason: lostAnswer, status: lost.status });
+    return { outcome: "not_done", confirmedBy: "re_read", reason: lostAnswer, status: lost.status, refresh };
+  }
+  // Not applied yet (it may still be) or not readable: say so, with what ChakraHQ shows now.
+  await settle(actions.unconfirmed, { lostAnswer, reReadError: refresh.ok ? null : refresh.error.message });
+  return { outcome: "unconfirmed", lostAnswer, refresh };
+}
+
+/** Whether the plugin holds these six settings (missing values read as the page shows them). */
+function holdsSettings(config: PluginConfig, sent: WebhookSettings): boolean {
+  const events = (list: readonly string[] | null | undefined) => [...(list ?? [])].sort().join(",");
+  return (
+    (config.passThroughWebhookUrl ?? "") === sent.passThroughWebhookUrl &&
+    (config.enableMessageEchoesForPassThroughWebhook ?? false) === sent.enableMessageEchoesForPassThroughWebhook &&
+    (config.enableSendMessageTemplateEventForPassThroughWebhook ?? false) ===
+      sent.enableSendMessageTemplateEventForPassThroughWebhook &&
+    (config.enableChakraWebhook ?? false) === sent.enableChakraWebhook &&
+    (config.chakraWebhookUrl ?? "") === sent.chakraWebhookUrl &&
+    events(config.whichChakraWebhookEventsToSend) === events(sent.whichChakraWebhookEventsToSend)
+  );
+}
+
+/**
+ * Sets the plugin's six webhook settings, then fetches what ChakraHQ now holds. Audited before
+ * and after the call; a lost answer is settled by comparing the settings read back.
+ */
 export async function updateWebhookSettings(
   { actor, clientId, settings }: { actor: Actor; clientId: string; settings: WebhookSettings },
   chakra: ChakraClient = defaultChakra,
-): Promise<RefreshResult> {
+): Promise<WriteResult> {
   const client = await db.client.findUnique({ where: { id: clientId }, select: { pluginId: true } });
-  if (!client?.pluginId) return { ok: false, error: { message: "This client has no ChakraHQ plugin yet.", status: null, retryAfterSeconds: null, notFound: false } };
-  try {
-    await chakra.updatePluginConfig(client.pluginId, settings);
-  } catch (error) {
-    return { ok: false, error: failureOf(error) };
-  }
-  await recordAudit({ actor, action: "whatsapp.webhooks_updated", targetType: "client", targetId: clientId, clientId, metadata: settings as Prisma.InputJsonValue });
-  return refreshClientConfig(clientId, chakra);
+  if (!client?.pluginId) return { outcome: "invalid", message: "This client has no ChakraHQ plugin yet." };
+  const pluginId = client.pluginId;
+  return auditedWrite(
+    {
+      actor,
+      clientId,
+      actions: {
+        attempted: "whatsapp.webhooks_update_attempted",
+        done: "whatsapp.webhooks_updated",
+        notDone: "whatsapp.webhooks_update_failed",
+        unconfirmed: "whatsapp.webhooks_update_unconfirmed",
+      },
+      metadata: { settings },
+      call: () => chakra.updatePluginConfig(pluginId, settings),
+      applied: (config) => holdsSettings(config, settings),
+    },
+    chakra,
+  );
 }
 
 /**
  * Disconnects one WABA from the client's plugin. The admin must type the WABA's name as
- * ChakraHQ last reported it; then the call, a re-fetch, and an audit entry.
+ * ChakraHQ last reported it; then the call (audited before and after), and a re-fetch. A lost
+ * answer is settled by whether the WABA is still listed.
  */
 export async function disconnectWaba(
   { actor, clientId, wabaId, confirmName }: { actor: Actor; clientId: string; wabaId: string; confirmName: string },
   chakra: ChakraClient = defaultChakra,
-): Promise<RefreshResult> {
+): Promise<WriteResult> {
   const [client, latest] = await Promise.all([
     db.client.findUnique({ where: { id: clientId }, select: { pluginId: true } }),
     db.pluginConfigSnapshot.findFirst({ where: { clientId, isLatest: true }, select: { raw: true } }),
   ]);
-  const fail = (message: string): RefreshResult => ({ ok: false, error: { message, status: null, retryAfterSeconds: null, notFound: false } });
-  if (!client?.pluginId) return fail("This client has no ChakraHQ plugin.");
+  const invalid = (message: string): WriteResult => ({ outcome: "invalid", message });
+  if (!client?.pluginId) return invalid("This client has no ChakraHQ plugin.");
+  const pluginId = client.pluginId;
   const waba = (latest?.raw as unknown as PluginConfig | undefined)?.whatsappBusinessAccounts.find((w) => w.id === wabaId);
-  if (!waba) return fail("This WhatsApp Business Account is not connected any more. Refresh to see the current state.");
+  if (!waba) return invalid("This WhatsApp Business Account is not connected any more. Refresh to see the current state.");
   const expected = (waba.name ?? waba.id).trim();
-  if (confirmName.trim() !== expected) return fail(`Type the account's name exactly, "${expected}", to confirm.`);
-  try {
-    await chakra.disconnectWaba(client.pluginId, wabaId);
-  } catch (error) {
-    return { ok: false, error: failureOf(error) };
-  }
-  await recordAudit({ actor, action: "whatsapp.waba_disconnected", targetType: "client", targetId: clientId, clientId, metadata: { wabaId, name: waba.name ?? null } });
-  return refreshClientConfig(clientId, chakra);
+  if (confirmName.trim() !== expected) return invalid(`Type the account's name exactly, "${expected}", to confirm.`);
+  return auditedWrite(
+    {
+      actor,
+      clientId,
+      actions: {
+        attempted: "whatsapp.waba_disconnect_attempted",
+        done: "whatsapp.waba_disconnected",
+        notDone: "whatsapp.waba_disconnect_failed",
+        unconfirmed: "whatsapp.waba_disconnect_unconfirmed",
+      },
+      metadata: { wabaId, name: waba.name ?? null },
+      call: () => chakra.disconnectWaba(pluginId, wabaId),
+      applied: (config) => !config.whatsappBusinessAccounts.some((w) => w.id === wabaId),
+    },
+    chakra,
+  );
 }
 
 // ---------------------------------------------------------------- the overview
@@ -166,10 +304,20 @@ export async function startRefreshAll({ actor }: { actor: Actor }, chakra: Chakr
   return { job, started: true };
 }
 
+const NAMED_FAILURES = 3;
+
+/** "Acme Bakery: <why>; North Cafe: <why>; and 2 more", for the overview's "N failed (…)". */
+export function describeFailures(failures: { name: string; message: string }[]): string {
+  const sorted = [...failures].sort((a, b) => a.name.localeCompare(b.name));
+  const named = sorted.slice(0, NAMED_FAILURES).map((f) => `${f.name}: ${f.message.slice(0, 300)}`);
+  const more = sorted.length - named.length;
+  return `${named.join("; ")}${more > 0 ? `; and ${more} more` : ""}`;
+}
+
 /** Works through the queue; exported for tests, which await it. */
 export async function runRefreshJob(jobId: string, clientIds: string[], chakra: ChakraClient = defaultChakra, { maxWaitMs = 60_000 } = {}) {
   const queue = [...clientIds];
-  let lastError: string | null = null;
+  const failures: { name: string; message: string }[] = [];
   async function worker() {
     for (let clientId = queue.shift(); clientId; clientId = queue.shift()) {
       let result = await refreshClientConfig(clientId, chakra);
@@ -179,16 +327,26 @@ export async function runRefreshJob(jobId: string, clientIds: string[], chakra: 
         await new Promise((resolve) => setTimeout(resolve, wait));
         result = await refreshClientConfig(clientId, chakra);
       }
-      if (!result.ok) lastError = result.error.message;
+      if (!result.ok) {
+        const client = await db.client.findUnique({ where: { id: clientId }, select: { name: true } });
+        failures.push({ name: client?.name ?? "A deleted client", message: result.error.message });
+      }
       await db.refreshJob.update({
         where: { id: jobId },
-        data: { ...(result.ok ? { done: { increment: 1 } } : { failed: { increment: 1 }, lastError }), heartbeatAt: new Date() },
+        data: {
+          ...(result.ok ? { done: { increment: 1 } } : { failed: { increment: 1 }, lastError: describeFailures(failures) }),
+          heartbeatAt: new Date(),
+        },
       });
     }
   }
   try {
     await Promise.all(Array.from({ length: CONCURRENCY }, worker));
-    await db.refreshJob.update({ where: { id: jobId }, data: { status: "DONE", finishedAt: new Date() } });
+    // Workers' updates may land out of order: the final one names every failure.
+    await db.refreshJob.update({
+      where: { id: jobId },
+      data: { status: "DONE", finishedAt: new Date(), ...(failures.length ? { lastError: describeFailures(failures) } : {}) },
+    });
   } catch (error) {
     await db.refreshJob.update({ where: { id: jobId }, data: { status: "FAILED", finishedAt: new Date(), lastError: String(error) } });
   }

@@ -128,3 +128,35 @@ export function newLinkRequestEmail({
     footnotes: [],
   });
 }
+
+/**
+ * A new-plugin request for a client got no clear answer from ChakraHQ: the admins map the
+ * plugin it may have created, or release the hold. Sent once per hold.
+ */
+export function pluginHoldEmail({
+  agency,
+  clientName,
+  reference,
+  reason,
+  clientUrl,
+}: {
+  agency: AgencyBranding;
+  clientName: string;
+  reference: string;
+  reason: string;
+  clientUrl: string;
+}) {
+  return renderEmail({
+    agency,
+    subject: `${clientName} cannot connect WhatsApp until you check ChakraHQ`,
+    preheader: `ChakraHQ may have created a plugin with the reference ${reference}.`,
+    heading: `${clientName} is waiting for you`,
+    paragraphs: [
+      `${clientName} tried to connect WhatsApp, and the app asked ChakraHQ to create their plugin, but the request ended without a clear outcome${reason ? ` (${reason.replace(/\.+$/, "")})` : ""}. ChakraHQ may have created it anyway, so the app will not ask for another one until you decide.`,
+      `In ChakraHQ's dashboard, look for a WhatsApp plugin with the client reference ${reference}. If there is one, map it on the client's page (Edit, then paste its plugin id). If there is none, release the hold on the client's page.`,
+      `${clientName} has been told that you need to finish setting up their account.`,
+    ],
+    button: { label: "Open the client", url: clientUrl },
+    footnotes: [],
+  });
+}

@@ -64,6 +64,9 @@ export type ClientFormInput = z.output<typeof clientFormSchema>;
 export const clientUpdateSchema = clientFormSchema.extend({ id: idSchema });
 export const clientIdSchema = z.object({ id: idSchema });
 
+/** Releasing the hold on new plugins: the reference the admin saw, and the box they ticked. */
+export const releasePluginHoldSchema = z.object({ id: idSchema, reference: referenceSchema, confirm: checkbox });
+
 /** One row of an imported CSV file. */
 export const clientImportRowSchema = z.object({
   name: text("business name"),

@@ -1,5 +1,8 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { EMPTY_DEMO_PLUGIN_ID, EXAMPLE_PLUGIN_ID } from "@/fake-chakra/state";
+import { ChakraError } from "@/lib/chakra";
+import { createChakraClient } from "@/lib/chakra/client";
+import { describeHistory } from "@/lib/clients/history";
 import { db } from "@/lib/db";
 import {
   checkPlugin,
@@ -8,13 +11,16 @@ import {
   importClients,
   listClients,
   mintConnectTokenForClient,
+  outcomeUnknown,
   previewImport,
+  releasePluginHold,
   setClientArchived,
   updateClient,
+  type ClientMint,
 } from "@/lib/data/clients";
 import { storeSnapshot } from "@/lib/data/snapshots";
 import { clientListQuerySchema } from "@/lib/validations/clients";
-import { startTestChakra } from "../support/fake-chakra";
+import { startTestChakra, TEST_TOKEN } from "../support/fake-chakra";
 
 /* The clients data layer, on whichever database the suite runs on (SQLite, then PostgreSQL in CI). */
 
@@ -36,6 +42,12 @@ const input = (overrides: Partial<Parameters<typeof createClient>[0]["input"]> =
   };
 };
 const query = (q: Record<string, string> = {}) => clientListQuerySchema.parse(q);
+
+/** The token of a mint that went through (fails the test otherwise). */
+function tokenOf(minted: ClientMint) {
+  if (!minted.ok) throw new Error(`not minted: ${minted.reason}`);
+  return minted.token;
+}
 
 beforeAll(async () => {
   t = await startTestChakra();
@@ -77,14 +89,40 @@ describe("saving clients", () => {
       ok: false,
       fieldErrors: { clientReferenceId: ["Another client already has this reference."] },
     });
+    const owner = `${first.name} (${first.clientReferenceId})`;
     expect(
       await createClient({ actor, input: input({ pluginId: EXAMPLE_PLUGIN_ID }), pluginVerified: true }),
     ).toMatchObject({
       ok: false,
-      fieldErrors: { pluginId: ["This plugin already belongs to another client: one plugin, one client."] },
+      fieldErrors: { pluginId: [`This plugin already belongs to ${owner}: one plugin, one client.`] },
     });
     expect(await db.client.count()).toBe(1);
     expect(await db.auditLog.count()).toBe(before);
+  });
+
+  it("names the client a plugin already belongs to, archived or not, when another client is mapped to it", async () => {
+    const first = input({ name: "Blue Harbor Dental", pluginId: EXAMPLE_PLUGIN_ID });
+    const owner = (await createClient({ actor, input: first, pluginVerified: true })) as { id: string };
+    const other = (await createClient({ actor, input: input(), pluginVerified: false })) as { id: string };
+    const current = await db.client.findUniqueOrThrow({ where: { id: other.id } });
+    const mapTo = () =>
+      updateClient({
+        actor,
+        id: other.id,
+        input: { ...current, pluginId: EXAMPLE_PLUGIN_ID },
+        confirmPluginChange: false,
+        pluginVerified: true,
+      });
+    expect(await mapTo()).toMatchObject({
+      ok: false,
+      message: `This plugin already belongs to Blue Harbor Dental (${first.clientReferenceId}): one plugin, one client.`,
+    });
+    await setClientArchived({ actor, id: owner.id, archived: true });
+    expect(await mapTo()).toMatchObject({
+      ok: false,
+      message: `This plugin already belongs to Blue Harbor Dental (${first.clientReferenceId}, archived): one plugin, one client.`,
+    });
+    expect((await db.client.findUniqueOrThrow({ where: { id: other.id } })).pluginId).toBeNull();
   });
 
   it("needs a confirmation to change or remove a plugin, and audits the change", async () => {
@@ -189,12 +227,12 @@ describe("connect tokens for a client without a plugin", () => {
     };
     const pluginsBefore = Object.keys(t.fake.store.state.plugins).length;
     t.fake.addFault({ route: "createConnectToken", kind: "latency", latencyMs: 300, times: 1 });
-    const tokens = await Promise.all([1, 2, 3].map(() => mintConnectTokenForClient(created.id, { chakra: t.chakra })));
-    const pluginIds = new Set(tokens.map((token) => token.claims.pluginId));
+    const mints = await Promise.all([1, 2, 3].map(() => mintConnectTokenForClient(created.id, { chakra: t.chakra })));
+    const pluginIds = new Set(mints.map((minted) => tokenOf(minted).claims.pluginId));
     expect(pluginIds.size).toBe(1);
     expect(Object.keys(t.fake.store.state.plugins).length).toBe(pluginsBefore + 1);
     const client = await db.client.findUniqueOrThrow({ where: { id: created.id } });
-    expect(client).toMatchObject({ pluginId: [...pluginIds][0], pluginMintStartedAt: null });
+    expect(client).toMatchObject({ pluginId: [...pluginIds][0], pluginMintStartedAt: null, pluginMintOwner: null });
     expect(t.fake.store.state.plugins[client.pluginId!]).toMatchObject({
       clientName: "Concurrent Co",
       clientReferenceId: client.clientReferenceId,
@@ -202,13 +240,314 @@ describe("connect tokens for a client without a plugin", () => {
     expect(await db.auditLog.count({ where: { clientId: created.id, action: "client.plugin_created" } })).toBe(1);
   });
 
-  it("releases the claim when ChakraHQ fails, so the next mint can try again", async () => {
+  it("releases the claim when ChakraHQ refuses, so the next mint can try again", async () => {
     const created = (await createClient({ actor, input: input(), pluginVerified: false })) as { id: string };
-    t.fake.addFault({ route: "createConnectToken", kind: "server_error", times: 1 });
-    await expect(mintConnectTokenForClient(created.id, { chakra: t.chakra })).rejects.toMatchObject({ status: 500 });
-    expect((await db.client.findUniqueOrThrow({ where: { id: created.id } })).pluginMintStartedAt).toBeNull();
-    const token = await mintConnectTokenForClient(created.id, { chakra: t.chakra });
+    t.fake.addFault({
+      route: "createConnectToken",
+      kind: "error",
+      status: 402,
+      message: "Upgrade to a paid plan",
+      times: 1,
+    });
+    await expect(mintConnectTokenForClient(created.id, { chakra: t.chakra })).rejects.toMatchObject({ status: 402 });
+    expect(await db.client.findUniqueOrThrow({ where: { id: created.id } })).toMatchObject({
+      pluginMintStartedAt: null,
+      pluginMintOwner: null,
+      pluginHoldAt: null,
+    });
+    const token = tokenOf(await mintConnectTokenForClient(created.id, { chakra: t.chakra }));
     expect((await db.client.findUniqueOrThrow({ where: { id: created.id } })).pluginId).toBe(token.claims.pluginId);
+  });
+});
+
+const TOKEN_PATH = "/v1/ext/whatsapp-partner/create-connect-token";
+type TestChakra = Awaited<ReturnType<typeof startTestChakra>>;
+/** The plugins a fake ChakraHQ holds for a client reference. */
+const pluginsAt = (at: TestChakra, reference: string) =>
+  Object.values(at.fake.store.state.plugins).filter((p) => p.clientReferenceId === reference);
+/** Connect-token requests the fake has answered. */
+const tokenRequests = (at: TestChakra) => at.fake.requests.filter((r) => r.path === TOKEN_PATH).length;
+
+describe("a new-plugin request whose outcome is unknown", () => {
+  // A client that gives up after 300 ms, so that an answer can come too late.
+  let q: TestChakra;
+  beforeAll(async () => {
+    q = await startTestChakra({}, { timeoutMs: 300, maxRetries: 0 });
+  });
+  afterAll(() => q.fake.close());
+  afterEach(() => q.fake.clearFaults());
+
+  /** A client whose first new-plugin request ChakraHQ carried out, but answered after the app gave up. */
+  async function heldClient() {
+    const created = (await createClient({ actor, input: input(), pluginVerified: false })) as { id: string };
+    q.fake.addFault({ route: "createConnectToken", kind: "late_answer", times: 1 });
+    const minted = await mintConnectTokenForClient(created.id, { chakra: q.chakra });
+    return { ...(await db.client.findUniqueOrThrow({ where: { id: created.id } })), minted };
+  }
+
+  it("holds further new-plugin requests: however often the client tries, no second plugin is asked for", async () => {
+    const client = await heldClient();
+    const reference = client.clientReferenceId;
+    expect(client.minted).toEqual({
+      ok: false,
+      reason: "held",
+      hold: { since: client.pluginHoldAt, reference, reason: expect.stringMatching(/did not answer/) },
+    });
+    expect(pluginsAt(q, reference)).toHaveLength(1);
+    expect(client).toMatchObject({ pluginId: null, pluginHoldReference: reference, pluginMintOwner: null });
+
+    const asked = tokenRequests(q);
+    const again = await Promise.all([1, 2, 3].map(() => mintConnectTokenForClient(client.id, { chakra: q.chakra })));
+    again.push(await mintConnectTokenForClient(client.id, { chakra: q.chakra }));
+    for (const minted of again) expect(minted).toMatchObject({ ok: false, reason: "held", hold: { reference } });
+    expect(pluginsAt(q, reference)).toHaveLength(1);
+    expect(tokenRequests(q)).toBe(asked);
+    const entries = await db.auditLog.findMany({
+      where: { clientId: client.id, action: "client.plugin_mint_unknown" },
+    });
+    expect(entries.map((e) => e.metadata)).toEqual([
+      { clientReferenceId: reference, reason: expect.stringMatching(/did not answer/) },
+    ]);
+  });
+
+  it("keeps the reference the lost request used when the client's reference is changed", async () => {
+    const client = await heldClient();
+    const { minted: _minted, ...current } = client;
+    expect(
+      await updateClient({
+        actor,
+        id: client.id,
+        input: { ...current, clientReferenceId: unique("renamed") },
+        confirmPluginChange: false,
+        pluginVerified: false,
+      }),
+    ).toEqual({ ok: true, id: client.id });
+    expect(await mintConnectTokenForClient(client.id, { chakra: q.chakra })).toMatchObject({
+      ok: false,
+      reason: "held",
+      hold: { reference: client.clientReferenceId },
+    });
+  });
+
+  it("is settled by mapping the plugin ChakraHQ created: tokens are then minted for that plugin", async () => {
+    const client = await heldClient();
+    const reference = client.clientReferenceId;
+    const [created] = pluginsAt(q, reference);
+    const { minted: _minted, ...current } = client;
+    expect(
+      await updateClient({
+        actor,
+        id: client.id,
+        input: { ...current, pluginId: created!.id },
+        confirmPluginChange: false,
+        pluginVerified: true,
+      }),
+    ).toEqual({ ok: true, id: client.id });
+    expect(await db.client.findUniqueOrThrow({ where: { id: client.id } })).toMatchObject({
+      pluginId: created!.id,
+      pluginHoldAt: null,
+      pluginHoldReference: null,
+    });
+    const token = tokenOf(await mintConnectTokenForClient(client.id, { chakra: q.chakra }));
+    expect(token.claims.pluginId).toBe(created!.id);
+    expect(pluginsAt(q, reference)).toHaveLength(1);
+    const mapped = await db.auditLog.findFirstOrThrow({
+      where: { clientId: client.id, action: "client.plugin_mapped" },
+    });
+    expect(describeHistory(mapped.action, mapped.metadata)).toBe(
+      `Plugin ${created!.id} mapped, lifting the hold on new plugins (reference ${reference})`,
+    );
+  });
+
+  it("is released only explicitly and only as the admin saw it; the next mint then asks for a new plugin", async () => {
+    const client = await heldClient();
+    const reference = client.clientReferenceId;
+    expect(await releasePluginHold({ actor, id: client.id, reference: "another-reference" })).toMatchObject({
+      ok: false,
+    });
+    expect(await mintConnectTokenForClient(client.id, { chakra: q.chakra })).toMatchObject({
+      ok: false,
+      reason: "held",
+    });
+
+    expect(await releasePluginHold({ actor, id: client.id, reference })).toEqual({ ok: true, id: client.id });
+    expect(
+      await db.auditLog.findFirst({ where: { clientId: client.id, action: "client.plugin_hold_released" } }),
+    ).toMatchObject({ actorEmail: actor.email, metadata: { clientReferenceId: reference } });
+    const token = tokenOf(await mintConnectTokenForClient(client.id, { chakra: q.chakra }));
+    expect((await db.client.findUniqueOrThrow({ where: { id: client.id } })).pluginId).toBe(token.claims.pluginId);
+    // The admin chose a new plugin over the one ChakraHQ may have created: both exist, knowingly.
+    expect(pluginsAt(q, reference)).toHaveLength(2);
+    expect(await releasePluginHold({ actor, id: client.id, reference })).toMatchObject({ ok: false });
+  });
+
+  it("follows a 5xx, an unreadable answer or a cut connection; not a refusal before sending", async () => {
+    for (const kind of ["server_error", "malformed"] as const) {
+      const created = (await createClient({ actor, input: input(), pluginVerified: false })) as { id: string };
+      q.fake.addFault({ route: "createConnectToken", kind, times: 1 });
+      expect(await mintConnectTokenForClient(created.id, { chakra: q.chakra }), kind).toMatchObject({
+        ok: false,
+        reason: "held",
+      });
+    }
+
+    const withCode = (code: string) =>
+      new ChakraError({
+        kind: "network",
+        operation: `POST ${TOKEN_PATH}`,
+        cause: new TypeError("fetch failed", { cause: Object.assign(new Error(code), { code }) }),
+      });
+    expect(outcomeUnknown(withCode("ECONNRESET"))).toBe(true);
+    expect(outcomeUnknown(withCode("ECONNREFUSED"))).toBe(false);
+
+    // Nothing listens on a closed port: the request never left, so ChakraHQ cannot have a plugin.
+    const gone = await startTestChakra();
+    await gone.fake.close();
+    const created = (await createClient({ actor, input: input(), pluginVerified: false })) as { id: string };
+    await expect(mintConnectTokenForClient(created.id, { chakra: gone.chakra })).rejects.toMatchObject({
+      kind: "network",
+    });
+    expect(await db.client.findUniqueOrThrow({ where: { id: created.id } })).toMatchObject({
+      pluginHoldAt: null,
+      pluginMintOwner: null,
+    });
+  });
+});
+
+describe("the new-plugin lock", () => {
+  /** Writes the lock as another process holds it, or as it was left by one that died. */
+  async function lockAs(
+    clientId: string,
+    { owner, heartbeatAgoMs, sent }: { owner: string; heartbeatAgoMs: number; sent?: string },
+  ) {
+    const at = new Date(Date.now() - heartbeatAgoMs);
+    await db.client.update({
+      where: { id: clientId },
+      data: {
+        pluginMintOwner: owner,
+        pluginMintStartedAt: at,
+        pluginMintHeartbeatAt: at,
+        pluginMintSentAt: sent ? at : null,
+        pluginMintReference: sent ?? null,
+      },
+    });
+  }
+
+  it("left by a process that died before asking ChakraHQ is taken over at once", async () => {
+    const created = (await createClient({ actor, input: input(), pluginVerified: false })) as { id: string };
+    await lockAs(created.id, { owner: "crashed-host/4242/attempt", heartbeatAgoMs: 10_000 });
+    const token = tokenOf(await mintConnectTokenForClient(created.id, { chakra: t.chakra, waitMs: 0 }));
+    const client = await db.client.findUniqueOrThrow({ where: { id: created.id } });
+    expect(client).toMatchObject({ pluginId: token.claims.pluginId, pluginMintOwner: null, pluginHoldAt: null });
+    expect(pluginsAt(t, client.clientReferenceId)).toHaveLength(1);
+  });
+
+  it("left by a process that died while ChakraHQ was answering becomes a hold, without asking again", async () => {
+    const created = (await createClient({ actor, input: input(), pluginVerified: false })) as { id: string };
+    await lockAs(created.id, { owner: "crashed-host/4242/attempt", heartbeatAgoMs: 10_000, sent: "reference-then" });
+    const asked = tokenRequests(t);
+    expect(await mintConnectTokenForClient(created.id, { chakra: t.chakra, waitMs: 0 })).toMatchObject({
+      ok: false,
+      reason: "held",
+      hold: { reference: "reference-then", reason: expect.stringMatching(/stopped/) },
+    });
+    expect(tokenRequests(t)).toBe(asked);
+    expect(await db.client.findUniqueOrThrow({ where: { id: created.id } })).toMatchObject({
+      pluginMintOwner: null,
+      pluginHoldReference: "reference-then",
+    });
+    expect(await db.auditLog.count({ where: { clientId: created.id, action: "client.plugin_mint_unknown" } })).toBe(1);
+  });
+
+  it("held by a live process is not taken: a mint that cannot wait longer says busy, asking nothing", async () => {
+    const created = (await createClient({ actor, input: input(), pluginVerified: false })) as { id: string };
+    await lockAs(created.id, { owner: "other-host/77/attempt", heartbeatAgoMs: 0, sent: "live-reference" });
+    const asked = tokenRequests(t);
+    expect(await mintConnectTokenForClient(created.id, { chakra: t.chakra, waitMs: 0 })).toEqual({
+      ok: false,
+      reason: "busy",
+    });
+    expect(tokenRequests(t)).toBe(asked);
+    expect(await db.client.findUniqueOrThrow({ where: { id: created.id } })).toMatchObject({
+      pluginMintOwner: "other-host/77/attempt",
+      pluginHoldAt: null,
+    });
+  });
+
+  it("stays with its holder while ChakraHQ takes its time: the heartbeat goes on", async () => {
+    const patient = createChakraClient({
+      baseUrl: t.fake.url,
+      token: TEST_TOKEN,
+      timeoutMs: 15_000,
+      maxRetries: 0,
+      paths: {
+        updateConfig: "/v1/ext/plugin/whatsapp/{pluginId}/update-config",
+        disconnectWaba: "/v1/ext/plugin/whatsapp/{pluginId}/disconnect-waba",
+        health: "/v1/health",
+      },
+      disconnectWabaField: "wabaId",
+    });
+    const created = (await createClient({ actor, input: input(), pluginVerified: false })) as { id: string };
+    t.fake.addFault({ route: "createConnectToken", kind: "hold", times: 1 });
+    const minting = mintConnectTokenForClient(created.id, { chakra: patient });
+    const row = () => db.client.findUniqueOrThrow({ where: { id: created.id } });
+    const sent = await vi.waitFor(async () => {
+      const client = await row();
+      if (!client.pluginMintSentAt) throw new Error("not sent yet");
+      return client;
+    });
+    await vi.waitFor(
+      async () =>
+        expect((await row()).pluginMintHeartbeatAt!.getTime()).toBeGreaterThan(sent.pluginMintHeartbeatAt!.getTime()),
+      { timeout: 5_000, interval: 100 },
+    );
+    expect(await mintConnectTokenForClient(created.id, { chakra: t.chakra, waitMs: 0 })).toEqual({
+      ok: false,
+      reason: "busy",
+    });
+    expect(t.fake.release()).toBe(1);
+    const token = tokenOf(await minting);
+    expect(await row()).toMatchObject({
+      pluginId: token.claims.pluginId,
+      pluginMintOwner: null,
+      pluginMintHeartbeatAt: null,
+    });
+    expect(pluginsAt(t, sent.clientReferenceId)).toHaveLength(1);
+  });
+});
+
+describe("a plugin ChakraHQ creates after the admin mapped one", () => {
+  it("is written in the client's history, and the token is minted for the mapped plugin", async () => {
+    const created = (await createClient({ actor, input: input(), pluginVerified: false })) as { id: string };
+    t.fake.addFault({ route: "createConnectToken", kind: "hold", times: 1 });
+    const minting = mintConnectTokenForClient(created.id, { chakra: t.chakra });
+    await vi.waitFor(async () => {
+      if (!(await db.client.findUniqueOrThrow({ where: { id: created.id } })).pluginMintSentAt)
+        throw new Error("not sent yet");
+    });
+    const current = await db.client.findUniqueOrThrow({ where: { id: created.id } });
+    const mapped = t.fake.createPlugin({ name: "Mapped meanwhile" });
+    await updateClient({
+      actor,
+      id: created.id,
+      input: { ...current, pluginId: mapped.id },
+      confirmPluginChange: false,
+      pluginVerified: true,
+    });
+    await vi.waitFor(() => expect(t.fake.release()).toBe(1));
+
+    expect(tokenOf(await minting).claims.pluginId).toBe(mapped.id);
+    const [orphan] = pluginsAt(t, current.clientReferenceId);
+    const entry = await db.auditLog.findFirstOrThrow({
+      where: { clientId: created.id, action: "client.plugin_orphaned" },
+    });
+    expect(describeHistory(entry.action, entry.metadata)).toBe(
+      `ChakraHQ created plugin ${orphan!.id} (reference ${current.clientReferenceId}) after a plugin had been mapped: it is not used`,
+    );
+    expect(await db.client.findUniqueOrThrow({ where: { id: created.id } })).toMatchObject({
+      pluginId: mapped.id,
+      pluginMintOwner: null,
+    });
   });
 });
 
@@ -252,6 +591,17 @@ describe("CSV import and export", () => {
       notes: "multi\nline",
     });
     expect(await db.auditLog.count({ where: { action: "client.imported" } })).toBe(2);
+  });
+
+  it("names the client that already has an imported row's plugin", async () => {
+    const owner = input({ name: "Blue Harbor Dental", pluginId: EXAMPLE_PLUGIN_ID });
+    await createClient({ actor, input: owner, pluginVerified: true });
+    const csv = [header, `New One,Ana,ana@example.com,new-one,${EXAMPLE_PLUGIN_ID.toUpperCase()},`].join("\n");
+    const preview = await previewImport(csv);
+    expect(preview.rows[0]!.errors).toEqual([
+      `Plugin id: it already belongs to Blue Harbor Dental (${owner.clientReferenceId}).`,
+    ]);
+    expect(await importClients({ actor, csv })).toMatchObject({ ok: false });
   });
 
   it("names missing columns", async () => {

@@ -197,6 +197,7 @@ let owner: { id: string; email: string };
 let viewer: { id: string; email: string };
 let connected: { id: string; clientReferenceId: string };
 let editable: { id: string; clientReferenceId: string };
+let held: { id: string; clientReferenceId: string };
 let linked: { id: string };
 let adminLinkId = "";
 let invitationId = "";
@@ -244,6 +245,11 @@ beforeAll(async () => {
   waba = { id: account.id, name: account.name ?? account.id };
 
   editable = await newClient("Editable Co");
+  held = await newClient("Held Co", {
+    pluginHoldAt: new Date(),
+    pluginHoldReason: "ChakraHQ did not answer within 15 s",
+  });
+  await db.client.update({ where: { id: held.id }, data: { pluginHoldReference: held.clientReferenceId } });
   linked = await newClient("Linked Co");
   const adminLink = await createLink({ actor: owner, clientId: linked.id, validDays: 7 });
   if (!adminLink.ok) throw new Error("no link");
@@ -299,6 +305,8 @@ const FORMS: Record<string, () => Record<string, string>> = {
   }),
   "clients.archiveClientAction": () => ({ id: editable.id }),
   "clients.restoreClientAction": () => ({ id: editable.id }),
+  // A hostile value in any field leaves the hold in place: only the valid submission releases it.
+  "clients.releasePluginHoldAction": () => ({ id: held.id, reference: held.clientReferenceId, confirm: "on" }),
   "clients.previewImportAction": () => ({ csv: "name,contactName,contactEmail\nNorth Cafe,Nia,nia@north.example" }),
   "clients.importClientsAction": () => ({
     csv: `name,contactName,contactEmail\nImported,Nia,${unique("nia")}@north.example`,

@@ -38,6 +38,7 @@ afterAll(() => t.fake.close());
 beforeEach(async () => {
   t.fake.store.reset();
   t.fake.clearFaults();
+  t.fake.requests.length = 0;
   await db.pluginConfigSnapshot.deleteMany();
   await db.auditLog.deleteMany();
   await db.refreshJob.deleteMany();
@@ -135,9 +136,12 @@ describe("changing the plugin", () => {
   it("updates the webhook settings, re-fetches what ChakraHQ holds, and audits", async () => {
     const client = await clientWithPlugin(EXAMPLE_PLUGIN_ID);
     const result = await updateWebhookSettings({ actor, clientId: client.id, settings }, t.chakra);
-    expect(result.ok && result.config).toMatchObject(settings);
+    expect(result).toMatchObject({ outcome: "done", confirmedBy: "answer", refresh: { ok: true, config: settings } });
     expect((await latestConfigForClient(client.id))?.config).toMatchObject(settings);
-    expect(await db.auditLog.count({ where: { clientId: client.id, action: "whatsapp.webhooks_updated" } })).toBe(1);
+    const entries = await db.auditLog.findMany({ where: { clientId: client.id } });
+    expect(entries.map((e) => [e.action, e.actorEmail, e.metadata])).toEqual([
+      ["whatsapp.webhooks_updated", actor.email, { settings, confirmedBy: "answer" }],
+    ]);
   });
 
   it("reports a refused update and changes nothing", async () => {
@@ -150,12 +154,22 @@ describe("changing the plugin", () => {
       message: "This API key's role cannot change plugins",
     });
     const result = await updateWebhookSettings({ actor, clientId: client.id, settings }, t.chakra);
-    expect(result).toMatchObject({
-      ok: false,
-      error: { status: 403, message: "This API key's role cannot change plugins" },
+    expect(result).toEqual({
+      outcome: "not_done",
+      confirmedBy: "answer",
+      status: 403,
+      reason: "This API key's role cannot change plugins",
     });
     expect((await latestConfigForClient(client.id))?.config.passThroughWebhookUrl).toBe("http://localhost:3099/log");
-    expect(await db.auditLog.count({ where: { action: "whatsapp.webhooks_updated" } })).toBe(0);
+    // ChakraHQ's refusal is its answer: nothing is re-read, and the attempt is on record with it.
+    expect(t.fake.requests.filter((r) => r.path.endsWith("/config"))).toHaveLength(1);
+    const entries = await db.auditLog.findMany({ where: { clientId: client.id } });
+    expect(entries.map((e) => [e.action, e.metadata])).toEqual([
+      [
+        "whatsapp.webhooks_update_failed",
+        { settings, confirmedBy: "answer", reason: "This API key's role cannot change plugins", status: 403 },
+      ],
+    ]);
   });
 
   it("disconnects a WABA only when its name is typed, and the client's stage follows", async () => {
@@ -163,17 +177,18 @@ describe("changing the plugin", () => {
     await refreshClientConfig(client.id, t.chakra);
     const wabaId = "973055385119463";
     const wrong = await disconnectWaba({ actor, clientId: client.id, wabaId, confirmName: "Sandbox" }, t.chakra);
-    expect(wrong).toMatchObject({
-      ok: false,
-      error: { message: 'Type the account\'s name exactly, "Sandbox WhatsApp Business Account", to confirm.' },
+    expect(wrong).toEqual({
+      outcome: "invalid",
+      message: 'Type the account\'s name exactly, "Sandbox WhatsApp Business Account", to confirm.',
     });
     expect(t.fake.store.state.plugins[EXAMPLE_PLUGIN_ID]!.wabas).toHaveLength(1);
+    expect(await db.auditLog.count()).toBe(0); // nothing was sent to ChakraHQ
 
     const done = await disconnectWaba(
       { actor, clientId: client.id, wabaId, confirmName: " Sandbox WhatsApp Business Account " },
       t.chakra,
     );
-    expect(done.ok).toBe(true);
+    expect(done).toMatchObject({ outcome: "done", confirmedBy: "answer", refresh: { ok: true } });
     expect((await latestConfigForClient(client.id))?.config.whatsappBusinessAccounts).toEqual([]);
     expect((await db.client.findUniqueOrThrow({ where: { id: client.id } })).onboardingStatus).toBe("NOT_INVITED");
     const actions = (await db.auditLog.findMany({ where: { clientId: client.id } })).map((a) => a.action).sort();
@@ -236,16 +251,35 @@ describe("the overview", () => {
     expect(await db.pluginConfigSnapshot.count({ where: { isLatest: true } })).toBe(4);
   });
 
-  it("counts a client that keeps failing, and finishes the rest", async () => {
-    const good = await clientWithPlugin(EXAMPLE_PLUGIN_ID);
-    const gone = await clientWithPlugin("00000000-0000-4000-8000-000000000000");
+  it("counts a client that keeps failing, names it, and finishes the rest", async () => {
+    const good = await clientWithPlugin(EXAMPLE_PLUGIN_ID, "Harbor Dental");
+    const gone = await clientWithPlugin("00000000-0000-4000-8000-000000000000", "Acme Bakery");
     const job = await db.refreshJob.create({ data: { total: 2 } });
     await runRefreshJob(job.id, [good.id, gone.id], t.chakra);
     expect(await db.refreshJob.findUniqueOrThrow({ where: { id: job.id } })).toMatchObject({
       status: "DONE",
       done: 1,
       failed: 1,
-      lastError: "WhatsApp plugin not found",
+      lastError: "Acme Bakery: WhatsApp plugin not found",
+    });
+  });
+
+  it("names the first three failing clients by name, and counts the rest", async () => {
+    const names = ["Echo Optics", "Acme Bakery", "Delta Florist", "Bravo Cafe", "Charlie Gym"];
+    const clients = await Promise.all(names.map((name) => clientWithPlugin(t.fake.createPlugin({ name }).id, name)));
+    const job = await db.refreshJob.create({ data: { total: clients.length } });
+    t.fake.addFault({ route: "getConfig", kind: "error", status: 402, message: "Upgrade to a paid plan" });
+    await runRefreshJob(
+      job.id,
+      clients.map((c) => c.id),
+      t.chakra,
+    );
+    expect(await db.refreshJob.findUniqueOrThrow({ where: { id: job.id } })).toMatchObject({
+      status: "DONE",
+      done: 0,
+      failed: 5,
+      lastError:
+        "Acme Bakery: Upgrade to a paid plan; Bravo Cafe: Upgrade to a paid plan; Charlie Gym: Upgrade to a paid plan; and 2 more",
     });
   });
 });

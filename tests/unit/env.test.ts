@@ -29,6 +29,30 @@ describe("parseEnv", () => {
     expect(env.chakra.sdkUrl).toBe("https://embed.chakrahq.com/whatsapp-partner-connect/v1_0_1/sdk.js");
   });
 
+  it("accepts a ChakraHQ token of any length: the contract does not say how long they are", () => {
+    for (const token of ["a", "ck_live_9f2", "x".repeat(500), "eyJhbGciOi.J9.eyJ0ZWFtIjoi-_~+/="]) {
+      const env = parseEnv({ ...productionBase, CHAKRA_API_TOKEN: token });
+      expect(env.demoMode).toBe(false);
+      expect(env.chakra.token).toBe(token);
+    }
+  });
+
+  it.each([
+    ["a Bearer prefix", "Bearer ck_live_9f2a"],
+    ["a space inside", "ck_live 9f2a"],
+    ["a trailing line break", "ck_live_9f2a\n"],
+    ["a tab", "\tck_live_9f2a"],
+    ["a character no HTTP header carries", "ck_live_9f2a€"],
+  ])("refuses a ChakraHQ token with %s, naming the variable but not the token", (_label, token) => {
+    try {
+      parseEnv({ CHAKRA_API_TOKEN: token });
+      expect.unreachable();
+    } catch (error) {
+      expect(String(error)).toMatch(/- CHAKRA_API_TOKEN: must be the token alone/);
+      expect(String(error)).not.toContain("9f2a");
+    }
+  });
+
   it("treats empty values as unset", () => {
     expect(parseEnv({ CHAKRA_API_TOKEN: "", SMTP_URL: "" }).demoMode).toBe(true);
   });

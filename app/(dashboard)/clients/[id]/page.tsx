@@ -2,6 +2,7 @@ import type { Metadata, Route } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ArchiveButton } from "@/components/clients/archive-button";
+import { ReleasePluginHold } from "@/components/clients/release-plugin-hold";
 import { StatusBadge } from "@/components/clients/status-badge";
 import { buttonClass } from "@/components/ui/button-class";
 import { Notice } from "@/components/ui/notice";
@@ -132,6 +133,36 @@ export default async function ClientPage({ params, searchParams }: PageProps<"/c
                 </>
               ) : null}
             </dl>
+          ) : client.pluginHoldAt ? (
+            <div className="mt-3 flex flex-col gap-3">
+              <Notice tone="warning" title="Waiting for you: ChakraHQ may have created a plugin">
+                <p>
+                  On {formatDateTime(client.pluginHoldAt)} the app&apos;s request to ChakraHQ for this client&apos;s new
+                  plugin ended without a clear outcome
+                  {client.pluginHoldReason ? ` (${client.pluginHoldReason.replace(/\.+$/, "")})` : ""}. ChakraHQ may
+                  have created it anyway, so no other plugin is asked for until this is settled; the client is told that
+                  you have to finish setting up their account.
+                </p>
+                <ol className="mt-2 list-decimal space-y-1 pl-5">
+                  <li>
+                    In ChakraHQ&apos;s dashboard, look for a WhatsApp plugin with the client reference{" "}
+                    <code className="font-mono break-all">{client.pluginHoldReference}</code>.
+                  </li>
+                  <li>
+                    If there is one, edit this client and paste its plugin id: the client can then connect with it.
+                  </li>
+                  <li>If there is none, release the hold: the next connection asks ChakraHQ for a new plugin.</li>
+                </ol>
+              </Notice>
+              {canEdit && client.pluginHoldReference ? (
+                <div className="flex flex-wrap items-center gap-2">
+                  <Link href={`/clients/${client.id}/edit` as Route} className={buttonClass("primary")}>
+                    Map the plugin
+                  </Link>
+                  <ReleasePluginHold clientId={client.id} reference={client.pluginHoldReference} />
+                </div>
+              ) : null}
+            </div>
           ) : (
             <p className="mt-3 text-sm text-slate-600">
               No plugin yet. ChakraHQ creates one when the client first connects WhatsApp through an onboarding link
