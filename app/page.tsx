@@ -2,8 +2,7 @@ import Link from "next/link";
 import { connection } from "next/server";
 import { buttonClass } from "@/components/ui/button-class";
 import { getCurrentUser } from "@/lib/auth/guards";
-import { Suspense } from "react";
-import { SystemStatus, SystemStatusPending } from "@/components/home/system-status";
+import { SystemStatusSection } from "@/components/home/system-status";
 import { StepList } from "@/components/ui/step-list";
 import { getAgencyBranding } from "@/lib/data/agency";
 import { describeSetup } from "@/lib/data/system";
@@ -70,14 +69,7 @@ export default async function HomePage() {
 
       {/* Members only: visitors cost nothing upstream and learn nothing of the infrastructure. */}
       {user ? (
-        <section aria-labelledby="status-heading" className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm">
-          <h2 id="status-heading" className="font-semibold">
-            System status
-          </h2>
-          <Suspense fallback={<SystemStatusPending />}>
-            <SystemStatus />
-          </Suspense>
-        </section>
+        <SystemStatusSection />
       ) : null}
     </main>
   );

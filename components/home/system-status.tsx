@@ -1,4 +1,5 @@
 import { connection } from "next/server";
+import { Suspense } from "react";
 import { StatusLine } from "@/components/ui/status-line";
 import { getSystemStatus } from "@/lib/data/system";
 import { SystemStatusList } from "./system-status-list";
@@ -13,7 +14,21 @@ export async function SystemStatus() {
   return <SystemStatusList initial={await getSystemStatus()} />;
 }
 
-export function SystemStatusPending() {
+/** The "System status" card of the home page and the dashboard (members only). */
+export function SystemStatusSection() {
+  return (
+    <section aria-labelledby="status-heading" className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm">
+      <h2 id="status-heading" className="font-semibold">
+        System status
+      </h2>
+      <Suspense fallback={<SystemStatusPending />}>
+        <SystemStatus />
+      </Suspense>
+    </section>
+  );
+}
+
+function SystemStatusPending() {
   return (
     <dl className="divide-y divide-slate-100" aria-busy="true">
       <StatusLine label="ChakraHQ" tone="pending">

@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { Suspense } from "react";
 import { StageCounts } from "@/components/clients/stage-counts";
-import { SystemStatus, SystemStatusPending } from "@/components/home/system-status";
+import { SystemStatusSection } from "@/components/home/system-status";
 import { requireUser } from "@/lib/auth/guards";
 import { ROLE_INFO } from "@/lib/auth/roles";
 import { countClientsByStatus } from "@/lib/data/clients";
@@ -41,14 +40,7 @@ export default async function DashboardPage() {
             See the team
           </Link>
         </section>
-        <section aria-labelledby="status-heading" className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm">
-          <h2 id="status-heading" className="font-semibold">
-            System status
-          </h2>
-          <Suspense fallback={<SystemStatusPending />}>
-            <SystemStatus />
-          </Suspense>
-        </section>
+        <SystemStatusSection />
       </div>
     </div>
   );
