@@ -68,9 +68,7 @@ export default async function HomePage() {
       </section>
 
       {/* Members only: visitors cost nothing upstream and learn nothing of the infrastructure. */}
-      {user ? (
-        <SystemStatusSection />
-      ) : null}
+      {user ? <SystemStatusSection /> : null}
     </main>
   );
 }

@@ -16,7 +16,12 @@ type Raw = { status: number; headers: Record<string, string | string[] | undefin
 /** A raw request, so that Host and X-Forwarded-* can be forged (browsers and fetch cannot). */
 function raw(
   via: "front" | "app",
-  { method = "GET", path, headers = {}, body }: { method?: string; path: string; headers?: Record<string, string>; body?: string },
+  {
+    method = "GET",
+    path,
+    headers = {},
+    body,
+  }: { method?: string; path: string; headers?: Record<string, string>; body?: string },
 ): Promise<Raw> {
   const options = {
     host: "127.0.0.1",
@@ -43,7 +48,10 @@ function raw(
 async function askForSignInLink(via: "front" | "app", email: string, forged: Record<string, string>) {
   const csrf = await raw(via, { path: "/api/auth/csrf", headers: forged });
   const { csrfToken } = JSON.parse(csrf.body) as { csrfToken: string };
-  const cookies = ([] as string[]).concat(csrf.headers["set-cookie"] ?? []).map((c) => c.split(";")[0]).join("; ");
+  const cookies = ([] as string[])
+    .concat(csrf.headers["set-cookie"] ?? [])
+    .map((c) => c.split(";")[0])
+    .join("; ");
   const response = await raw(via, {
     method: "POST",
     path: "/api/auth/signin/nodemailer",
@@ -73,7 +81,10 @@ test("a sign-in asked for with a forged Host or X-Forwarded-Host still emails a 
 });
 
 test("a signed-out visitor is sent to the sign-in page on APP_URL, whatever Host says", async () => {
-  const response = await raw("app", { path: "/clients", headers: { host: "evil.example", "x-forwarded-host": "evil.example" } });
+  const response = await raw("app", {
+    path: "/clients",
+    headers: { host: "evil.example", "x-forwarded-host": "evil.example" },
+  });
   expect(response.status).toBe(307);
   expect(response.headers.location).toBe(`${E2E_APP_URL}/sign-in?callbackUrl=%2Fclients`);
 });
@@ -109,7 +120,9 @@ test("another site cannot frame the client's onboarding page", async ({ page, cs
   // Another site, on this machine so that Chromium's private-network rules do not step in first.
   const attacker = createServer((_request, response) => {
     response.setHeader("content-type", "text/html");
-    response.end(`<html><body><iframe id="victim" src="${E2E_APP_URL}/onboard/${"A".repeat(43)}"></iframe></body></html>`);
+    response.end(
+      `<html><body><iframe id="victim" src="${E2E_APP_URL}/onboard/${"A".repeat(43)}"></iframe></body></html>`,
+    );
   });
   await new Promise<void>((resolve) => attacker.listen(0, "127.0.0.1", resolve));
   const blocked = page.waitForEvent("console", (m) => /frame-ancestors/i.test(m.text()));
