@@ -1,3 +1,5 @@
+import type { FakeSdkBehaviour } from "./server";
+
 const escapeHtml = (text: string) =>
   text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
 
@@ -9,7 +11,17 @@ const NUMBERS = ["+1 555-010-4477", "+44 7700 900123", "+91 98765 43210"];
  * business and number (or cancels, or simulates Meta failing). Talks to the parent page
  * only through postMessage, as the real SDK does.
  */
-export function connectPage({ error, pluginName }: { error: string | null; pluginName: string | null }): string {
+export function connectPage({
+  error,
+  pluginName,
+  sdk,
+}: {
+  error: string | null;
+  pluginName: string | null;
+  sdk: FakeSdkBehaviour;
+}): string {
+  // Inside a <script>: "<" escaped so no value can close it.
+  const sdkJson = JSON.stringify(sdk).replace(/</g, "\\u003c");
   const options = (values: string[]) => values.map((v) => `<option>${escapeHtml(v)}</option>`).join("");
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
@@ -60,6 +72,7 @@ export function connectPage({ error, pluginName }: { error: string | null; plugi
 <script>
 (function () {
   var token = new URLSearchParams(location.search).get("token") || "";
+  var sdk = ${sdkJson};
   function post(message) { message.source = "fake-chakra"; parent.postMessage(message, "*"); }
   // The content's own height (not the iframe's), so the frame can shrink as well as grow.
   var main = document.querySelector("main");
@@ -71,7 +84,7 @@ export function connectPage({ error, pluginName }: { error: string | null; plugi
   post({ type: "ready" });
   $("connect").addEventListener("click", function () {
     $("start").hidden = true; $("signup").hidden = false; $("business").focus();
-    post({ type: "event", event: "started", data: { status: "started" } });
+    sdk.startEvents.forEach(function (e) { post({ type: "event", event: e.event, data: e.data }); });
   });
   $("cancel").addEventListener("click", function () {
     $("signup").hidden = true; $("start").hidden = false;
@@ -89,7 +102,10 @@ export function connectPage({ error, pluginName }: { error: string | null; plugi
     }).then(function (r) { return r.json(); }).then(function (body) {
       if (body._errors && body._errors.length) throw new Error(body._errors[0]);
       $("signup").hidden = true; $("done").hidden = false;
-      post({ type: "success", data: body._data });
+      post({
+        type: "success", event: sdk.successEvent, callOnSuccess: sdk.callOnSuccess,
+        data: sdk.successData === undefined ? body._data : sdk.successData
+      });
     }).catch(function (e) {
       $("finish").disabled = false;
       $("form-error").textContent = e.message; $("form-error").hidden = false;

@@ -47,8 +47,10 @@
           onMessage(message.event, message.data || {});
           break;
         case "success":
-          onMessage("connected", message.data);
-          onSuccess(message.data);
+          // The event's name and whether onSuccess follows are the fake's settings (FakeSdkBehaviour).
+          var name = message.event === undefined ? "connected" : message.event;
+          if (name !== null) onMessage(name, message.data);
+          if (message.callOnSuccess !== false) onSuccess(message.data);
           break;
         case "cancel":
           onMessage("cancelled", { status: "cancelled" });

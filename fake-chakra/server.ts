@@ -45,6 +45,34 @@ export type Fault = {
   afterWrite?: boolean;
 };
 
+/**
+ * [GUESS] What the fake SDK tells the page when a signup finishes. The real SDK's event
+ * names are not public: these let tests play one the app has never heard of, or none.
+ */
+export type FakeSdkBehaviour = {
+  /** The onMessage event's name; null: no onMessage at all. Default "connected". */
+  successEvent: string | null;
+  /** Its data; omitted: the signup's own answer (`{ status: "connected", pluginId, wabaId, phoneNumberId }`). */
+  successData?: Record<string, unknown>;
+  /** Whether onSuccess is called too. Default true. */
+  callOnSuccess: boolean;
+  /** Events sent (through onMessage) when the person opens the signup. Default one: "started". */
+  startEvents: { event: string; data: Record<string, unknown> }[];
+};
+
+export const DEFAULT_SDK_BEHAVIOUR: FakeSdkBehaviour = {
+  successEvent: "connected",
+  callOnSuccess: true,
+  startEvents: [{ event: "started", data: { status: "started" } }],
+};
+
+/** The stand-in's SDK: success as `WA_EMBEDDED_SIGNUP_FINISH` with `{ state: "COMPLETED" }`, no onSuccess. */
+export const UNKNOWN_SUCCESS_SDK: Partial<FakeSdkBehaviour> = {
+  successEvent: "WA_EMBEDDED_SIGNUP_FINISH",
+  successData: { state: "COMPLETED" },
+  callOnSuccess: false,
+};
+
 export type FakeChakraOptions = {
   port?: number;
   host?: string;
@@ -65,6 +93,8 @@ export type FakeChakraOptions = {
   /** [GUESS] Whether the update call accepts some of the six fields (default false: all six). */
   partialUpdates?: boolean;
   tokenTtlSeconds?: number;
+  /** What the fake SDK reports (default DEFAULT_SDK_BEHAVIOUR); changed at run time with POST /__fake/sdk. */
+  sdk?: Partial<FakeSdkBehaviour>;
 };
 
 export type RequestRecord = { method: string; path: string; status: number; at: number };
@@ -78,6 +108,8 @@ export type FakeChakra = {
   clearFaults(): void;
   /** Lets every request held by a "hold" fault go on; returns how many there were. */
   release(): number;
+  /** Changes what the fake SDK reports from the next signup page on; no argument: the default. */
+  setSdk(behaviour?: Partial<FakeSdkBehaviour>): FakeSdkBehaviour;
   createPlugin(input?: { name?: string; id?: string }): FakePlugin;
   /** Mints a token as the API would, for tests that need one without the HTTP call. */
   mintToken(pluginId: string, clientReferenceId?: string | null, ttlSeconds?: number): string;
@@ -138,6 +170,8 @@ export async function startFakeChakra(options: FakeChakraOptions): Promise<FakeC
   const numbersDelayMs = options.numbersDelayMs ?? 2000;
   const notFoundStatus = options.notFoundStatus ?? 404;
   const ttl = options.tokenTtlSeconds ?? 3600;
+  let sdk: FakeSdkBehaviour = { ...DEFAULT_SDK_BEHAVIOUR, ...options.sdk };
+  const setSdk = (behaviour: Partial<FakeSdkBehaviour> = {}) => (sdk = { ...DEFAULT_SDK_BEHAVIOUR, ...behaviour });
   const faults: Fault[] = [];
   /** The afterWrite faults a write has set off. */
   const armed = new WeakSet<Fault>();
@@ -380,7 +414,7 @@ export async function startFakeChakra(options: FakeChakraOptions): Promise<FakeC
       } catch (e) {
         error = e instanceof HttpError ? e.message : "Something went wrong.";
       }
-      return send(res, 200, connectPage({ error, pluginName }), "text/html; charset=utf-8");
+      return send(res, 200, connectPage({ error, pluginName, sdk }), "text/html; charset=utf-8");
     }
     if (method === "POST" && url.pathname === "/connect/complete") {
       return envelope(res, 200, await completeSignup(req));
@@ -398,8 +432,16 @@ export async function startFakeChakra(options: FakeChakraOptions): Promise<FakeC
         return envelope(res, 200, { faults });
       }
       if (url.pathname === "/__fake/release" && method === "POST") return envelope(res, 200, { released: release() });
+      if (url.pathname === "/__fake/sdk" && method === "POST") {
+        const body = await readJson(req);
+        if (body.successEvent !== undefined && body.successEvent !== null && typeof body.successEvent !== "string")
+          throw new HttpError(400, "successEvent must be a string or null");
+        return envelope(res, 200, setSdk(body as Partial<FakeSdkBehaviour>));
+      }
+      if (url.pathname === "/__fake/sdk" && method === "DELETE") return envelope(res, 200, setSdk());
       if (url.pathname === "/__fake/reset" && method === "POST") {
         store.reset();
+        setSdk(options.sdk);
         faults.length = 0;
         requests.length = 0;
         return envelope(res, 200, { ok: true });
@@ -505,6 +547,7 @@ export async function startFakeChakra(options: FakeChakraOptions): Promise<FakeC
       faults.length = 0;
     },
     release,
+    setSdk,
     createPlugin,
     mintToken,
     close: () =>

@@ -157,6 +157,14 @@ export function ImportForm() {
                       <td className="px-3 py-2 font-mono text-xs break-all">{row.values.clientReferenceId}</td>
                       <td className="px-3 py-2 text-red-800">
                         {row.errors.length ? row.errors.join(" ") : <span className="text-emerald-700">OK</span>}
+                        {row.plugin?.status === "verified" ? (
+                          <span className="block text-emerald-700">Plugin: ChakraHQ knows it.</span>
+                        ) : row.plugin?.status === "unverified" ? (
+                          <span className="block text-amber-800">
+                            Plugin not verified: ChakraHQ could not be asked ({row.plugin.message}). It is saved marked
+                            “not verified”.
+                          </span>
+                        ) : null}
                       </td>
                     </tr>
                   ))}

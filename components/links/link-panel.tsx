@@ -38,6 +38,7 @@ const EVENT_LABEL: Record<string, string> = {
   FAILED: "Failed",
   CANCELLED: "Cancelled",
   REVOKED: "Revoked",
+  UNCONFIRMED: "Not confirmed",
 };
 
 /** Shows a freshly made link's address once, with a copy button. */
@@ -64,7 +65,8 @@ function NewAddress({ url }: { url: string }) {
 
 function Funnel({ events }: { events: LinkEvent[] }) {
   const first = (type: string) => events.find((e) => e.type === type);
-  const endings = events.filter((e) => e.type === "FAILED" || e.type === "CANCELLED");
+  const endings = events.filter((e) => e.type === "FAILED" || e.type === "CANCELLED" || e.type === "UNCONFIRMED");
+  const said = events.filter((e) => e.type === "SDK_EVENT");
   return (
     <div className="flex flex-col gap-2">
       <ol className="flex flex-wrap gap-1.5" aria-label="Progress">
@@ -93,7 +95,29 @@ function Funnel({ events }: { events: LinkEvent[] }) {
           ))}
         </ul>
       ) : null}
+      {said.length ? <SdkEvents events={said} /> : null}
     </div>
+  );
+}
+
+/** What ChakraHQ's signup SDK told the client's page, raw (tokens removed): evidence for support. */
+function SdkEvents({ events }: { events: LinkEvent[] }) {
+  const shown = events.slice(-10);
+  return (
+    <details className="text-xs text-slate-600">
+      <summary className="cursor-pointer">
+        What ChakraHQ&apos;s signup said ({events.length} {events.length === 1 ? "event" : "events"})
+      </summary>
+      <ul className="mt-1 flex flex-col gap-1">
+        {shown.map((event, index) => (
+          <li key={index} className="break-words">
+            {formatDateTime(event.createdAt)}: ChakraHQ&apos;s signup said:{" "}
+            <code className="font-mono break-all">{event.detail}</code>
+          </li>
+        ))}
+      </ul>
+      {events.length > shown.length ? <p className="mt-1">The last {shown.length} are shown.</p> : null}
+    </details>
   );
 }
 

@@ -3,7 +3,14 @@
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
-import { confirmOnboarding, markLinkOpened, reportOnboarding, startOnboarding } from "@/lib/actions/onboarding";
+import {
+  checkOnboarding,
+  confirmOnboarding,
+  markLinkOpened,
+  reportOnboarding,
+  reportSdkEvent,
+  startOnboarding,
+} from "@/lib/actions/onboarding";
 
 type Sdk = {
   init(options: {
@@ -30,11 +37,16 @@ type Phase =
   | { name: "starting" }
   | { name: "signup" }
   | { name: "confirming" }
+  /** The SDK said success but ChakraHQ showed nothing yet: the server keeps looking. */
+  | { name: "checking" }
   | { name: "connected"; numbers: string[] }
   | { name: "cancelled" }
   /** held: the agency has to finish setting up the account; busy: another attempt is under way. */
   | { name: "held" | "busy"; message: string }
   | { name: "error"; message: string };
+
+/** How often the page asks the server to look at ChakraHQ while a signup is open. */
+const CHECK_EVERY_MS = 5_000;
 
 /** Loads ChakraHQ's SDK script once; resolves with the global it defines. */
 function loadSdk(url: string): Promise<Sdk> {
@@ -72,6 +84,14 @@ export function ConnectPanel({
   const session = useRef<{ destroy(): void } | null>(null);
   const settled = useRef(false);
   const success = new RegExp(successPattern, "i");
+  /**
+   * While a signup is open the server compares ChakraHQ's configuration with what the plugin
+   * held at the mint, so a connection is found even when the SDK's events are not recognised.
+   * Also on arrival: a signup finished before a reload is found the same way.
+   */
+  const [watching, setWatching] = useState(true);
+  /** null until the server answers "pending"; true once no result came in time. */
+  const [overdue, setOverdue] = useState<boolean | null>(null);
 
   const opened = useRef(false);
   useEffect(() => {
@@ -81,13 +101,43 @@ export function ConnectPanel({
     return () => session.current?.destroy();
   }, [token]);
 
+  useEffect(() => {
+    if (!watching) return;
+    let stopped = false;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const tick = async () => {
+      const result = await checkOnboarding(token).catch(() => null);
+      if (stopped) return;
+      if (result?.ok && result.status === "connected") {
+        settled.current = true;
+        setWatching(false);
+        setPhase({ name: "connected", numbers: result.numbers });
+        return router.refresh(); // the page becomes the status page
+      }
+      if (result?.ok && result.status === "closed") return setWatching(false);
+      if (result && !result.ok && result.state) {
+        setWatching(false);
+        return router.refresh();
+      }
+      // Pending, rate-limited or unreachable: ask again in a while.
+      if (result?.ok) setOverdue(result.overdue);
+      timer = setTimeout(() => void tick(), CHECK_EVERY_MS);
+    };
+    timer = setTimeout(() => void tick(), 0);
+    return () => {
+      stopped = true;
+      clearTimeout(timer);
+    };
+  }, [watching, token, router]);
+
   const confirm = useCallback(async () => {
     setPhase({ name: "confirming" });
     const result = await confirmOnboarding(token);
     if (result.ok) {
+      setWatching(false);
       setPhase({ name: "connected", numbers: result.numbers });
       router.refresh(); // the page becomes the status page
-    } else setPhase({ name: "error", message: result.message });
+    } else setPhase({ name: "checking" }); // the server keeps looking (see the effect above)
   }, [router, token]);
 
   const starting = useRef(false);
@@ -107,6 +157,8 @@ export function ConnectPanel({
     session.current = null;
     settled.current = false;
     setPhase({ name: "starting" });
+    setWatching(false);
+    setOverdue(null);
     const minted = await startOnboarding(token);
     if (!minted.ok) {
       if (minted.code) return setPhase({ name: minted.code, message: minted.message });
@@ -123,12 +175,14 @@ export function ConnectPanel({
       });
     }
     setPhase({ name: "signup" });
+    setWatching(true);
     // A token is valid for an hour: after that, the next press mints a new one.
     const expiresIn = new Date(minted.expiresAt).getTime() - Date.now();
     const expiry = setTimeout(
       () => {
         if (settled.current) return;
         session.current?.destroy();
+        setWatching(false);
         setPhase({
           name: "error",
           message: "The signup session timed out after an hour. Press the button to start again.",
@@ -142,33 +196,48 @@ export function ConnectPanel({
       clearTimeout(expiry);
       next();
     };
+    // Every event is kept raw on the server: the evidence when a signup ends unexpectedly.
+    const report = (event: { callback: "message" | "success" | "error"; event?: string; data?: unknown }) =>
+      void reportSdkEvent(token, event).catch(() => {});
+    const stopWatching = () => setWatching(false);
     requestAnimationFrame(() => {
       if (!container.current) return;
       session.current = sdk.init({
         connectToken: minted.connectToken,
         container: container.current,
         onMessage: (event, data) => {
+          report({ callback: "message", event, data });
           const status = (data as { status?: unknown } | null)?.status;
           if (success.test(event) || (typeof status === "string" && success.test(status))) settle(() => void confirm());
           else if (/cancel|close/i.test(event) || status === "cancelled") {
             settle(() => {
+              stopWatching();
               void reportOnboarding(token, { kind: "cancelled" });
               setPhase({ name: "cancelled" });
             });
           }
         },
-        onSuccess: () => settle(() => void confirm()),
-        onError: (error) =>
+        onSuccess: (data) => {
+          report({ callback: "success", data });
+          settle(() => void confirm());
+        },
+        onError: (error) => {
+          report({ callback: "error", data: { message: error?.message } });
           settle(() => {
+            stopWatching();
             const message = error?.message || "The signup did not complete.";
             void reportOnboarding(token, { kind: "failed", message });
             setPhase({ name: "error", message });
-          }),
+          });
+        },
       });
     });
   }
 
   const busy = phase.name === "starting" || phase.name === "confirming";
+  const checking =
+    (watching && (phase.name === "signup" || (phase.name === "idle" && overdue !== null))) || phase.name === "checking";
+  const late = (checking && overdue === true) || (phase.name === "checking" && !watching);
   return (
     <div className="flex flex-col gap-4">
       <div aria-live="polite" className="flex flex-col gap-3">
@@ -180,6 +249,20 @@ export function ConnectPanel({
         {phase.name === "starting" ? <p className="text-slate-700">Preparing a secure signup session…</p> : null}
         {phase.name === "confirming" ? (
           <p className="text-slate-700">Checking with ChakraHQ that your number is connected…</p>
+        ) : null}
+        {checking && !late ? (
+          <p role="status" className="text-slate-700">
+            Checking with ChakraHQ… This page updates by itself once your number is connected.
+          </p>
+        ) : null}
+        {late ? (
+          <div role="status" className="rounded-lg border border-amber-200 bg-amber-50 p-4 text-sm text-amber-950">
+            <p className="font-semibold">We could not confirm the connection yet: your agency has been told.</p>
+            <p className="mt-1">
+              {agencyName} will check and get back to you. If you finished Meta&apos;s steps, this page still updates by
+              itself once ChakraHQ shows your number.
+            </p>
+          </div>
         ) : null}
         {phase.name === "connected" ? (
           <p className="font-medium text-emerald-800">
@@ -212,7 +295,10 @@ export function ConnectPanel({
           </div>
         ) : null}
       </div>
-      {phase.name !== "signup" && phase.name !== "connected" && phase.name !== "held" ? (
+      {phase.name !== "signup" &&
+      phase.name !== "connected" &&
+      phase.name !== "held" &&
+      !(phase.name === "checking" && !late) ? (
         <div>
           <Button onClick={() => void start()} disabled={busy} className="w-full sm:w-auto">
             {busy ? "Please wait…" : phase.name === "idle" ? "Connect WhatsApp" : "Try again"}

@@ -127,7 +127,16 @@ export const releasePluginHoldAction = createAction(
 
 export type ImportState = ActionResult & { preview?: ImportPreview; csv?: string; created?: number };
 
-/** Checks a CSV of new clients and shows what would be imported; writes nothing. */
+/** " 2 plugins checked with ChakraHQ; 1 could not be: …", or nothing when the file names no plugin. */
+function pluginSummary({ plugins }: Pick<ImportPreview, "plugins">): string {
+  if (plugins.checked === 0) return "";
+  const known = plugins.checked - plugins.unverified;
+  const checked = ` ChakraHQ knows ${known} of the ${plugins.checked} ${plugins.checked === 1 ? "plugin" : "plugins"} in the file.`;
+  if (plugins.unverified === 0) return checked;
+  return `${checked} ChakraHQ could not be asked about ${plugins.unverified}: ${plugins.unverified === 1 ? "it is" : "they are"} saved marked "not verified" (see the rows below).`;
+}
+
+/** Checks a CSV of new clients, plugins included, and shows what would be imported; writes nothing. */
 export const previewImportAction = createAction(
   { role: "ADMIN", schema: importSchema },
   async ({ csv }): Promise<ImportState> => {
@@ -138,7 +147,7 @@ export const previewImportAction = createAction(
       preview,
       csv,
       message: ok
-        ? `${preview.validCount} ${preview.validCount === 1 ? "client" : "clients"} ready to import.`
+        ? `${preview.validCount} ${preview.validCount === 1 ? "client" : "clients"} ready to import.${pluginSummary(preview)}`
         : "Fix the rows marked below, then check the file again. Nothing was imported.",
     };
   },

@@ -6,19 +6,24 @@ import { getAgencyBranding } from "../data/agency";
 import { recordAudit } from "../data/audit";
 import { claimPluginHoldNotice, type PluginHold } from "../data/clients";
 import {
+  checkSignup,
   confirmConnection,
+  endSignupAttempt,
   linkClient,
   linkRecipients,
   mintForLink,
   recordLinkEvent,
+  recordSdkEvent,
   resolveLink,
+  SIGNUP_WAIT_MS,
 } from "../data/links";
 import { consumeRateLimit } from "../data/rate-limit";
-import { connectedEmail, newLinkRequestEmail, pluginHoldEmail } from "../email/messages";
+import { connectionForClient } from "../data/snapshots";
+import { connectedEmail, newLinkRequestEmail, pluginHoldEmail, signupUnconfirmedEmail } from "../email/messages";
 import { sendEmail } from "../email/mailer";
 import { env } from "../env";
 import { addressBucket, clientAddress } from "../http/client-address";
-import { linkTokenSchema, onboardingReportSchema } from "../validations/links";
+import { linkTokenSchema, onboardingReportSchema, sdkEventSchema } from "../validations/links";
 
 /*
  * The end client's actions: public by nature, each takes only the link's token, so a link
@@ -148,6 +153,78 @@ export async function reportOnboarding(
     parsed.data.kind === "cancelled" ? "CANCELLED" : "FAILED",
     parsed.data.message ?? null,
   );
+  await endSignupAttempt({ linkId: link.linkId, outcome: parsed.data.kind });
+}
+
+/**
+ * Keeps an event of ChakraHQ's signup SDK as it came (onMessage's name and data, onSuccess,
+ * onError), tokens removed and size-capped: the evidence of what the signup said.
+ */
+export async function reportSdkEvent(token: string, event: unknown): Promise<void> {
+  const parsed = sdkEventSchema.safeParse(event);
+  if (!parsed.success || !linkTokenSchema.safeParse(token).success) return;
+  const link = await resolveLink(token);
+  if (link.state !== "active" && link.state !== "connected") return;
+  if (await limited(`sdk-event:${link.linkId}`, 60, 60 * 60 * 1000)) return;
+  await recordSdkEvent({ linkId: link.linkId, detail: parsed.data });
+}
+
+/** Emails the admins who sent a link, each failure logged, none thrown. */
+async function tellAdmins(linkId: string, message: { subject: string; text: string; html: string }, what: string) {
+  const recipients = await linkRecipients(linkId);
+  await Promise.all(
+    recipients.map((to) =>
+      sendEmail({ to, ...message }).catch((e: Error) => console.error(`[onboarding] ${what} not sent: ${e.message}`)),
+    ),
+  );
+}
+
+/**
+ * Asked by the page every few seconds while a signup is open: the server looks at the plugin's
+ * configuration itself, so a connection is found whatever the SDK's events are called.
+ * `overdue`: no result in time; the admins have been emailed (once per attempt).
+ */
+export async function checkOnboarding(
+  token: string,
+): Promise<
+  | { ok: true; status: "connected"; numbers: string[] }
+  | { ok: true; status: "pending"; overdue: boolean }
+  | { ok: true; status: "closed" }
+  | Refusal
+> {
+  if (!linkTokenSchema.safeParse(token).success) return { ok: false, message: GONE.unknown!, state: "unknown" };
+  const link = await resolveLink(token);
+  if (link.state !== "active" && link.state !== "connected")
+    return { ok: false, message: GONE[link.state]!, state: link.state };
+  // Polled every few seconds: a minute allows two tabs, not a flood of ChakraHQ reads.
+  const refused = await limited(`check:${link.linkId}`, 30, 60 * 1000);
+  if (refused) return refused;
+  const result = await checkSignup({ linkId: link.linkId });
+  if (result.status === "connected") {
+    if (result.newlyConnected) {
+      const agency = await getAgencyBranding();
+      const message = connectedEmail({
+        agency,
+        clientName: link.clientName,
+        numbers: result.numbers,
+        clientUrl: `${env.APP_URL}/clients/${link.clientId}`,
+      });
+      await tellAdmins(link.linkId, message, "notice");
+    }
+    return { ok: true, status: "connected", numbers: result.numbers };
+  }
+  if (result.status === "closed") return { ok: true, status: "closed" };
+  if (result.newlyOverdue) {
+    const agency = await getAgencyBranding();
+    const message = signupUnconfirmedEmail({
+      agency,
+      clientName: link.clientName,
+      waitMinutes: Math.round(SIGNUP_WAIT_MS / 60_000),
+      clientUrl: `${env.APP_URL}/clients/${link.clientId}`,
+    });
+    await tellAdmins(link.linkId, message, "unconfirmed notice");
+  }
+  return { ok: true, status: "pending", overdue: result.overdue };
 }
 
 /**
@@ -171,20 +248,14 @@ export async function confirmOnboarding(token: string): Promise<{ ok: true; numb
     }
     const numbers = result.config.whatsappPhoneNumbers.map((p) => p.display_phone_number ?? p.id);
     if (result.newlyConnected && link.state === "active") {
-      const [agency, recipients] = await Promise.all([getAgencyBranding(), linkRecipients(link.linkId)]);
+      const agency = await getAgencyBranding();
       const message = connectedEmail({
         agency,
         clientName: link.clientName,
         numbers,
         clientUrl: `${env.APP_URL}/clients/${result.clientId}`,
       });
-      await Promise.all(
-        recipients.map((to) =>
-          sendEmail({ to, ...message }).catch((e: Error) =>
-            console.error(`[onboarding] notice not sent: ${e.message}`),
-          ),
-        ),
-      );
+      await tellAdmins(link.linkId, message, "notice");
     }
     return { ok: true, numbers };
   } catch (error) {
@@ -197,11 +268,15 @@ export async function confirmOnboarding(token: string): Promise<{ ok: true; numb
   }
 }
 
-/** From an expired or revoked link: tells the agency that the client wants a new one. */
+/**
+ * From an expired or revoked link, or a connected one whose connection ChakraHQ no longer
+ * shows: tells the agency that the client wants a new one.
+ */
 export async function requestNewLink(token: string): Promise<{ ok: true } | Refusal> {
   if (!linkTokenSchema.safeParse(token).success) return { ok: false, message: GONE.unknown! };
   const link = await resolveLink(token);
-  if (link.state !== "expired" && link.state !== "revoked")
+  const removed = link.state === "connected" && Boolean((await connectionForClient(link.clientId))?.removed);
+  if (link.state !== "expired" && link.state !== "revoked" && !removed)
     return { ok: false, message: "This link does not need replacing." };
   const refused = await limited(`new-link:${link.linkId}`, 1, 24 * 60 * 60 * 1000);
   if (refused) return { ok: false, message: "The agency was already told today. They will send you a new link." };
@@ -227,6 +302,7 @@ export async function requestNewLink(token: string): Promise<{ ok: true } | Refu
       targetType: "link",
       targetId: link.linkId,
       clientId: info.clientId,
+      ...(removed ? { metadata: { reason: "connection_removed" } } : {}),
     });
   }
   return { ok: true };

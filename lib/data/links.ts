@@ -1,5 +1,5 @@
 import "server-only";
-import { chakra as defaultChakra, type ChakraClient, type PluginConfig } from "../chakra";
+import { chakra as defaultChakra, isChakraError, type ChakraClient, type PluginConfig } from "../chakra";
 import type { LinkEventType, OnboardingStatus } from "../generated/prisma/sqlite/enums";
 import { db } from "../db";
 import { env } from "../env";
@@ -20,6 +20,7 @@ const STAGE_AFTER: Partial<Record<LinkEventType, OnboardingStatus>> = {
   STARTED: "OPENED",
   CONNECTED: "CONNECTED",
   FAILED: "ATTENTION",
+  UNCONFIRMED: "ATTENTION",
 };
 const STAGE_ORDER: OnboardingStatus[] = ["NOT_INVITED", "INVITED", "OPENED", "ATTENTION", "CONNECTED"];
 
@@ -40,7 +41,9 @@ export async function recordLinkEvent(linkId: string, type: LinkEventType, detai
     if (next && (forward || retry) && current !== "CONNECTED") {
       await tx.client.update({ where: { id: link.clientId }, data: { onboardingStatus: next } });
     }
-    await tx.onboardingLinkEvent.create({ data: { linkId, type, detail: detail?.slice(0, 1000) ?? null } });
+    // An SDK event keeps its payload (capped at 2 kB by sdkEventSchema); other details are words.
+    const max = type === "SDK_EVENT" ? 2200 : 1000;
+    await tx.onboardingLinkEvent.create({ data: { linkId, type, detail: detail?.slice(0, max) ?? null } });
   });
 }
 
@@ -148,15 +151,158 @@ export async function resolveLink(token: string): Promise<ResolvedLink> {
 /**
  * Mints a connect token for the link's own client: the browser never names a plugin. Not
  * minted while new plugins are held for the client ("held") or another mint for it runs
- * on ("busy").
+ * on ("busy"). Opens the signup attempt the server watches (see checkSignup).
  */
 export async function mintForLink(token: string, chakra: ChakraClient = defaultChakra) {
   const link = await resolveLink(token);
   if (link.state !== "active") return { ok: false as const, state: link.state };
+  const before = await db.client.findUniqueOrThrow({ where: { id: link.clientId }, select: { pluginId: true } });
   const minted = await mintConnectTokenForClient(link.clientId, { chakra });
   if (!minted.ok) return { ...minted, state: link.state };
+  const { pluginId, expiresAt } = minted.token.claims;
+  await openSignupAttempt({ linkId: link.linkId, clientId: link.clientId, pluginId, expiresAt, newPlugin: !before.pluginId, chakra });
   await recordLinkEvent(link.linkId, "STARTED");
   return { ok: true as const, connectToken: minted.token.connectToken, expiresAt: minted.token.claims.expiresAt };
+}
+
+// ---------------------------------------------------------------- the signup attempt, watched by the server
+
+/** How long after the SDK's last event a signup without a result is reported to the agency. */
+export const SIGNUP_WAIT_MS = 3 * 60_000;
+const SIGNUP_MAX_MS = 60 * 60_000;
+
+type Baseline = { wabaIds: string[]; numberIds: string[] };
+const idsOf = (config: PluginConfig): Baseline => ({
+  wabaIds: config.whatsappBusinessAccounts.map((w) => w.id),
+  numberIds: config.whatsappPhoneNumbers.map((p) => p.id),
+});
+
+/**
+ * What the plugin held before the signup, so that only a new WABA or number counts: nothing
+ * for a plugin this mint created; otherwise ChakraHQ now, or the latest snapshot of it; null
+ * when neither is known (the first successful check then sets it).
+ */
+async function baselineFor({ clientId, pluginId, newPlugin, chakra }: { clientId: string; pluginId: string; newPlugin: boolean; chakra: ChakraClient }): Promise<Baseline | null> {
+  if (newPlugin) return { wabaIds: [], numberIds: [] };
+  try {
+    return idsOf(await chakra.getPluginConfig(pluginId));
+  } catch (error) {
+    if (!isChakraError(error)) throw error;
+    const latest = await db.pluginConfigSnapshot.findFirst({ where: { clientId, pluginId, isLatest: true }, select: { raw: true } });
+    return latest ? idsOf(latest.raw as unknown as PluginConfig) : null;
+  }
+}
+
+async function openSignupAttempt(input: { linkId: string; clientId: string; pluginId: string; expiresAt: Date; newPlugin: boolean; chakra: ChakraClient }) {
+  const baseline = await baselineFor(input);
+  const now = new Date();
+  const expiresAt = new Date(Math.min(input.expiresAt.getTime(), now.getTime() + SIGNUP_MAX_MS));
+  await db.$transaction([
+    db.signupAttempt.updateMany({ where: { linkId: input.linkId, endedAt: null }, data: { endedAt: now, outcome: "replaced" } }),
+    db.signupAttempt.create({
+      data: {
+        linkId: input.linkId,
+        pluginId: input.pluginId,
+        expiresAt,
+        baselineWabaIds: baseline ? JSON.stringify(baseline.wabaIds) : null,
+        baselineNumberIds: baseline ? JSON.stringify(baseline.numberIds) : null,
+      },
+    }),
+  ]);
+}
+
+const openAttemptWhere = (linkId: string, now: Date) => ({ linkId, endedAt: null, expiresAt: { gt: now } });
+
+/** Keeps what ChakraHQ's SDK told the page, raw, and restarts the wait for a result from it. */
+export async function recordSdkEvent({ linkId, detail, now = new Date() }: { linkId: string; detail: string; now?: Date }) {
+  await recordLinkEvent(linkId, "SDK_EVENT", detail);
+  await db.signupAttempt.updateMany({ where: openAttemptWhere(linkId, now), data: { lastSdkEventAt: now } });
+}
+
+/** Ends the link's open signup attempt (cancelled or failed in the SDK): the server stops watching. */
+export async function endSignupAttempt({ linkId, outcome }: { linkId: string; outcome: "cancelled" | "failed" }) {
+  await db.signupAttempt.updateMany({ where: { linkId, endedAt: null }, data: { endedAt: new Date(), outcome } });
+}
+
+export type SignupCheck =
+  | { status: "connected"; numbers: string[]; newlyConnected: boolean }
+  /** overdue: no result SIGNUP_WAIT_MS after the SDK's last event; newlyOverdue: first time seen (tell the admins). */
+  | { status: "pending"; overdue: boolean; newlyOverdue: boolean }
+  /** No signup attempt open: nothing to check. */
+  | { status: "closed" };
+
+const numbersOf = (config: PluginConfig) => config.whatsappPhoneNumbers.map((p) => p.display_phone_number ?? p.id);
+
+/**
+ * While a signup attempt is open, asks ChakraHQ whether a WABA or number appeared that the
+ * plugin did not hold at the mint, whatever the SDK said; if so the link is connected.
+ * A ChakraHQ failure only means "not yet".
+ */
+export async function checkSignup({
+  linkId,
+  chakra = defaultChakra,
+  now = new Date(),
+  waitMs = SIGNUP_WAIT_MS,
+}: {
+  linkId: string;
+  chakra?: ChakraClient;
+  now?: Date;
+  waitMs?: number;
+}): Promise<SignupCheck> {
+  const link = await db.onboardingLink.findUniqueOrThrow({ where: { id: linkId }, select: { clientId: true, usedAt: true } });
+  if (link.usedAt) return { status: "connected", numbers: await latestNumbers(link.clientId), newlyConnected: false };
+  const attempt = await db.signupAttempt.findFirst({ where: openAttemptWhere(linkId, now), orderBy: { createdAt: "desc" } });
+  if (!attempt) return { status: "closed" };
+  let config: PluginConfig | null = null;
+  try {
+    config = await chakra.getPluginConfig(attempt.pluginId);
+  } catch (error) {
+    if (!isChakraError(error)) throw error;
+    console.error(`[onboarding] signup not checked: ${error.message}`);
+  }
+  if (config) {
+    const seen = idsOf(config);
+    if (attempt.baselineWabaIds === null || attempt.baselineNumberIds === null) {
+      await db.signupAttempt.update({ where: { id: attempt.id }, data: { baselineWabaIds: JSON.stringify(seen.wabaIds), baselineNumberIds: JSON.stringify(seen.numberIds) } });
+    } else {
+      const wabas = new Set(JSON.parse(attempt.baselineWabaIds) as string[]);
+      const numbers = new Set(JSON.parse(attempt.baselineNumberIds) as string[]);
+      if (seen.wabaIds.some((id) => !wabas.has(id)) || seen.numberIds.some((id) => !numbers.has(id))) {
+        const newlyConnected = await markConnected({ linkId, clientId: link.clientId, pluginId: attempt.pluginId, config, how: "seen in ChakraHQ's configuration" });
+        return { status: "connected", numbers: numbersOf(config), newlyConnected };
+      }
+    }
+  }
+  const overdue = attempt.lastSdkEventAt !== null && now.getTime() - attempt.lastSdkEventAt.getTime() >= waitMs;
+  if (!overdue) return { status: "pending", overdue: false, newlyOverdue: false };
+  const claimed = await db.signupAttempt.updateMany({ where: { id: attempt.id, overdueNotifiedAt: null }, data: { overdueNotifiedAt: now } });
+  if (claimed.count === 1) {
+    await recordLinkEvent(
+      linkId,
+      "UNCONFIRMED",
+      `ChakraHQ showed no new WhatsApp account ${Math.round(waitMs / 60_000)} minutes after the signup's last event`,
+    );
+  }
+  return { status: "pending", overdue: true, newlyOverdue: claimed.count === 1 };
+}
+
+async function latestNumbers(clientId: string): Promise<string[]> {
+  const latest = await db.pluginConfigSnapshot.findFirst({ where: { clientId, isLatest: true }, select: { raw: true } });
+  return latest ? numbersOf(latest.raw as unknown as PluginConfig) : [];
+}
+
+/** Stores what ChakraHQ shows and marks the link connected, once; ends its signup attempts. True the first time. */
+async function markConnected({ linkId, clientId, pluginId, config, how }: { linkId: string; clientId: string; pluginId: string; config: PluginConfig; how?: string }): Promise<boolean> {
+  await storeSnapshot({ clientId, pluginId, config });
+  const now = new Date();
+  const marked = await db.onboardingLink.updateMany({ where: { id: linkId, usedAt: null }, data: { usedAt: now } });
+  await db.signupAttempt.updateMany({ where: { linkId, endedAt: null }, data: { endedAt: now, outcome: "connected" } });
+  if (marked.count === 1) {
+    const numbers = config.whatsappPhoneNumbers.map((p) => p.display_phone_number).join(", ");
+    await recordLinkEvent(linkId, "CONNECTED", how ? [numbers, how].filter(Boolean).join("; ") : numbers);
+    await recordAudit({ actor: null, action: "link.connected", targetType: "link", targetId: linkId, clientId });
+  }
+  return marked.count === 1;
 }
 
 /**
@@ -179,14 +325,12 @@ export async function confirmConnection(
     await new Promise((resolve) => setTimeout(resolve, pollMs));
   }
   if (!config || config.whatsappBusinessAccounts.length === 0) return { ok: false, reason: "not_connected" };
-  await storeSnapshot({ clientId: link.clientId, pluginId: client.pluginId, config });
-  if (link.state === "connected") return { ok: true, config, clientId: link.clientId, newlyConnected: false };
-  const marked = await db.onboardingLink.updateMany({ where: { id: link.linkId, usedAt: null }, data: { usedAt: new Date() } });
-  if (marked.count === 1) {
-    await recordLinkEvent(link.linkId, "CONNECTED", config.whatsappPhoneNumbers.map((p) => p.display_phone_number).join(", "));
-    await recordAudit({ actor: null, action: "link.connected", targetType: "link", targetId: link.linkId, clientId: link.clientId });
+  if (link.state === "connected") {
+    await storeSnapshot({ clientId: link.clientId, pluginId: client.pluginId, config });
+    return { ok: true, config, clientId: link.clientId, newlyConnected: false };
   }
-  return { ok: true, config, clientId: link.clientId, newlyConnected: marked.count === 1 };
+  const newlyConnected = await markConnected({ linkId: link.linkId, clientId: link.clientId, pluginId: client.pluginId, config });
+  return { ok: true, config, clientId: link.clientId, newlyConnected };
 }
 
 /** The admins to tell about a link: who created it and who sent it. */

@@ -1,6 +1,6 @@
 import "server-only";
 import type { PluginConfig } from "../chakra/schemas";
-import type { OnboardingStatus } from "../clients/status";
+import { connectionRemoved, type ConnectionHistory, type OnboardingStatus } from "../clients/status";
 import type { Prisma } from "../generated/prisma/sqlite/client";
 import { db } from "../db";
 import { recordAudit } from "./audit";
@@ -65,6 +65,7 @@ export async function storeSnapshot({ clientId, pluginId, config }: { clientId: 
       where: { ...scope, isLatest: true },
       select: { id: true, phoneNumbers: { select: { phoneNumberId: true, displayPhoneNumber: true, status: true, qualityRating: true } } },
     });
+    const history = clientId ? await connectionHistory(tx, clientId, pluginId) : null;
     await tx.pluginConfigSnapshot.updateMany({ where: { ...scope, isLatest: true }, data: { isLatest: false } });
     const snapshot = await tx.pluginConfigSnapshot.create({
       data: {
@@ -87,26 +88,40 @@ export async function storeSnapshot({ clientId, pluginId, config }: { clientId: 
       for (const change of describeChanges(previous?.phoneNumbers ?? [], phones)) {
         await recordAudit({ actor: null, action: change.action, targetType: "client", targetId: clientId, clientId, metadata: change.metadata }, tx);
       }
-      await syncClient(tx, clientId, summary, phones.map((p) => p.displayPhoneNumber));
+      await syncClient(tx, clientId, summary, history!, phones.map((p) => p.displayPhoneNumber));
     }
     return snapshot;
   });
 }
 
-/** The client's stage and search text follow what ChakraHQ reports. */
-async function syncClient(tx: Tx, clientId: string, summary: ReturnType<typeof summarizeConfig>, numbers: string[]) {
+/** Whether the client's snapshots of this plugin (those stored so far) ever showed an account, and numbers. */
+async function connectionHistory(tx: Tx, clientId: string, pluginId: string): Promise<ConnectionHistory> {
+  // One after the other: queries inside a transaction share its one connection.
+  const account = await tx.pluginConfigSnapshot.findFirst({ where: { clientId, pluginId, wabaCount: { gt: 0 } }, select: { id: true } });
+  const numbers = await tx.pluginConfigSnapshot.findFirst({ where: { clientId, pluginId, phoneCount: { gt: 0 } }, select: { id: true } });
+  return { hadAccount: Boolean(account), hadNumbers: Boolean(numbers) };
+}
+
+/**
+ * The client's stage and search text follow what ChakraHQ reports. A connection that is gone
+ * (its account disconnected, or all its numbers) needs the agency: "Attention needed".
+ */
+async function syncClient(
+  tx: Tx,
+  clientId: string,
+  summary: ReturnType<typeof summarizeConfig>,
+  history: ConnectionHistory,
+  numbers: string[],
+) {
   const client = await tx.client.findUnique({
     where: { id: clientId },
-    select: { name: true, contactName: true, contactEmail: true, clientReferenceId: true, pluginId: true, onboardingStatus: true, _count: { select: { onboardingLinks: true } } },
+    select: { name: true, contactName: true, contactEmail: true, clientReferenceId: true, pluginId: true, onboardingStatus: true },
   });
   if (!client) return;
   let status: OnboardingStatus = client.onboardingStatus;
   if (summary.needsAttention) status = "ATTENTION";
   else if (summary.connectedPhoneCount > 0) status = "CONNECTED";
-  else if (summary.wabaCount === 0 && (status === "CONNECTED" || status === "ATTENTION")) {
-    // Everything was disconnected: back to waiting for the client.
-    status = client._count.onboardingLinks > 0 ? "INVITED" : "NOT_INVITED";
-  }
+  else if (connectionRemoved(summary, history) || (status === "CONNECTED" && summary.wabaCount === 0)) status = "ATTENTION";
   await tx.client.update({ where: { id: clientId }, data: { onboardingStatus: status, searchText: buildSearchText(client, numbers) } });
 }
 
@@ -117,4 +132,26 @@ export async function latestConfigForClient(clientId: string) {
     select: { raw: true, fetchedAt: true },
   });
   return snapshot ? { config: snapshot.raw as unknown as PluginConfig, fetchedAt: snapshot.fetchedAt } : null;
+}
+
+/**
+ * What the end client's page shows for a connected link: the latest stored configuration, and
+ * whether it says the connection was removed since (see `connectionRemoved`).
+ */
+export async function connectionForClient(clientId: string) {
+  const snapshot = await db.pluginConfigSnapshot.findFirst({
+    where: { clientId, isLatest: true },
+    select: { id: true, pluginId: true, raw: true, fetchedAt: true, wabaCount: true, phoneCount: true },
+  });
+  if (!snapshot) return null;
+  const earlier = { clientId, pluginId: snapshot.pluginId, id: { not: snapshot.id } };
+  const [account, numbers] = await Promise.all([
+    db.pluginConfigSnapshot.findFirst({ where: { ...earlier, wabaCount: { gt: 0 } }, select: { id: true } }),
+    db.pluginConfigSnapshot.findFirst({ where: { ...earlier, phoneCount: { gt: 0 } }, select: { id: true } }),
+  ]);
+  return {
+    config: snapshot.raw as unknown as PluginConfig,
+    fetchedAt: snapshot.fetchedAt,
+    removed: connectionRemoved(snapshot, { hadAccount: Boolean(account), hadNumbers: Boolean(numbers) }),
+  };
 }

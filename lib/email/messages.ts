@@ -160,3 +160,32 @@ export function pluginHoldEmail({
     footnotes: [],
   });
 }
+
+/**
+ * An end client's signup gave no result in time: ChakraHQ shows no new WhatsApp account.
+ * Sent once per signup attempt; the link's history has what ChakraHQ's signup said.
+ */
+export function signupUnconfirmedEmail({
+  agency,
+  clientName,
+  waitMinutes,
+  clientUrl,
+}: {
+  agency: AgencyBranding;
+  clientName: string;
+  waitMinutes: number;
+  clientUrl: string;
+}) {
+  return renderEmail({
+    agency,
+    subject: `${clientName}'s WhatsApp signup could not be confirmed`,
+    preheader: "ChakraHQ shows no new WhatsApp account yet.",
+    heading: `${clientName}'s signup could not be confirmed`,
+    paragraphs: [
+      `${clientName} started the WhatsApp signup, but ${waitMinutes} minutes after its last step ChakraHQ shows no new WhatsApp Business Account or number on their plugin. They were told that you have been informed.`,
+      `The onboarding link's history lists what ChakraHQ's signup said. If it reported a success under a name the app does not recognise, correct CHAKRA_SDK_SUCCESS_PATTERN; otherwise check the plugin in ChakraHQ's dashboard ("Refresh from ChakraHQ" on the client's page shows what it holds now).`,
+    ],
+    button: { label: "Open the client", url: clientUrl },
+    footnotes: [],
+  });
+}

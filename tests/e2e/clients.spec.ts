@@ -76,20 +76,24 @@ test("a CSV import shows the bad row first and imports everything once it is fix
   await page.goto("/clients/import");
 
   const header = "name,contactName,contactEmail,clientReferenceId,pluginId,notes";
+  const unknownPlugin = "00000000-0000-4000-8000-0000000000ee"; // a plugin the fake ChakraHQ does not know
   const bad = [
     header,
     "North Cafe,Nia,nia@north.example,north-cafe,,",
-    "South Deli,Sam,not-an-email,south-deli,,",
+    `South Deli,Sam,not-an-email,south-deli,${unknownPlugin},`,
   ].join("\n");
   await page.getByLabel("…or paste it here").fill(bad);
   await page.getByRole("button", { name: "Check the file" }).click();
   await expect(page.getByRole("heading", { name: "Preview: 1 ready, 1 with errors" })).toBeVisible();
   const badRow = page.getByRole("row").filter({ hasText: "South Deli" });
   await expect(badRow).toContainText("Contact email: Enter a valid email address");
+  await expect(badRow).toContainText(`Plugin id: ChakraHQ does not know the plugin ${unknownPlugin}`);
   await expect(page.getByRole("button", { name: /^Import/ })).toHaveCount(0);
   expect(await testDb().client.count({ where: { clientReferenceId: { in: ["north-cafe", "south-deli"] } } })).toBe(0);
 
-  await page.getByLabel("…or paste it here").fill(bad.replace("not-an-email", "sam@south.example"));
+  await page
+    .getByLabel("…or paste it here")
+    .fill(bad.replace("not-an-email", "sam@south.example").replace(unknownPlugin, ""));
   await page.getByRole("button", { name: "Check the file" }).click();
   await expect(page.getByRole("heading", { name: "Preview: 2 ready, 0 with errors" })).toBeVisible();
   await page.getByRole("button", { name: "Import 2 clients" }).click();

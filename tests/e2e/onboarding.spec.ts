@@ -50,6 +50,16 @@ async function otherPlugin(): Promise<string> {
   return ((await response.json()) as { _data: { id: string } })._data.id;
 }
 
+/** Changes what the fake ChakraHQ's SDK reports (fake-chakra/server.ts, FakeSdkBehaviour); DELETE: its default. */
+async function fakeSdk(method: "POST" | "DELETE", behaviour?: Record<string, unknown>) {
+  const response = await fetch(`${E2E_FAKE_URL}/__fake/sdk`, {
+    method,
+    headers: { Authorization: `Bearer ${FAKE_CHAKRA_TOKEN}` },
+    body: behaviour ? JSON.stringify(behaviour) : undefined,
+  });
+  expect(response.status).toBe(200);
+}
+
 const linkIn = (text: string) => text.match(/https?:\/\/\S+\/onboard\/[A-Za-z0-9_-]+/)?.[0] ?? "";
 
 async function connectThroughFakeSdk(page: Page, { business = "Acme Bakery", phone = "+44 7700 900123" } = {}) {
@@ -92,7 +102,8 @@ test("the whole journey: link by email, signup through the SDK, the admin sees t
   await connectThroughFakeSdk(page);
   await expect(page.getByRole("heading", { name: "WhatsApp is connected" })).toBeVisible({ timeout: 30_000 });
   await expect(page.getByText("+44 7700 900123")).toBeVisible();
-  await expect(page.getByText("Connected: can send and receive")).toBeVisible();
+  // Each status in the client's own words, never a bare code.
+  await expect(page.getByText("ready to send and receive messages")).toBeVisible();
 
   // Reopening the link later: the status page, not a second signup.
   await page.goto(url);
@@ -158,12 +169,16 @@ test("cancel and a Meta error in the SDK give a next step, and are recorded", as
     .poll(async () =>
       (
         await testDb().onboardingLinkEvent.findMany({
-          where: { linkId: link.id },
+          // The SDK's raw events are recorded too (shown to admins); the funnel is the rest.
+          where: { linkId: link.id, type: { not: "SDK_EVENT" } },
           orderBy: [{ createdAt: "asc" }, { id: "asc" }],
         })
       ).map((e) => e.type),
     )
     .toEqual(["OPENED", "STARTED", "CANCELLED", "STARTED", "FAILED"]);
+  expect(await testDb().onboardingLinkEvent.count({ where: { linkId: link.id, type: "SDK_EVENT" } })).toBeGreaterThan(
+    0,
+  );
   expect(
     (await testDb().onboardingLinkEvent.findFirstOrThrow({ where: { linkId: link.id, type: "FAILED" } })).detail,
   ).toBe("Meta could not complete the signup (simulated error).");
@@ -199,19 +214,23 @@ test("a tampered mint request cannot get a token for another client's plugin", a
   const client = await newClient("tamper");
   const { url } = await linkFor(client.id);
   const since = Date.now();
-  await page.goto(url);
-
   // The page's own mint request, replayed with the other client's plugin and reference
-  // added. Once the SDK's iframe is up, the last server action the page called is the mint.
+  // added. The mint is the first server action the button sends (the page's own checks and
+  // reports of SDK events come before the press or after the mint).
   const actions: Request[] = [];
   page.on("request", (r) => {
     if (r.method() === "POST" && r.headers()["next-action"]) actions.push(r);
   });
+  await page.goto(url);
+  await expect(page.getByRole("button", { name: "Connect WhatsApp" })).toBeEnabled();
+  await page.waitForLoadState("networkidle");
+  const sentBefore = actions.length;
   await page.getByRole("button", { name: "Connect WhatsApp" }).click();
   await expect(
     page.frameLocator('iframe[title="Connect WhatsApp"]').getByRole("button", { name: "Connect WhatsApp" }),
   ).toBeVisible();
-  const request = actions.at(-1)!;
+  const request = actions[sentBefore];
+  if (!request) throw new Error("The page made no mint request");
   const original = JSON.parse(request.postData()!) as unknown[];
   const tampered = JSON.stringify([
     ...original,
@@ -242,4 +261,53 @@ test("a tampered mint request cannot get a token for another client's plugin", a
     _data: { path: string; at: number }[];
   };
   expect(requests._data.filter((r) => r.at >= since).some((r) => r.path.includes(other.pluginId!))).toBe(false);
+});
+
+test("the SDK never sends a success event the app recognises, and the end client still sees connected", async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  // The stand-in's SDK: success as WA_EMBEDDED_SIGNUP_FINISH with {state: "COMPLETED"}, and no onSuccess.
+  await fakeSdk("POST", {
+    successEvent: "WA_EMBEDDED_SIGNUP_FINISH",
+    successData: { state: "COMPLETED" },
+    callOnSuccess: false,
+  });
+  try {
+    const admin = await createMember("ADMIN");
+    const client = await newClient("unknown-event");
+    const { url, link } = await linkFor(client.id);
+    await testDb().onboardingLink.update({ where: { id: link.id }, data: { createdById: admin.id } });
+
+    await page.goto(url);
+    await page.getByRole("button", { name: "Connect WhatsApp" }).click();
+    await expect(page.getByText("Checking with ChakraHQ…")).toBeVisible();
+    const frame = page.frameLocator('iframe[title="Connect WhatsApp"]');
+    await frame.getByRole("button", { name: "Connect WhatsApp" }).click();
+    await frame.getByLabel("Business name").selectOption("Acme Bakery");
+    await frame.getByLabel("Phone number").selectOption("+44 7700 900123");
+    await frame.getByRole("button", { name: "Finish signup" }).click();
+    await expect(frame.getByRole("status")).toHaveText(/WhatsApp connected/);
+
+    // Nothing the page recognises arrived: the server finds the new account in ChakraHQ by itself.
+    await expect(page.getByRole("heading", { name: "WhatsApp is connected" })).toBeVisible({ timeout: 60_000 });
+    await expect(page.getByText("+44 7700 900123")).toBeVisible();
+
+    // What the SDK said is kept raw for the agency, and the admin heard about the connection once.
+    await expect
+      .poll(async () =>
+        (
+          await testDb().onboardingLinkEvent.findMany({
+            where: { linkId: link.id, type: "SDK_EVENT" },
+            orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+          })
+        ).map((e) => e.detail),
+      )
+      .toEqual(['started {"status":"started"}', 'WA_EMBEDDED_SIGNUP_FINISH {"state":"COMPLETED"}']);
+    expect(await testDb().onboardingLinkEvent.count({ where: { linkId: link.id, type: "CONNECTED" } })).toBe(1);
+    expect((await waitForEmail(admin.email)).subject).toBe(`${client.name} connected WhatsApp`);
+    expect((await testDb().client.findUniqueOrThrow({ where: { id: client.id } })).onboardingStatus).toBe("CONNECTED");
+  } finally {
+    await fakeSdk("DELETE");
+  }
 });

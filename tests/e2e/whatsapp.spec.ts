@@ -1,3 +1,4 @@
+import { newLinkToken } from "../../lib/links/token";
 import { expect, test } from "../support/e2e-test";
 import { createMember, E2E_FAKE_URL, FAKE_CHAKRA_TOKEN, signIn, testDb } from "../support/e2e";
 
@@ -124,10 +125,19 @@ test("webhook settings: an invalid address is refused, a valid change is reviewe
 
 test("disconnecting a WABA needs its name typed, then the client's page and stage follow", async ({ page }) => {
   const client = await clientFor(await connectedPlugin("Acme Bakery", "+44 7700 900123"), "Acme Bakery");
+  // The end client's link, through which the account was connected.
+  const { token, tokenHash } = newLinkToken();
+  await testDb().onboardingLink.create({
+    data: { clientId: client.id, tokenHash, expiresAt: new Date(Date.now() + 86_400_000), usedAt: new Date() },
+  });
   await signIn(page, (await createMember("ADMIN")).email);
   await page.goto(`/clients/${client.id}`);
   await page.getByRole("button", { name: "Refresh from ChakraHQ" }).click();
   await expect(page.getByText("Fetched from ChakraHQ just now.")).toBeVisible();
+  await page.goto(`/onboard/${token}`);
+  await expect(page.getByRole("heading", { name: "WhatsApp is connected" })).toBeVisible();
+  await expect(page.getByText("ready to send and receive messages")).toBeVisible();
+  await page.goto(`/clients/${client.id}`);
 
   await page.getByRole("button", { name: "Disconnect", exact: true }).click();
   const dialog = page.getByRole("dialog", { name: "Disconnect this WhatsApp Business Account?" });
@@ -145,7 +155,13 @@ test("disconnecting a WABA needs its name typed, then the client's page and stag
       .getByRole("region", { name: "History" })
       .getByText("WhatsApp Business Account Acme Bakery WhatsApp Business Account disconnected"),
   ).toBeVisible();
-  expect((await testDb().client.findUniqueOrThrow({ where: { id: client.id } })).onboardingStatus).toBe("NOT_INVITED");
+  // A connection that went away needs the agency, and the end client's link says so.
+  expect((await testDb().client.findUniqueOrThrow({ where: { id: client.id } })).onboardingStatus).toBe("ATTENTION");
+  await page.goto(`/onboard/${token}`);
+  await expect(page.getByRole("heading", { name: "This WhatsApp connection was removed" })).toBeVisible();
+  await expect(page.getByText("WhatsApp is connected")).toHaveCount(0);
+  await page.getByRole("button", { name: "Ask for a new link" }).click();
+  await expect(page.getByText(/has been told and will send you a new link\./)).toBeVisible();
 });
 
 test("the overview lists every number, filters them, and refreshes all clients @phone", async ({ page }) => {
@@ -170,10 +186,13 @@ test("the overview lists every number, filters them, and refreshes all clients @
   const runsBefore = await testDb().refreshJob.count();
   await page.getByRole("button", { name: "Refresh all from ChakraHQ" }).click();
   await expect
-    .poll(async () => {
-      const runs = await testDb().refreshJob.findMany({ orderBy: { startedAt: "desc" }, take: 1 });
-      return (await testDb().refreshJob.count()) > runsBefore ? runs[0]?.status : "not started";
-    }, { timeout: 30_000 })
+    .poll(
+      async () => {
+        const runs = await testDb().refreshJob.findMany({ orderBy: { startedAt: "desc" }, take: 1 });
+        return (await testDb().refreshJob.count()) > runsBefore ? runs[0]?.status : "not started";
+      },
+      { timeout: 30_000 },
+    )
     .toBe("DONE");
   release();
   const row = page.getByRole("row").filter({ hasText: number });

@@ -8,6 +8,7 @@ import {
   checkPlugin,
   createClient,
   exportClientsCsv,
+  IMPORT_MAX_PLUGIN_CHECKS,
   importClients,
   listClients,
   mintConnectTokenForClient,
@@ -602,6 +603,135 @@ describe("CSV import and export", () => {
       `Plugin id: it already belongs to Blue Harbor Dental (${owner.clientReferenceId}).`,
     ]);
     expect(await importClients({ actor, csv })).toMatchObject({ ok: false });
+  });
+
+  describe("plugin ids, checked with ChakraHQ", () => {
+    const UNKNOWN = "00000000-0000-4000-8000-0000000000aa";
+    const configReads = (pluginId: string) =>
+      t.fake.requests.filter((r) => r.path === `/v1/ext/plugin/whatsapp/${pluginId}/config`).length;
+    const csvWith = (...rows: [string, string][]) =>
+      [header, ...rows.map(([ref, pluginId]) => `Client ${ref},Ana,${ref}@example.com,${ref},${pluginId},`)].join("\n");
+    /** A client of the fake that does not retry by itself, so only the import's own waits count. */
+    const impatient = () =>
+      createChakraClient({
+        baseUrl: t.fake.url,
+        token: TEST_TOKEN,
+        timeoutMs: 500,
+        maxRetries: 0,
+        paths: {
+          updateConfig: "/v1/ext/plugin/whatsapp/{pluginId}/update-config",
+          disconnectWaba: "/v1/ext/plugin/whatsapp/{pluginId}/disconnect-waba",
+          health: "/v1/health",
+        },
+        disconnectWabaField: "wabaId",
+      });
+    beforeEach(() => {
+      t.fake.clearFaults();
+      t.fake.requests.length = 0;
+    });
+    afterEach(() => t.fake.clearFaults());
+
+    it("refuses a row whose plugin ChakraHQ does not know, naming the plugin, and imports nothing", async () => {
+      const csv = csvWith([unique("known"), EXAMPLE_PLUGIN_ID], [unique("unknown"), UNKNOWN.toUpperCase()]);
+      const preview = await previewImport(csv, { chakra: t.chakra });
+      expect(preview.errorCount).toBe(1);
+      expect(preview.rows[1]!.errors).toEqual([
+        `Plugin id: ChakraHQ does not know the plugin ${UNKNOWN} (WhatsApp plugin not found).`,
+      ]);
+      expect(preview.rows[1]!.plugin).toBeUndefined();
+      const before = await db.client.count();
+      expect(await importClients({ actor, csv, chakra: t.chakra })).toMatchObject({ ok: false });
+      expect(await db.client.count()).toBe(before);
+    });
+
+    it("marks a plugin ChakraHQ knows verified, and saves it so", async () => {
+      const ref = unique("known");
+      const preview = await previewImport(csvWith([ref, EXAMPLE_PLUGIN_ID.toUpperCase()]), { chakra: t.chakra });
+      expect(preview).toMatchObject({ errorCount: 0, plugins: { checked: 1, unverified: 0 } });
+      expect(preview.rows[0]!.plugin).toEqual({ status: "verified" });
+      expect(await importClients({ actor, csv: csvWith([ref, EXAMPLE_PLUGIN_ID]), chakra: t.chakra })).toEqual({
+        ok: true,
+        created: 1,
+      });
+      const client = await db.client.findUniqueOrThrow({ where: { clientReferenceId: ref } });
+      expect(client.pluginId).toBe(EXAMPLE_PLUGIN_ID);
+      expect(client.pluginVerifiedAt).toBeInstanceOf(Date);
+    });
+
+    it("asks about each plugin once, however many rows name it", async () => {
+      const csv = csvWith([unique("a"), EXAMPLE_PLUGIN_ID], [unique("b"), UNKNOWN]);
+      await previewImport(csv, { chakra: t.chakra });
+      expect([configReads(EXAMPLE_PLUGIN_ID), configReads(UNKNOWN)]).toEqual([1, 1]);
+    });
+
+    it.each([
+      ["a 5xx", { route: "getConfig", kind: "server_error" }, /Internal server error/],
+      ["a timeout", { route: "getConfig", kind: "timeout" }, /did not answer within/],
+    ] as const)(
+      "marks the plugin unverified only when ChakraHQ could not be asked (%s), and says so",
+      async (_label, fault, reason) => {
+        t.fake.addFault({ ...fault });
+        const ref = unique("down");
+        const csv = csvWith([ref, EXAMPLE_PLUGIN_ID]);
+        const preview = await previewImport(csv, { chakra: impatient() });
+        expect(preview).toMatchObject({ errorCount: 0, plugins: { checked: 1, unverified: 1 } });
+        expect(preview.rows[0]!.plugin).toEqual({ status: "unverified", message: expect.stringMatching(reason) });
+        expect(await importClients({ actor, csv, chakra: impatient() })).toEqual({ ok: true, created: 1 });
+        const client = await db.client.findUniqueOrThrow({ where: { clientReferenceId: ref } });
+        expect(client).toMatchObject({ pluginId: EXAMPLE_PLUGIN_ID, pluginVerifiedAt: null });
+      },
+    );
+
+    it("refuses a row when ChakraHQ refuses the check (a 403), naming the plugin", async () => {
+      t.fake.addFault({
+        route: "getConfig",
+        kind: "error",
+        status: 403,
+        message: "This API key's role cannot read plugins",
+      });
+      const preview = await previewImport(csvWith([unique("refused"), EXAMPLE_PLUGIN_ID]), { chakra: t.chakra });
+      expect(preview.rows[0]!.errors).toEqual([
+        `Plugin id: ChakraHQ refused to check the plugin ${EXAMPLE_PLUGIN_ID} (This API key's role cannot read plugins).`,
+      ]);
+    });
+
+    it("waits out a 429 as long as Retry-After says, then verifies the plugin", async () => {
+      t.fake.addFault({ route: "getConfig", kind: "rate_limit", retryAfterSeconds: 1, times: 2 });
+      const waits: number[] = [];
+      const wait = async (ms: number) => {
+        waits.push(ms);
+        await new Promise((resolve) => setTimeout(resolve, ms));
+      };
+      const preview = await previewImport(csvWith([unique("limited"), EXAMPLE_PLUGIN_ID]), {
+        chakra: impatient(),
+        wait,
+      });
+      expect(waits).toEqual([1000, 1000]);
+      expect(configReads(EXAMPLE_PLUGIN_ID)).toBe(3);
+      expect(preview.rows[0]!.plugin).toEqual({ status: "verified" });
+    });
+
+    it("gives up after a few 429s: unverified, with the reason", async () => {
+      t.fake.addFault({ route: "getConfig", kind: "rate_limit", retryAfterSeconds: 0 });
+      const preview = await previewImport(csvWith([unique("limited"), EXAMPLE_PLUGIN_ID]), { chakra: impatient() });
+      expect(configReads(EXAMPLE_PLUGIN_ID)).toBe(4);
+      expect(preview.rows[0]!.plugin).toEqual({
+        status: "unverified",
+        message: "it kept rate-limiting the checks: Too many requests",
+      });
+    });
+
+    it(`checks at most ${IMPORT_MAX_PLUGIN_CHECKS} plugins per import, and says so without asking ChakraHQ`, async () => {
+      const rows = Array.from({ length: IMPORT_MAX_PLUGIN_CHECKS + 1 }, (_, i): [string, string] => [
+        unique("many"),
+        `00000000-0000-4000-8000-${String(i).padStart(12, "0")}`,
+      ]);
+      const preview = await previewImport(csvWith(...rows), { chakra: t.chakra });
+      expect(preview.fileErrors).toEqual([
+        `ChakraHQ is asked about every plugin id, a few at a time, so one import checks at most ${IMPORT_MAX_PLUGIN_CHECKS} plugins; this file has ${IMPORT_MAX_PLUGIN_CHECKS + 1}. Split it into smaller files.`,
+      ]);
+      expect(t.fake.requests).toEqual([]);
+    });
   });
 
   it("names missing columns", async () => {

@@ -24,6 +24,9 @@ const PUBLIC_ACTIONS = new Set([
   "onboarding.reportOnboarding",
   "onboarding.confirmOnboarding",
   "onboarding.requestNewLink",
+  // Polled while a signup is open, and the SDK's raw events (tests/integration/signup-detection.test.ts).
+  "onboarding.checkOnboarding",
+  "onboarding.reportSdkEvent",
 ]);
 /** Actions that change nothing a viewer may not change. */
 const VIEWER_ACTIONS = new Set(["auth.signOutAction"]);

@@ -144,6 +144,7 @@ const TABLES = [
   "Client",
   "OnboardingLink",
   "OnboardingLinkEvent",
+  "SignupAttempt",
   "PluginConfigSnapshot",
   "SnapshotPhoneNumber",
   "AuditLog",
@@ -339,6 +340,8 @@ const PUBLIC = new Set([
   "onboarding.reportOnboarding",
   "onboarding.confirmOnboarding",
   "onboarding.requestNewLink",
+  "onboarding.checkOnboarding",
+  "onboarding.reportSdkEvent",
 ]);
 
 /** Fields whose accepted text is stored as typed (trimmed): read back after a successful save. */
@@ -585,7 +588,15 @@ function tamperedTokens(real: string): [string, unknown][] {
 }
 
 describe("the end client's actions, with tampered tokens", () => {
-  it.each(["markLinkOpened", "startOnboarding", "reportOnboarding", "confirmOnboarding", "requestNewLink"])(
+  it.each([
+    "markLinkOpened",
+    "startOnboarding",
+    "reportOnboarding",
+    "confirmOnboarding",
+    "requestNewLink",
+    "checkOnboarding",
+    "reportSdkEvent",
+  ])(
     "%s refuses every tampered token and changes nothing",
     async (name) => {
       const run = actions.get(`onboarding.${name}`) as unknown as Public;
@@ -643,6 +654,46 @@ describe("the end client's actions, with a real link", () => {
     for (const detail of details) expect(unstorable(detail), JSON.stringify(detail)).toBe(false);
     // Stored as the words they are (rendered as text later), control characters dropped.
     expect(details.slice(0, 3)).toEqual([SCRIPT, "AcmeBakery", "Meta said \ufffdno"]);
+  });
+
+  it("reportSdkEvent takes any event without throwing, and keeps it as plain text without tokens", async () => {
+    const report = actions.get("onboarding.reportSdkEvent") as unknown as Public;
+    const jwt = "eyJhbGciOiJIUzI1NiJ9.eyJkYXRhIjp7fX0.c2lnbmF0dXJl";
+    const cyclic: Record<string, unknown> = { status: "connected" };
+    cyclic.self = cyclic;
+    const events: unknown[] = [
+      { callback: "message", event: SCRIPT, data: { message: SCRIPT, token: jwt } },
+      { callback: "message", event: "Acme\u0000Bakery\u0007", data: { text: "Meta said \ud800no" } },
+      undefined,
+      null,
+      42,
+      "message",
+      [],
+      {},
+      { callback: SCRIPT },
+      { callback: "message", event: { toString: () => SCRIPT }, data: cyclic },
+      { callback: "message", event: 42, data: [BigInt(1), Number.NaN, new Date(Number.NaN), () => 1, Symbol("s")] },
+      { callback: "error", data: { message: "x".repeat(1_000_000) } },
+      { callback: "success", data: "é".repeat(500_000) },
+      ...HOSTILE_TEXT.map(([, text]) => ({ callback: "message", event: text, data: { text } })),
+    ];
+    for (const [index, value] of events.entries()) {
+      await expect(report(onboardingToken, value), `event ${index}`).resolves.toBeUndefined();
+    }
+    const details = (await linkEvents()).filter((e) => e.type === "SDK_EVENT").map((e) => e.detail ?? "");
+    expect(details.length).toBeGreaterThan(5);
+    for (const detail of details) {
+      expect(unstorable(detail), JSON.stringify(detail).slice(0, 80)).toBe(false);
+      expect(detail.length).toBeLessThanOrEqual(2200);
+      expect(detail).not.toContain(jwt);
+    }
+    expect(details[0]).toBe(`${SCRIPT} {"message":"${SCRIPT}","token":"[removed]"}`);
+    expect(details[1]).toBe('AcmeBakery {"text":"Meta said \\ud800no"}');
+  });
+
+  it("checkOnboarding answers with the real token", async () => {
+    const check = actions.get("onboarding.checkOnboarding") as unknown as Public;
+    expect(await check(onboardingToken)).toMatchObject({ ok: true });
   });
 
   it("markLinkOpened, startOnboarding and confirmOnboarding work with the real token", async () => {

@@ -190,9 +190,76 @@ describe("changing the plugin", () => {
     );
     expect(done).toMatchObject({ outcome: "done", confirmedBy: "answer", refresh: { ok: true } });
     expect((await latestConfigForClient(client.id))?.config.whatsappBusinessAccounts).toEqual([]);
-    expect((await db.client.findUniqueOrThrow({ where: { id: client.id } })).onboardingStatus).toBe("NOT_INVITED");
+    // A connection that went away needs the agency.
+    expect((await db.client.findUniqueOrThrow({ where: { id: client.id } })).onboardingStatus).toBe("ATTENTION");
     const actions = (await db.auditLog.findMany({ where: { clientId: client.id } })).map((a) => a.action).sort();
     expect(actions).toEqual(["whatsapp.number_status_changed", "whatsapp.waba_disconnected"]);
+  });
+});
+
+describe("a client's stage when its connection goes away", () => {
+  const stageOf = async (id: string) => (await db.client.findUniqueOrThrow({ where: { id } })).onboardingStatus;
+  const plugin = () => t.fake.store.state.plugins[EXAMPLE_PLUGIN_ID]!;
+  /** An invited client (it has a link) whose plugin ChakraHQ shows connected. */
+  async function connectedInvitedClient() {
+    const client = await clientWithPlugin(EXAMPLE_PLUGIN_ID);
+    await db.onboardingLink.create({
+      data: {
+        clientId: client.id,
+        tokenHash: `hash-${client.id}`,
+        expiresAt: new Date(Date.now() + 86_400_000),
+        usedAt: new Date(),
+      },
+    });
+    await refreshClientConfig(client.id, t.chakra);
+    expect(await stageOf(client.id)).toBe("CONNECTED");
+    return client;
+  }
+
+  it("becomes Attention needed when ChakraHQ shows no WABA left, not Invited", async () => {
+    const client = await connectedInvitedClient();
+    plugin().wabas = [];
+    plugin().numbers = [];
+    expect(await refreshClientConfig(client.id, t.chakra)).toMatchObject({ ok: true });
+    expect(await stageOf(client.id)).toBe("ATTENTION");
+    // And stays so on the next refresh, until something is connected again.
+    await refreshClientConfig(client.id, t.chakra);
+    expect(await stageOf(client.id)).toBe("ATTENTION");
+  });
+
+  it("becomes Attention needed when the WABA is still there but all its numbers are gone", async () => {
+    const client = await connectedInvitedClient();
+    plugin().numbers = [];
+    await refreshClientConfig(client.id, t.chakra);
+    expect(await stageOf(client.id)).toBe("ATTENTION");
+  });
+
+  it("is Connected again once a number is back", async () => {
+    const client = await connectedInvitedClient();
+    const numbers = plugin().numbers;
+    plugin().numbers = [];
+    await refreshClientConfig(client.id, t.chakra);
+    expect(await stageOf(client.id)).toBe("ATTENTION");
+    plugin().numbers = numbers;
+    await refreshClientConfig(client.id, t.chakra);
+    expect(await stageOf(client.id)).toBe("CONNECTED");
+  });
+
+  it("does not flag a plugin that was never connected, nor numbers that have not arrived yet", async () => {
+    const client = await clientWithPlugin(EXAMPLE_PLUGIN_ID);
+    await db.client.update({ where: { id: client.id }, data: { onboardingStatus: "INVITED" } });
+    const numbers = plugin().numbers;
+    const wabas = plugin().wabas;
+    plugin().wabas = [];
+    plugin().numbers = [];
+    await refreshClientConfig(client.id, t.chakra); // nothing connected yet
+    expect(await stageOf(client.id)).toBe("INVITED");
+    plugin().wabas = wabas; // the signup attached the account; the number comes a bit later
+    await refreshClientConfig(client.id, t.chakra);
+    expect(await stageOf(client.id)).toBe("INVITED");
+    plugin().numbers = numbers;
+    await refreshClientConfig(client.id, t.chakra);
+    expect(await stageOf(client.id)).toBe("CONNECTED");
   });
 });
 

@@ -4,9 +4,10 @@ import { RequestLinkButton } from "@/components/onboarding/request-link-button";
 import { StepList } from "@/components/ui/step-list";
 import { getAgencyBranding } from "@/lib/data/agency";
 import { resolveLink } from "@/lib/data/links";
-import { latestConfigForClient } from "@/lib/data/snapshots";
+import { connectionForClient } from "@/lib/data/snapshots";
 import { env } from "@/lib/env";
 import { formatDateTime } from "@/lib/format";
+import { clientPhoneStatus, TONE_BADGE } from "@/lib/whatsapp/client-meaning";
 
 export const metadata: Metadata = { title: "Connect WhatsApp", robots: { index: false, follow: false } };
 
@@ -21,7 +22,7 @@ const STEPS = [
 export default async function OnboardPage({ params }: PageProps<"/onboard/[token]">) {
   const { token } = await params;
   const [agency, link] = await Promise.all([getAgencyBranding(), resolveLink(token)]);
-  const status = link.state === "connected" ? await latestConfigForClient(link.clientId) : null;
+  const status = link.state === "connected" ? await connectionForClient(link.clientId) : null;
 
   return (
     <div className="min-h-dvh bg-slate-50">
@@ -62,6 +63,29 @@ export default async function OnboardPage({ params }: PageProps<"/onboard/[token
             </section>
             <p className="text-sm text-slate-500">This link works until {formatDateTime(link.expiresAt)}.</p>
           </>
+        ) : link.state === "connected" && status?.removed ? (
+          <>
+            <div>
+              <p className="text-sm font-medium text-slate-500">WhatsApp setup for</p>
+              <h1 className="text-2xl font-semibold tracking-tight break-words sm:text-3xl">{link.clientName}</h1>
+            </div>
+            <section
+              aria-labelledby="status-heading"
+              className="rounded-xl border border-amber-200 bg-white p-5 shadow-sm"
+            >
+              <h2 id="status-heading" className="text-lg font-semibold text-amber-900">
+                This WhatsApp connection was removed
+              </h2>
+              <p className="mt-1 text-slate-700">
+                ChakraHQ no longer shows a WhatsApp number connected for your business. Ask {agency.name} for a new link
+                to connect again.
+              </p>
+              <div className="mt-4">
+                <RequestLinkButton token={token} agencyName={agency.name} />
+              </div>
+              <p className="mt-3 text-xs text-slate-500">Last checked {formatDateTime(status.fetchedAt)}.</p>
+            </section>
+          </>
         ) : link.state === "connected" ? (
           <>
             <div>
@@ -78,26 +102,28 @@ export default async function OnboardPage({ params }: PageProps<"/onboard/[token
               <p className="mt-1 text-slate-700">Nothing more to do. {agency.name} takes it from here.</p>
               {status && status.config.whatsappPhoneNumbers.length ? (
                 <ul className="mt-4 divide-y divide-slate-100 rounded-lg border border-slate-200">
-                  {status.config.whatsappPhoneNumbers.map((phone) => (
-                    <li
-                      key={phone.id}
-                      className="flex flex-col gap-1 p-3 sm:flex-row sm:items-center sm:justify-between"
-                    >
-                      <div>
-                        <p className="font-medium">{phone.display_phone_number ?? "Number being set up"}</p>
-                        <p className="text-sm text-slate-600">
-                          Name shown to customers: {phone.verified_name ?? "not set yet"}
-                        </p>
-                      </div>
-                      <span
-                        className={`self-start rounded-full px-2 py-0.5 text-xs font-medium sm:self-auto ${phone.status === "CONNECTED" ? "bg-emerald-100 text-emerald-800" : "bg-amber-100 text-amber-900"}`}
+                  {status.config.whatsappPhoneNumbers.map((phone) => {
+                    const meaning = clientPhoneStatus(phone.status, agency.name);
+                    return (
+                      <li
+                        key={phone.id}
+                        className="flex flex-col gap-1 p-3 sm:flex-row sm:items-center sm:justify-between"
                       >
-                        {phone.status === "CONNECTED"
-                          ? "Connected: can send and receive"
-                          : (phone.status ?? "Status unknown")}
-                      </span>
-                    </li>
-                  ))}
+                        <div>
+                          <p className="font-medium">{phone.display_phone_number ?? "Number being set up"}</p>
+                          <p className="text-sm text-slate-600">
+                            Name shown to customers: {phone.verified_name ?? "not set yet"}
+                          </p>
+                        </div>
+                        <p className="text-sm sm:max-w-xs sm:text-right">
+                          <span className={`rounded-full px-2 py-0.5 text-xs font-medium ${TONE_BADGE[meaning.tone]}`}>
+                            {meaning.label}
+                          </span>{" "}
+                          <span className="text-slate-600">{meaning.meaning}</span>
+                        </p>
+                      </li>
+                    );
+                  })}
                 </ul>
               ) : (
                 <p className="mt-3 text-sm text-slate-600">

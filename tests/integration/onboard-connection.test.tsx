@@ -1,0 +1,201 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { EXAMPLE_PLUGIN_ID } from "@/fake-chakra/state";
+import { startTestChakra } from "../support/fake-chakra";
+
+vi.mock("next/headers", async () => (await import("../support/request-context")).headersModule());
+vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
+
+const { default: OnboardPage } = await import("@/app/onboard/[token]/page");
+const { requestNewLink } = await import("@/lib/actions/onboarding");
+const { getAgencyBranding } = await import("@/lib/data/agency");
+const { confirmConnection, createLink } = await import("@/lib/data/links");
+const { storeSnapshot } = await import("@/lib/data/snapshots");
+const { disconnectWaba } = await import("@/lib/data/whatsapp");
+const { db } = await import("@/lib/db");
+const { clientPhoneStatus } = await import("@/lib/whatsapp/client-meaning");
+const { PHONE_STATUS } = await import("@/lib/whatsapp/meaning");
+const { pageProps, renderPage } = await import("../support/render-page");
+
+/*
+ * What the end client's link says once ChakraHQ no longer shows the connection, what asking
+ * for a new link from there does, and how the connected page explains each number's status.
+ */
+
+let t: Awaited<ReturnType<typeof startTestChakra>>;
+let admin: { id: string; email: string };
+let agencyName = "";
+let n = 0;
+
+/** The page's visible text: tags dropped, entities decoded, spaces collapsed. */
+const textOf = (html: string) =>
+  html
+    .replace(/<[^>]+>/g, " ")
+    .replace(/&#x27;/g, "'")
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, "&")
+    .replace(/\s+/g, " ");
+const renderLink = async (token: string) => textOf(renderPage(await OnboardPage(pageProps({ token }))));
+
+/** A client mapped to the fake's example plugin, connected through its onboarding link. */
+async function connectedLink() {
+  const ref = `onb-${Date.now().toString(36)}-${n++}`;
+  const client = await db.client.create({
+    data: {
+      name: `Client ${ref}`,
+      contactName: "Ana",
+      contactEmail: `${ref}@example.com`,
+      clientReferenceId: ref,
+      pluginId: EXAMPLE_PLUGIN_ID,
+      searchText: ref,
+    },
+  });
+  const created = await createLink({ actor: admin, clientId: client.id, validDays: 7 });
+  if (!created.ok) throw new Error("link not created");
+  const token = created.url.split("/onboard/")[1]!;
+  const confirmed = await confirmConnection(token, { chakra: t.chakra, pollMs: 1, attempts: 1 });
+  expect(confirmed).toMatchObject({ ok: true, newlyConnected: true });
+  return { client, token, linkId: created.link.id };
+}
+
+async function disconnect(clientId: string) {
+  const result = await disconnectWaba(
+    { actor: admin, clientId, wabaId: "973055385119463", confirmName: "Sandbox WhatsApp Business Account" },
+    t.chakra,
+  );
+  expect(result).toMatchObject({ outcome: "done", refresh: { ok: true } });
+}
+
+beforeAll(async () => {
+  vi.spyOn(console, "log").mockImplementation(() => {}); // the outbox prints every email
+  t = await startTestChakra();
+  const user = await db.user.upsert({
+    where: { email: "onboard-admin@test.example" },
+    create: { email: "onboard-admin@test.example", role: "ADMIN" },
+    update: { removedAt: null },
+  });
+  admin = { id: user.id, email: user.email };
+  agencyName = (await getAgencyBranding()).name;
+});
+afterAll(async () => {
+  vi.restoreAllMocks();
+  await t.fake.close();
+});
+beforeEach(async () => {
+  t.fake.store.reset();
+  t.fake.clearFaults();
+  // One plugin, one client: the example plugin is free again for each test.
+  await db.client.deleteMany({ where: { pluginId: EXAMPLE_PLUGIN_ID } });
+});
+
+describe("a connected link whose WhatsApp Business Account was disconnected", () => {
+  it("says the connection was removed and how to reconnect; the client's stage is Attention needed", async () => {
+    const { client, token } = await connectedLink();
+    const before = await renderLink(token);
+    expect(before).toContain("WhatsApp is connected");
+    expect(before).not.toContain("connection was removed");
+
+    await disconnect(client.id);
+    const after = await renderLink(token);
+    expect(after).toContain("This WhatsApp connection was removed");
+    expect(after).toContain(`Ask ${agencyName} for a new link to connect again.`);
+    expect(after).toContain("Ask for a new link");
+    expect(after).not.toContain("WhatsApp is connected");
+    expect(after).not.toContain("the number appears here within a few minutes");
+    expect((await db.client.findUniqueOrThrow({ where: { id: client.id } })).onboardingStatus).toBe("ATTENTION");
+  });
+
+  it("says so too when the account is still there but all its numbers are gone", async () => {
+    const { client, token } = await connectedLink();
+    t.fake.store.state.plugins[EXAMPLE_PLUGIN_ID]!.numbers = [];
+    await storeSnapshot({
+      clientId: client.id,
+      pluginId: EXAMPLE_PLUGIN_ID,
+      config: await t.chakra.getPluginConfig(EXAMPLE_PLUGIN_ID),
+    });
+    expect(await renderLink(token)).toContain("This WhatsApp connection was removed");
+  });
+
+  it("still says the number is on its way right after a signup whose numbers have not arrived", async () => {
+    const { client, token } = await connectedLink();
+    // As if ChakraHQ had shown the account but no number yet, ever.
+    await db.pluginConfigSnapshot.deleteMany({ where: { clientId: client.id } });
+    t.fake.store.state.plugins[EXAMPLE_PLUGIN_ID]!.numbers = [];
+    await storeSnapshot({
+      clientId: client.id,
+      pluginId: EXAMPLE_PLUGIN_ID,
+      config: await t.chakra.getPluginConfig(EXAMPLE_PLUGIN_ID),
+    });
+    const page = await renderLink(token);
+    expect(page).toContain("WhatsApp is connected");
+    expect(page).toContain("the number appears here within a few minutes");
+    expect(page).not.toContain("connection was removed");
+  });
+});
+
+describe("asking for a new link", () => {
+  it("from a removed connection emails the admins who sent the link, once, and is audited", async () => {
+    const { client, token, linkId } = await connectedLink();
+    await disconnect(client.id);
+    expect(await requestNewLink(token)).toEqual({ ok: true });
+    const emails = await db.outboxMessage.findMany({ where: { to: admin.email, subject: { contains: client.name } } });
+    expect(emails.map((e) => e.subject)).toEqual([`${client.name} asks for a new onboarding link`]);
+    expect(emails[0]!.text).toContain(`/clients/${client.id}`);
+    expect(await db.auditLog.findFirst({ where: { targetId: linkId, action: "link.new_requested" } })).toMatchObject({
+      clientId: client.id,
+      metadata: { reason: "connection_removed" },
+    });
+    expect(await requestNewLink(token)).toMatchObject({ ok: false, message: expect.stringContaining("already told") });
+  });
+
+  it("is refused from a connection that is still there, and nobody is emailed", async () => {
+    const { client, token } = await connectedLink();
+    expect(await requestNewLink(token)).toEqual({ ok: false, message: "This link does not need replacing." });
+    expect(await db.outboxMessage.count({ where: { subject: { contains: client.name } } })).toBe(0);
+  });
+});
+
+describe("the numbers' statuses on the connected page", () => {
+  const known = Object.keys(PHONE_STATUS);
+
+  it("has the client's own words for every status the admin page knows", () => {
+    for (const status of known) {
+      const meaning = clientPhoneStatus(status, "Acme Agency");
+      expect(meaning.label, status).not.toContain(status);
+      expect(meaning.label, status).not.toMatch(/Meta says/);
+      expect(meaning.meaning.length, status).toBeGreaterThan(10);
+    }
+    expect(clientPhoneStatus("PENDING", "Acme Agency")).toMatchObject({
+      label: "Being set up by Meta",
+      meaning: "usually a few minutes",
+    });
+  });
+
+  it("explains each number's status in plain words, an unknown or missing one included, never as a bare code", async () => {
+    const { client, token } = await connectedLink();
+    const config = await t.chakra.getPluginConfig(EXAMPLE_PLUGIN_ID);
+    const statuses: (string | null)[] = [...known, "SOMETHING_NEW", null];
+    const template = config.whatsappPhoneNumbers[0]!;
+    const phones = statuses.map((status, i) => ({
+      ...template,
+      id: `phone-${i}`,
+      display_phone_number: `+1 555 0100 ${String(i).padStart(2, "0")}`,
+      status: status ?? undefined,
+    }));
+    await storeSnapshot({
+      clientId: client.id,
+      pluginId: EXAMPLE_PLUGIN_ID,
+      config: { ...config, whatsappPhoneNumbers: phones },
+    });
+    const page = await renderLink(token);
+    expect(page).toContain("WhatsApp is connected");
+    for (const [i, status] of statuses.entries()) {
+      const meaning = clientPhoneStatus(status, agencyName);
+      const row = page.slice(page.indexOf(phones[i]!.display_phone_number!));
+      expect(row.slice(0, 300), String(status)).toContain(`${meaning.label} ${meaning.meaning}`);
+    }
+    expect(page).toContain(`Meta says “SOMETHING_NEW” ${agencyName} can tell you what this means`);
+    expect(page).toContain("Being set up by Meta usually a few minutes");
+    // No status is shown as Meta's code alone.
+    for (const status of known) expect(page, status).not.toMatch(new RegExp(`(^|\\s)${status}(\\s|$)`));
+  });
+});

@@ -1,0 +1,336 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+
+// The onboarding actions read ChakraHQ through the app's own client, which takes its address
+// from the environment once: point it at a fake of this file's own.
+const fake = await vi.hoisted(async () => {
+  const { startFakeChakra } = await import("@/fake-chakra/server");
+  const { FAKE_CHAKRA_TOKEN } = await import("@/lib/chakra/demo");
+  const started = await startFakeChakra({ token: FAKE_CHAKRA_TOKEN, numbersDelayMs: 0 });
+  vi.stubEnv("CHAKRA_BASE_URL", started.url);
+  vi.stubEnv("CHAKRA_MAX_RETRIES", "0");
+  return started;
+});
+
+vi.mock("next/headers", async () => (await import("../support/request-context")).headersModule());
+vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
+
+import { UNKNOWN_SUCCESS_SDK } from "@/fake-chakra/server";
+import {
+  checkOnboarding,
+  confirmOnboarding,
+  reportOnboarding,
+  reportSdkEvent,
+  startOnboarding,
+} from "@/lib/actions/onboarding";
+import { createLink, SIGNUP_WAIT_MS } from "@/lib/data/links";
+import { db } from "@/lib/db";
+import { SDK_PAYLOAD_MAX } from "@/lib/validations/links";
+import { pageProps, renderPage } from "../support/render-page";
+import { setRequestHeaders, signInAs } from "../support/request-context";
+
+/*
+ * Issue 10, part 1: the server finds a completed signup in ChakraHQ's configuration whatever
+ * the SDK's events are called, keeps every SDK event raw (no tokens), and tells the end client
+ * and the admins when no result comes in time.
+ */
+
+let n = 0;
+const unique = (label: string) => `${label}-${Date.now().toString(36)}-${n++}`;
+const CONFIG_PATH = /^\/v1\/ext\/plugin\/whatsapp\/[^/]+\/config$/;
+const configReads = () => fake.requests.filter((r) => CONFIG_PATH.test(r.path)).length;
+let admin: { id: string; email: string };
+
+/** A client (with `pluginId`, or none: the mint creates one) and an active link an admin created. */
+async function newLink(pluginId: string | null = null) {
+  const ref = unique("detect");
+  const client = await db.client.create({
+    data: {
+      name: `Client ${ref}`,
+      contactName: "Ana",
+      contactEmail: `${ref}@example.com`,
+      clientReferenceId: ref,
+      pluginId,
+    },
+  });
+  const created = await createLink({ actor: admin, clientId: client.id, validDays: 7 });
+  if (!created.ok) throw new Error("not created");
+  setRequestHeaders({ "x-forwarded-for": `198.51.100.${n++ % 250}` });
+  return { client, linkId: created.link.id, token: created.url.split("/onboard/")[1]! };
+}
+
+/** Presses "Connect WhatsApp": the mint, which opens the signup attempt. Returns the connect token. */
+async function start(token: string): Promise<string> {
+  const started = await startOnboarding(token);
+  if (!started.ok) throw new Error(`not started: ${started.message}`);
+  return started.connectToken;
+}
+
+/** Meta's steps finished in the fake SDK's window: a WABA and a number join the token's plugin. */
+async function finishSignup(connectToken: string, phoneNumber = "+44 7700 900123") {
+  const response = await fetch(`${fake.url}/connect/complete`, {
+    method: "POST",
+    body: JSON.stringify({ token: connectToken, businessName: "Acme Bakery", phoneNumber }),
+  });
+  expect(response.status).toBe(200);
+}
+
+const emailsAbout = (clientName: string) =>
+  db.outboxMessage.findMany({
+    where: { to: admin.email, subject: { contains: clientName } },
+    select: { subject: true },
+  });
+const eventsOf = (linkId: string, type: "CONNECTED" | "UNCONFIRMED" | "SDK_EVENT") =>
+  db.onboardingLinkEvent.findMany({ where: { linkId, type }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
+const attemptOf = (linkId: string) =>
+  db.signupAttempt.findFirstOrThrow({ where: { linkId }, orderBy: { createdAt: "desc" } });
+
+beforeAll(async () => {
+  vi.spyOn(console, "log").mockImplementation(() => {}); // the outbox prints every email
+  admin = await signInAs("ADMIN");
+});
+afterEach(() => fake.clearFaults());
+afterAll(async () => {
+  vi.restoreAllMocks();
+  vi.unstubAllEnvs();
+  await fake.close();
+});
+
+describe("completion found on the server", () => {
+  it("marks the link connected when the SDK reports success under a name the app does not know, and emails the admins once", async () => {
+    const { client, linkId, token } = await newLink();
+    const connectToken = await start(token);
+
+    // Nothing new in ChakraHQ yet: pending, whatever is asked how often.
+    expect(await checkOnboarding(token)).toEqual({ ok: true, status: "pending", overdue: false });
+    expect(await checkOnboarding(token)).toEqual({ ok: true, status: "pending", overdue: false });
+    expect((await db.onboardingLink.findUniqueOrThrow({ where: { id: linkId } })).usedAt).toBeNull();
+
+    await finishSignup(connectToken);
+    // What the stand-in's SDK says: the page does not recognise it, so it only reports it.
+    await reportSdkEvent(token, {
+      callback: "message",
+      event: UNKNOWN_SUCCESS_SDK.successEvent,
+      data: UNKNOWN_SUCCESS_SDK.successData,
+    });
+
+    expect(await checkOnboarding(token)).toEqual({ ok: true, status: "connected", numbers: ["+44 7700 900123"] });
+    expect((await db.onboardingLink.findUniqueOrThrow({ where: { id: linkId } })).usedAt).not.toBeNull();
+    expect((await db.client.findUniqueOrThrow({ where: { id: client.id } })).onboardingStatus).toBe("CONNECTED");
+    expect(await db.pluginConfigSnapshot.count({ where: { clientId: client.id } })).toBeGreaterThan(0);
+    expect(await attemptOf(linkId)).toMatchObject({ outcome: "connected", endedAt: expect.any(Date) });
+
+    // Asked again, and the SDK's fast path arriving late: still one connection, one email.
+    expect(await checkOnboarding(token)).toEqual({ ok: true, status: "connected", numbers: ["+44 7700 900123"] });
+    expect(await confirmOnboarding(token)).toMatchObject({ ok: true });
+    expect(await eventsOf(linkId, "CONNECTED")).toHaveLength(1);
+    expect((await emailsAbout(client.name)).map((e) => e.subject)).toEqual([`${client.name} connected WhatsApp`]);
+  });
+
+  it("does not count what the plugin already held at the mint; a new number does count", async () => {
+    const plugin = fake.createPlugin({ name: "Existing Co plugin" });
+    plugin.wabas.push({ id: "700000000000001", name: "Existing WABA" });
+    plugin.numbers.push({
+      wabaId: "700000000000001",
+      availableAt: 0,
+      number: { id: "800000000000001", display_phone_number: "+1 555-010-0001", status: "CONNECTED" },
+    });
+    const { linkId, token } = await newLink(plugin.id);
+    const connectToken = await start(token);
+    expect(await attemptOf(linkId)).toMatchObject({
+      baselineWabaIds: JSON.stringify(["700000000000001"]),
+      baselineNumberIds: JSON.stringify(["800000000000001"]),
+    });
+
+    expect(await checkOnboarding(token)).toEqual({ ok: true, status: "pending", overdue: false });
+    expect((await db.onboardingLink.findUniqueOrThrow({ where: { id: linkId } })).usedAt).toBeNull();
+    expect(await eventsOf(linkId, "CONNECTED")).toHaveLength(0);
+
+    await finishSignup(connectToken, "+44 7700 900999");
+    expect(await checkOnboarding(token)).toMatchObject({ ok: true, status: "connected" });
+  });
+
+  it("when ChakraHQ cannot be read at the mint and nothing is stored, takes the first reading as the baseline", async () => {
+    const plugin = fake.createPlugin({ name: "Unreadable Co plugin" });
+    plugin.wabas.push({ id: "700000000000002", name: "Existing WABA" });
+    const { linkId, token } = await newLink(plugin.id);
+    fake.addFault({ route: "getConfig", kind: "server_error", times: 1 });
+    await start(token);
+    expect(await attemptOf(linkId)).toMatchObject({ baselineWabaIds: null, baselineNumberIds: null });
+
+    // The existing WABA is not taken for a new one.
+    expect(await checkOnboarding(token)).toEqual({ ok: true, status: "pending", overdue: false });
+    expect(await attemptOf(linkId)).toMatchObject({ baselineWabaIds: JSON.stringify(["700000000000002"]) });
+    expect(await checkOnboarding(token)).toEqual({ ok: true, status: "pending", overdue: false });
+    expect((await db.onboardingLink.findUniqueOrThrow({ where: { id: linkId } })).usedAt).toBeNull();
+  });
+
+  it("stops looking when the session ends: cancelled, or its hour passed", async () => {
+    const cancelled = await newLink();
+    await start(cancelled.token);
+    await reportOnboarding(cancelled.token, { kind: "cancelled" });
+    const reads = configReads();
+    expect(await checkOnboarding(cancelled.token)).toEqual({ ok: true, status: "closed" });
+    expect(configReads()).toBe(reads);
+
+    const lapsed = await newLink();
+    const connectToken = await start(lapsed.token);
+    await db.signupAttempt.updateMany({
+      where: { linkId: lapsed.linkId },
+      data: { expiresAt: new Date(Date.now() - 1000) },
+    });
+    await finishSignup(connectToken);
+    expect(await checkOnboarding(lapsed.token)).toEqual({ ok: true, status: "closed" });
+    expect(configReads()).toBe(reads);
+    expect((await db.onboardingLink.findUniqueOrThrow({ where: { id: lapsed.linkId } })).usedAt).toBeNull();
+
+    // A link that never started a signup: nothing to look at.
+    const idle = await newLink();
+    expect(await checkOnboarding(idle.token)).toEqual({ ok: true, status: "closed" });
+  });
+
+  it("is rate-limited per link, and refuses links that no longer work", async () => {
+    const { linkId, token } = await newLink();
+    await start(token);
+    await db.rateLimitHit.createMany({ data: Array.from({ length: 30 }, () => ({ key: `check:${linkId}` })) });
+    const reads = configReads();
+    expect(await checkOnboarding(token)).toMatchObject({ ok: false, message: expect.stringContaining("Too many") });
+    expect(configReads()).toBe(reads);
+
+    await db.onboardingLink.update({ where: { id: linkId }, data: { revokedAt: new Date() } });
+    expect(await checkOnboarding(token)).toMatchObject({ ok: false, state: "revoked" });
+  });
+});
+
+describe("no result in time", () => {
+  const backdateLastEvent = (linkId: string, ms: number) =>
+    db.signupAttempt.updateMany({ where: { linkId }, data: { lastSdkEventAt: new Date(Date.now() - ms) } });
+
+  it("tells the end client and emails the admins once, SIGNUP_WAIT_MS after the SDK's last event; a late connection still counts", async () => {
+    const { client, linkId, token } = await newLink();
+    const connectToken = await start(token);
+    // No SDK event yet: the client may not have opened the signup; nothing is overdue.
+    expect(await checkOnboarding(token)).toEqual({ ok: true, status: "pending", overdue: false });
+
+    await reportSdkEvent(token, { callback: "message", event: "started", data: { status: "started" } });
+    expect((await attemptOf(linkId)).lastSdkEventAt).not.toBeNull();
+    await backdateLastEvent(linkId, SIGNUP_WAIT_MS - 10_000);
+    expect(await checkOnboarding(token)).toEqual({ ok: true, status: "pending", overdue: false });
+    expect(await emailsAbout(client.name)).toEqual([]);
+
+    await backdateLastEvent(linkId, SIGNUP_WAIT_MS + 1000);
+    expect(await checkOnboarding(token)).toEqual({ ok: true, status: "pending", overdue: true });
+    expect(await checkOnboarding(token)).toEqual({ ok: true, status: "pending", overdue: true });
+    expect((await emailsAbout(client.name)).map((e) => e.subject)).toEqual([
+      `${client.name}'s WhatsApp signup could not be confirmed`,
+    ]);
+    expect((await eventsOf(linkId, "UNCONFIRMED")).map((e) => e.detail)).toEqual([
+      "ChakraHQ showed no new WhatsApp account 3 minutes after the signup's last event",
+    ]);
+    expect((await db.client.findUniqueOrThrow({ where: { id: client.id } })).onboardingStatus).toBe("ATTENTION");
+
+    await finishSignup(connectToken);
+    expect(await checkOnboarding(token)).toMatchObject({ ok: true, status: "connected" });
+    expect((await db.client.findUniqueOrThrow({ where: { id: client.id } })).onboardingStatus).toBe("CONNECTED");
+  });
+
+  it("counts a success the SDK claimed but ChakraHQ does not show as overdue after the wait, once per attempt", async () => {
+    const { client, linkId, token } = await newLink();
+    await start(token);
+    await reportSdkEvent(token, { callback: "success", data: { status: "connected" } });
+    expect(await confirmOnboarding(token)).toMatchObject({ ok: false });
+    await backdateLastEvent(linkId, SIGNUP_WAIT_MS);
+    expect(await checkOnboarding(token)).toEqual({ ok: true, status: "pending", overdue: true });
+
+    // A new attempt (the client tries again) may be reported once more.
+    await start(token);
+    await reportSdkEvent(token, { callback: "message", event: "started" });
+    await backdateLastEvent(linkId, SIGNUP_WAIT_MS);
+    expect(await checkOnboarding(token)).toEqual({ ok: true, status: "pending", overdue: true });
+    expect(await emailsAbout(client.name)).toHaveLength(2);
+    expect(await eventsOf(linkId, "UNCONFIRMED")).toHaveLength(2);
+  }, 30_000);
+});
+
+describe("the SDK's events, recorded raw", () => {
+  it("keeps name and payload, without tokens, capped in size, and shows them on the link's history", async () => {
+    const { client, linkId, token } = await newLink();
+    const connectToken = await start(token);
+    await reportSdkEvent(token, {
+      callback: "message",
+      event: "WA_EMBEDDED_SIGNUP_FINISH",
+      data: {
+        state: "COMPLETED",
+        connectToken,
+        access_token: "EAAG-plain-access-token",
+        code: "AQBx-meta-signup-code",
+        error: { code: 100, message: `expired ${connectToken}` },
+        nested: [{ idToken: "abc" }, `see ${process.env.APP_URL ?? "http://localhost:3000"}/onboard/${token}`],
+        header: "Bearer sk-live-123",
+      },
+    });
+    await reportSdkEvent(token, { callback: "error", data: { message: "x".repeat(10_000) } });
+    await reportSdkEvent(token, { callback: "success", data: undefined });
+
+    const details = (await eventsOf(linkId, "SDK_EVENT")).map((e) => e.detail ?? "");
+    expect(details).toHaveLength(3);
+    const all = details.join("\n");
+    for (const secret of [
+      connectToken,
+      "EAAG-plain-access-token",
+      "AQBx-meta-signup-code",
+      "sk-live-123",
+      token,
+      "abc",
+    ])
+      expect(all).not.toContain(secret);
+    expect(all).not.toMatch(/eyJ[\w-]*\.[\w-]+\./);
+    expect(details[0]).toMatch(/^WA_EMBEDDED_SIGNUP_FINISH \{"state":"COMPLETED","connectToken":"\[removed\]"/);
+    expect(details[0]).toContain('"error":{"code":100,"message":"expired [removed]"}'); // an error code is kept
+    expect(details[1]!.startsWith('onError {"message":"xxx')).toBe(true);
+    expect(details[1]!.length).toBeLessThanOrEqual("onError ".length + SDK_PAYLOAD_MAX + 1);
+    expect(details[1]!.endsWith("…")).toBe(true);
+    expect(details[2]).toBe("onSuccess");
+
+    await signInAs("ADMIN", admin.email);
+    const ClientPage = (await import("@/app/(dashboard)/clients/[id]/page")).default;
+    const html = await renderPage(await ClientPage(pageProps({ id: client.id })));
+    expect(html).toContain("signup said: <code");
+    expect(html).toContain("WA_EMBEDDED_SIGNUP_FINISH {&quot;state&quot;:&quot;COMPLETED&quot;");
+  });
+
+  it("are rate-limited per link, and ignored for links that do not work", async () => {
+    const { linkId, token } = await newLink();
+    await start(token);
+    for (let i = 0; i < 61; i++) await reportSdkEvent(token, { callback: "message", event: `step-${i}` });
+    expect(await eventsOf(linkId, "SDK_EVENT")).toHaveLength(60);
+
+    const other = await newLink();
+    await db.onboardingLink.update({ where: { id: other.linkId }, data: { revokedAt: new Date() } });
+    await reportSdkEvent(other.token, { callback: "message", event: "late" });
+    expect(await eventsOf(other.linkId, "SDK_EVENT")).toHaveLength(0);
+  }, 60_000);
+});
+
+describe("the fake's SDK", () => {
+  it("reports success under the name and data set at run time, and returns to its default", async () => {
+    const { FAKE_CHAKRA_TOKEN } = await import("@/lib/chakra/demo");
+    const control = (method: string, body?: unknown) =>
+      fetch(`${fake.url}/__fake/sdk`, {
+        method,
+        headers: { Authorization: `Bearer ${FAKE_CHAKRA_TOKEN}` },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+    const plugin = fake.createPlugin();
+    const page = async () => (await fetch(`${fake.url}/connect?token=${fake.mintToken(plugin.id)}`)).text();
+
+    expect((await control("POST", UNKNOWN_SUCCESS_SDK)).status).toBe(200);
+    expect(await page()).toContain(
+      'var sdk = {"successEvent":"WA_EMBEDDED_SIGNUP_FINISH","callOnSuccess":false,"startEvents":[{"event":"started","data":{"status":"started"}}],"successData":{"state":"COMPLETED"}};',
+    );
+    expect((await control("POST", { successEvent: null })).status).toBe(200);
+    expect(await page()).toContain('var sdk = {"successEvent":null,"callOnSuccess":true');
+    expect((await control("POST", { successEvent: 42 })).status).toBe(400);
+    expect((await control("DELETE")).status).toBe(200);
+    expect(await page()).toContain('var sdk = {"successEvent":"connected","callOnSuccess":true');
+  });
+});
