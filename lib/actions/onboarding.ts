@@ -290,6 +290,7 @@ export async function requestNewLink(token: string): Promise<{ ok: true } | Refu
       agency,
       clientName: info.clientName,
       clientUrl: `${env.APP_URL}/clients/${info.clientId}`,
+      connectionRemoved: removed,
     });
     await Promise.all(
       recipients.map((to) =>

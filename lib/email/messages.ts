@@ -113,17 +113,24 @@ export function newLinkRequestEmail({
   agency,
   clientName,
   clientUrl,
+  connectionRemoved = false,
 }: {
   agency: AgencyBranding;
   clientName: string;
   clientUrl: string;
+  /** The link had connected, and ChakraHQ no longer shows that connection. */
+  connectionRemoved?: boolean;
 }) {
   return renderEmail({
     agency,
     subject: `${clientName} asks for a new onboarding link`,
-    preheader: "Their link expired or was revoked.",
+    preheader: connectionRemoved ? "Their WhatsApp connection was removed." : "Their link expired or was revoked.",
     heading: `${clientName} asks for a new link`,
-    paragraphs: [`Someone opened ${clientName}'s onboarding link after it stopped working and asked for a new one.`],
+    paragraphs: [
+      connectionRemoved
+        ? `${clientName}'s WhatsApp connection no longer shows in ChakraHQ. Someone opened their onboarding link and asked for a new one to connect again.`
+        : `Someone opened ${clientName}'s onboarding link after it stopped working and asked for a new one.`,
+    ],
     button: { label: "Open the client", url: clientUrl },
     footnotes: [],
   });

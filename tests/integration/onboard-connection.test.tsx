@@ -140,6 +140,8 @@ describe("asking for a new link", () => {
     const emails = await db.outboxMessage.findMany({ where: { to: admin.email, subject: { contains: client.name } } });
     expect(emails.map((e) => e.subject)).toEqual([`${client.name} asks for a new onboarding link`]);
     expect(emails[0]!.text).toContain(`/clients/${client.id}`);
+    expect(emails[0]!.text).toContain("WhatsApp connection no longer shows in ChakraHQ");
+    expect(emails[0]!.text).not.toContain("stopped working");
     expect(await db.auditLog.findFirst({ where: { targetId: linkId, action: "link.new_requested" } })).toMatchObject({
       clientId: client.id,
       metadata: { reason: "connection_removed" },
