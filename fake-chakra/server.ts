@@ -390,7 +390,10 @@ export async function startFakeChakra(options: FakeChakraOptions): Promise<FakeC
     type = "application/json",
     headers: Record<string, string> = {},
   ) {
-    res.writeHead(status, { "Content-Type": type, "Cache-Control": "no-store", ...headers });
+    // One request per connection: a kept-alive connection the fake closes as idle while the
+    // app reuses it fails that request as "could not be reached" (seen twice in 30 runs of a
+    // test), which is the network's doing, not the contract's.
+    res.writeHead(status, { "Content-Type": type, "Cache-Control": "no-store", Connection: "close", ...headers });
     res.end(body);
   }
   const envelope = (res: ServerResponse, status: number, data: unknown) =>

@@ -19,7 +19,6 @@ export function ReleasePluginHold({ clientId, reference }: { clientId: string; r
       <Button variant="secondary" onClick={() => dialog.current?.showModal()}>
         Release the hold
       </Button>
-      {state?.ok ? <ActionMessage state={state} /> : null}
       <dialog
         ref={dialog}
         aria-labelledby={titleId}

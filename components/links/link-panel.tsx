@@ -7,12 +7,13 @@ import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Field, Input, Select } from "@/components/ui/field";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { createLinkAction, resendLinkAction, revokeLinkAction, type LinkState } from "@/lib/actions/links";
-import { LINK_DAYS_CHOICES, LINK_DAYS_RANGE } from "@/lib/clients/link-days";
+import { LINK_DAYS_CHOICES, LINK_DAYS_RANGE, PURPOSE_INFO, type LinkPurpose } from "@/lib/onboarding/rules";
 import { formatDateTime } from "@/lib/format";
 
 type LinkEvent = { type: string; detail: string | null; createdAt: Date };
 export type LinkView = {
   id: string;
+  purpose: LinkPurpose;
   state: "active" | "expired" | "revoked" | "connected";
   createdAt: Date;
   expiresAt: Date;
@@ -163,6 +164,40 @@ function LinkActions({ link, contactEmail }: { link: LinkView; contactEmail: str
   );
 }
 
+/** What the new link asks of a client that has a plugin: an explicit choice. */
+function PurposeChoice({
+  purposes,
+  suggested,
+  errors,
+}: {
+  purposes: readonly LinkPurpose[];
+  suggested: LinkPurpose | null;
+  errors?: string[];
+}) {
+  return (
+    <fieldset aria-describedby={errors?.length ? "purpose-error" : undefined} className="flex flex-col gap-2">
+      <legend className="mb-1 text-sm font-medium text-slate-800">What should the client do?</legend>
+      {purposes.map((purpose) => (
+        <label key={purpose} className="flex items-start gap-2 text-sm text-slate-700">
+          <input
+            type="radio"
+            name="purpose"
+            value={purpose}
+            defaultChecked={purpose === suggested}
+            className="mt-0.5 size-4 accent-teal-700"
+          />
+          <span>{PURPOSE_INFO[purpose].choice}</span>
+        </label>
+      ))}
+      {errors?.length ? (
+        <p id="purpose-error" className="text-sm text-red-700">
+          {errors[0]}
+        </p>
+      ) : null}
+    </fieldset>
+  );
+}
+
 /** A client's onboarding links: make one (and email it), and each link's progress. */
 export function LinkPanel({
   clientId,
@@ -170,12 +205,18 @@ export function LinkPanel({
   links,
   canEdit,
   archived,
+  purposes,
+  suggestedPurpose,
 }: {
   clientId: string;
   contactEmail: string;
   links: LinkView[];
   canEdit: boolean;
   archived: boolean;
+  /** What a new link may ask of the client: more than one when the client has a plugin. */
+  purposes: readonly LinkPurpose[];
+  /** Chosen at first; none when the admin must choose (a client that was connected). */
+  suggestedPurpose: LinkPurpose | null;
 }) {
   const { state, dispatch, pending, onSubmit, fieldErrors } = useFormAction(createLinkAction);
   const created = state as LinkState | null;
@@ -184,6 +225,9 @@ export function LinkPanel({
       {canEdit && !archived ? (
         <form action={dispatch} onSubmit={onSubmit} className="flex flex-col gap-4" noValidate>
           <input type="hidden" name="clientId" value={clientId} />
+          {purposes.length > 1 ? (
+            <PurposeChoice purposes={purposes} suggested={suggestedPurpose} errors={fieldErrors?.purpose} />
+          ) : null}
           <div className="grid gap-4 sm:grid-cols-[10rem_1fr]">
             <Field id="validDays" label="Works for" errors={fieldErrors?.validDays}>
               <Select id="validDays" name="validDays" defaultValue={String(LINK_DAYS_RANGE.default)}>
@@ -238,6 +282,11 @@ export function LinkPanel({
                 <span className={`rounded-full px-2 py-0.5 text-xs font-medium ${STATE_STYLE[link.state].className}`}>
                   {STATE_STYLE[link.state].label}
                 </span>
+                {link.purpose === "CONNECT" ? null : (
+                  <span className="rounded-full bg-violet-100 px-2 py-0.5 text-xs font-medium text-violet-800">
+                    {PURPOSE_INFO[link.purpose].history}
+                  </span>
+                )}
                 <span className="text-slate-600">
                   Created {formatDateTime(link.createdAt)}
                   {link.createdBy ? ` by ${link.createdBy.email}` : ""}

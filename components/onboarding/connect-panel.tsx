@@ -11,6 +11,10 @@ import {
   reportSdkEvent,
   startOnboarding,
 } from "@/lib/actions/onboarding";
+import { refusalMessage, type LinkRefusal } from "@/lib/onboarding/messages";
+
+/** Refusals that mean the link itself changed: the page is reloaded to show its new state. */
+const LINK_CHANGED = new Set<LinkRefusal["code"]>(["expired", "revoked", "connected"]);
 
 type Sdk = {
   init(options: {
@@ -72,11 +76,14 @@ export function ConnectPanel({
   sdkUrl,
   successPattern,
   agencyName,
+  buttonLabel,
 }: {
   token: string;
   sdkUrl: string;
   successPattern: string;
   agencyName: string;
+  /** "Connect WhatsApp", or what the link's purpose asks ("Reconnect WhatsApp", …). */
+  buttonLabel: string;
 }) {
   const router = useRouter();
   const [phase, setPhase] = useState<Phase>({ name: "idle" });
@@ -115,7 +122,7 @@ export function ConnectPanel({
         return router.refresh(); // the page becomes the status page
       }
       if (result?.ok && result.status === "closed") return setWatching(false);
-      if (result && !result.ok && result.state) {
+      if (result && !result.ok && (LINK_CHANGED.has(result.code) || result.code === "unknown")) {
         setWatching(false);
         return router.refresh();
       }
@@ -161,9 +168,10 @@ export function ConnectPanel({
     setOverdue(null);
     const minted = await startOnboarding(token);
     if (!minted.ok) {
-      if (minted.code) return setPhase({ name: minted.code, message: minted.message });
-      if (minted.state && minted.state !== "unknown") router.refresh();
-      return setPhase({ name: "error", message: minted.message });
+      const message = refusalMessage(minted, agencyName);
+      if (minted.code === "held" || minted.code === "busy") return setPhase({ name: minted.code, message });
+      if (LINK_CHANGED.has(minted.code)) router.refresh();
+      return setPhase({ name: "error", message });
     }
     let sdk: Sdk;
     try {
@@ -199,7 +207,6 @@ export function ConnectPanel({
     // Every event is kept raw on the server: the evidence when a signup ends unexpectedly.
     const report = (event: { callback: "message" | "success" | "error"; event?: string; data?: unknown }) =>
       void reportSdkEvent(token, event).catch(() => {});
-    const stopWatching = () => setWatching(false);
     requestAnimationFrame(() => {
       if (!container.current) return;
       session.current = sdk.init({
@@ -210,8 +217,9 @@ export function ConnectPanel({
           const status = (data as { status?: unknown } | null)?.status;
           if (success.test(event) || (typeof status === "string" && success.test(status))) settle(() => void confirm());
           else if (/cancel|close/i.test(event) || status === "cancelled") {
+            // The server keeps looking for a while (an SDK may say "closed" after a signup it
+            // finished): if ChakraHQ shows the account, this page still turns to connected.
             settle(() => {
-              stopWatching();
               void reportOnboarding(token, { kind: "cancelled" });
               setPhase({ name: "cancelled" });
             });
@@ -224,7 +232,6 @@ export function ConnectPanel({
         onError: (error) => {
           report({ callback: "error", data: { message: error?.message } });
           settle(() => {
-            stopWatching();
             const message = error?.message || "The signup did not complete.";
             void reportOnboarding(token, { kind: "failed", message });
             setPhase({ name: "error", message });
@@ -237,7 +244,10 @@ export function ConnectPanel({
   const busy = phase.name === "starting" || phase.name === "confirming";
   const checking =
     (watching && (phase.name === "signup" || (phase.name === "idle" && overdue !== null))) || phase.name === "checking";
-  const late = (checking && overdue === true) || (phase.name === "checking" && !watching);
+  // "Your agency has been told" only once the server said so (it emailed them).
+  const late = checking && overdue === true;
+  // The SDK said success, ChakraHQ showed nothing, and the server stopped looking.
+  const unconfirmed = phase.name === "checking" && !watching && !late;
   return (
     <div className="flex flex-col gap-4">
       <div aria-live="polite" className="flex flex-col gap-3">
@@ -250,7 +260,7 @@ export function ConnectPanel({
         {phase.name === "confirming" ? (
           <p className="text-slate-700">Checking with ChakraHQ that your number is connected…</p>
         ) : null}
-        {checking && !late ? (
+        {checking && !late && !unconfirmed ? (
           <p role="status" className="text-slate-700">
             Checking with ChakraHQ… This page updates by itself once your number is connected.
           </p>
@@ -261,6 +271,15 @@ export function ConnectPanel({
             <p className="mt-1">
               {agencyName} will check and get back to you. If you finished Meta&apos;s steps, this page still updates by
               itself once ChakraHQ shows your number.
+            </p>
+          </div>
+        ) : null}
+        {unconfirmed ? (
+          <div role="status" className="rounded-lg border border-amber-200 bg-amber-50 p-4 text-sm text-amber-950">
+            <p className="font-semibold">ChakraHQ does not show your connection yet.</p>
+            <p className="mt-1">
+              If you finished Meta&apos;s steps, wait a minute and press the button to try again, or contact{" "}
+              {agencyName}.
             </p>
           </div>
         ) : null}
@@ -297,11 +316,12 @@ export function ConnectPanel({
       </div>
       {phase.name !== "signup" &&
       phase.name !== "connected" &&
+      // Held: the agency tells the client when to come back (a reload shows the button again).
       phase.name !== "held" &&
-      !(phase.name === "checking" && !late) ? (
+      !(phase.name === "checking" && watching && !late) ? (
         <div>
           <Button onClick={() => void start()} disabled={busy} className="w-full sm:w-auto">
-            {busy ? "Please wait…" : phase.name === "idle" ? "Connect WhatsApp" : "Try again"}
+            {busy ? "Please wait…" : phase.name === "idle" ? buttonLabel : "Try again"}
           </Button>
         </div>
       ) : null}

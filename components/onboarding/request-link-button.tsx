@@ -3,6 +3,7 @@
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { requestNewLink } from "@/lib/actions/onboarding";
+import { refusalMessage } from "@/lib/onboarding/messages";
 
 /** On an expired or revoked link: tells the agency that a new one is wanted. */
 export function RequestLinkButton({ token, agencyName }: { token: string; agencyName: string }) {
@@ -19,7 +20,9 @@ export function RequestLinkButton({ token, agencyName }: { token: string; agency
               setState({
                 sending: false,
                 ok: result.ok,
-                message: result.ok ? `${agencyName} has been told and will send you a new link.` : result.message,
+                message: result.ok
+                  ? `${agencyName} has been told and will send you a new link.`
+                  : refusalMessage(result, agencyName),
               });
             }}
           >

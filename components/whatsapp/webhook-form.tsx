@@ -56,6 +56,16 @@ export function WebhookForm({
   const [values, setValues] = useState(initial);
   const [reviewed, setReviewed] = useState(false);
   const result = state as WebhookState | null;
+  // An apply's answer: the review is over, and the fields show what ChakraHQ holds now when it
+  // could be read (the message says so), not what was typed.
+  const [answered, setAnswered] = useState(result);
+  if (result !== answered) {
+    setAnswered(result);
+    if (result?.outcome) {
+      setReviewed(false);
+      if (result.current) setValues(result.current);
+    }
+  }
   const set = <K extends keyof WebhookSettings>(key: K, value: WebhookSettings[K]) => {
     setValues((v) => ({ ...v, [key]: value }));
     setReviewed(false);
@@ -92,7 +102,8 @@ export function WebhookForm({
       onSubmit={(event) => {
         const step = ((event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null)?.value;
         onSubmit(event);
-        setReviewed(step === "preview");
+        // The review stays on screen while an apply runs; its answer ends it (see above).
+        if (step === "preview") setReviewed(true);
       }}
       className="flex flex-col gap-4"
       noValidate
@@ -222,7 +233,7 @@ export function WebhookForm({
             Apply {result?.changes?.length} {result?.changes?.length === 1 ? "change" : "changes"}
           </SubmitButton>
         ) : null}
-        <ActionMessage state={state} />
+        {pending ? null : <ActionMessage state={state} />}
       </div>
     </form>
   );

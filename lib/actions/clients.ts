@@ -10,11 +10,11 @@ import {
   pluginChangeUnconfirmed,
   importClients,
   previewImport,
-  releasePluginHold,
   setClientArchived,
   updateClient,
   type ImportPreview,
 } from "../data/clients";
+import { releasePluginHold } from "../data/onboarding/mint";
 import { storeSnapshot } from "../data/snapshots";
 import {
   clientFormSchema,
@@ -120,20 +120,26 @@ export const releasePluginHoldAction = createAction(
     }
     const result = await releasePluginHold({ actor: user, id, reference });
     if (!result.ok) return failed(result);
-    revalidatePath(`/clients/${id}`);
-    return { ok: true, message: "Hold released: the next connection asks ChakraHQ for a new plugin." };
+    // The hold's notice leaves the page with it: the page says what happened instead.
+    redirect(`/clients/${id}?saved=hold_released`);
   },
 );
 
 export type ImportState = ActionResult & { preview?: ImportPreview; csv?: string; created?: number };
 
-/** " 2 plugins checked with ChakraHQ; 1 could not be: …", or nothing when the file names no plugin. */
+/**
+ * What ChakraHQ said about the file's plugins, for a file without errors (so each plugin is
+ * either known to ChakraHQ or could not be asked about); nothing when the file names none.
+ */
 function pluginSummary({ plugins }: Pick<ImportPreview, "plugins">): string {
-  if (plugins.checked === 0) return "";
-  const known = plugins.checked - plugins.unverified;
-  const checked = ` ChakraHQ knows ${known} of the ${plugins.checked} ${plugins.checked === 1 ? "plugin" : "plugins"} in the file.`;
-  if (plugins.unverified === 0) return checked;
-  return `${checked} ChakraHQ could not be asked about ${plugins.unverified}: ${plugins.unverified === 1 ? "it is" : "they are"} saved marked "not verified" (see the rows below).`;
+  const { checked, unverified } = plugins;
+  if (checked === 0) return "";
+  const known = checked - unverified;
+  const count = (n: number) => `${n} ${n === 1 ? "plugin" : "plugins"}`;
+  const saved = `${unverified === 1 ? "it is" : "they are"} saved marked "not verified" (see the rows below).`;
+  if (unverified === 0) return ` ChakraHQ knows ${checked === 1 ? "the plugin" : `all ${count(checked)}`} in the file.`;
+  if (known === 0) return ` ChakraHQ could not be asked about the ${count(checked)} in the file: ${saved}`;
+  return ` ChakraHQ knows ${known} of the ${count(checked)} in the file, and could not be asked about ${unverified}: ${saved}`;
 }
 
 /** Checks a CSV of new clients, plugins included, and shows what would be imported; writes nothing. */

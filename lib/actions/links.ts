@@ -3,8 +3,9 @@
 import { revalidatePath } from "next/cache";
 import { getAgencyBranding } from "../data/agency";
 import { getClient } from "../data/clients";
-import { createLink, recordLinkSent, revokeLink, rotateLink } from "../data/links";
+import { createLink, recordLinkSent, revokeLink, rotateLink } from "../data/onboarding/links";
 import { onboardingEmail } from "../email/messages";
+import type { LinkPurpose } from "../onboarding/rules";
 import { sendEmail } from "../email/mailer";
 import { createLinkSchema, linkIdSchema, resendLinkSchema } from "../validations/links";
 import { createAction, type ActionResult } from "./safe-action";
@@ -12,7 +13,13 @@ import { createAction, type ActionResult } from "./safe-action";
 /** The outcome of creating or re-sending a link; `url` is shown once (only its hash is kept). */
 export type LinkState = ActionResult & { url?: string };
 
-async function emailLink(args: { clientId: string; to: string | null; url: string; expires: Date }) {
+async function emailLink(args: {
+  clientId: string;
+  to: string | null;
+  url: string;
+  expires: Date;
+  purpose: LinkPurpose;
+}) {
   const client = await getClient(args.clientId);
   if (!client) throw new Error("Client not found");
   const to = args.to ?? client.contactEmail;
@@ -25,6 +32,7 @@ async function emailLink(args: { clientId: string; to: string | null; url: strin
       contactName: to === client.contactEmail ? client.contactName : null,
       url: args.url,
       expires: args.expires,
+      purpose: args.purpose,
     }),
   });
   return to;
@@ -34,7 +42,14 @@ async function emailLink(args: { clientId: string; to: string | null; url: strin
 export const createLinkAction = createAction(
   { role: "ADMIN", schema: createLinkSchema },
   async (input, user): Promise<LinkState> => {
-    const created = await createLink({ actor: user, clientId: input.clientId, validDays: input.validDays });
+    const client = await getClient(input.clientId);
+    // A client that has a plugin may need a reconnect or a new number: the admin says which.
+    if (client?.pluginId && !input.purpose) {
+      const message = "Choose what this link asks the client to do.";
+      return { ok: false, code: "INVALID", message, fieldErrors: { purpose: [message] } };
+    }
+    const purpose = input.purpose ?? "CONNECT";
+    const created = await createLink({ actor: user, clientId: input.clientId, validDays: input.validDays, purpose });
     if (!created.ok) return { ok: false, code: "FAILED", message: created.message };
     revalidatePath(`/clients/${input.clientId}`);
     if (input.mode === "copy")
@@ -45,6 +60,7 @@ export const createLinkAction = createAction(
         to: input.sendTo,
         url: created.url,
         expires: created.link.expiresAt,
+        purpose,
       });
       await recordLinkSent({ actor: user, linkId: created.link.id, to });
       return { ok: true, url: created.url, message: `Link sent to ${to}.` };
@@ -73,6 +89,7 @@ export const resendLinkAction = createAction(
         to: input.sendTo,
         url: rotated.url,
         expires: rotated.expiresAt,
+        purpose: rotated.purpose,
       });
       await recordLinkSent({ actor: user, linkId: input.linkId, to });
       return { ok: true, url: rotated.url, message: `Sent again to ${to}. The previous address no longer works.` };

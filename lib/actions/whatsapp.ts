@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import type { WebhookSettings } from "../chakra";
+import { webhookSettingsOf } from "../chakra/schemas";
 import { latestConfigForClient } from "../data/snapshots";
 import {
   disconnectWaba,
@@ -43,7 +44,8 @@ const FIELDS = [
 export type WebhookChange = { field: (typeof FIELDS)[number]; from: string; to: string };
 /** A write's result: `outcome` says whether ChakraHQ applied it (done), did not, or could not be asked. */
 export type WriteState = ActionResult & { outcome?: WriteResult["outcome"] };
-export type WebhookState = WriteState & { changes?: WebhookChange[] };
+/** `current`: the settings ChakraHQ holds after an apply, when it could be read (the form shows them). */
+export type WebhookState = WriteState & { changes?: WebhookChange[]; current?: WebhookSettings };
 
 /** An error message inside a sentence: without its final full stop. */
 const bare = (message: string) => message.trim().replace(/\.+$/, "");
@@ -131,7 +133,8 @@ const webhookAction = createAction(
     }
     const result = await updateWebhookSettings({ actor: user, clientId, settings: settings as WebhookSettings });
     revalidatePath(`/clients/${clientId}`);
-    return writeState(result, {
+    const reread = "refresh" in result && result.refresh.ok ? webhookSettingsOf(result.refresh.config) : undefined;
+    const state = writeState(result, {
       done: "Saved in ChakraHQ;",
       current: "shown below as ChakraHQ now holds them.",
       stale: "the settings shown below may be out of date until the next refresh.",
@@ -143,6 +146,7 @@ const webhookAction = createAction(
         "ChakraHQ does not hold the settings you sent yet (shown below as it holds them now), but may still apply them",
       tryAgain: "You can apply them again.",
     });
+    return reread ? { ...state, current: reread } : state;
   },
 );
 

@@ -68,3 +68,32 @@ export class ChakraError extends Error {
 export function isChakraError(error: unknown): error is ChakraError {
   return error instanceof ChakraError;
 }
+
+/** Connection errors that happen before a request is sent: ChakraHQ cannot have acted on it. */
+const NOT_SENT_CODES = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN"]);
+
+function neverSent(error: unknown, depth = 0): boolean {
+  if (!error || typeof error !== "object" || depth > 5) return false;
+  if (error instanceof AggregateError && error.errors.length > 0)
+    return error.errors.every((e) => neverSent(e, depth + 1));
+  const code = (error as { code?: unknown }).code;
+  if (typeof code === "string" && NOT_SENT_CODES.has(code)) return true;
+  return neverSent((error as { cause?: unknown }).cause, depth + 1);
+}
+
+/**
+ * Whether ChakraHQ may have carried out a request that failed: no answer in time, a cut
+ * connection (not one refused before sending), a 5xx, or a success that could not be read.
+ * A write in that state is settled by reading ChakraHQ again, never by guessing.
+ */
+export function mayHaveApplied(error: ChakraError): boolean {
+  switch (error.kind) {
+    case "timeout":
+    case "invalid_response": // it answered 2xx, in a shape we could not read
+      return true;
+    case "network":
+      return !neverSent(error.cause);
+    case "http":
+      return error.status !== null && error.status >= 500;
+  }
+}

@@ -88,3 +88,16 @@ export type Waba = z.infer<typeof wabaSchema>;
 export type PhoneNumber = z.infer<typeof phoneNumberSchema>;
 export type PluginConfig = z.infer<typeof pluginConfigSchema>;
 export type WebhookSettings = z.infer<typeof webhookSettingsSchema>;
+
+/** The six webhook settings a plugin holds, missing values read as the form shows them. */
+export function webhookSettingsOf(config: PluginConfig): WebhookSettings {
+  return {
+    passThroughWebhookUrl: config.passThroughWebhookUrl ?? "",
+    enableMessageEchoesForPassThroughWebhook: config.enableMessageEchoesForPassThroughWebhook ?? false,
+    enableSendMessageTemplateEventForPassThroughWebhook:
+      config.enableSendMessageTemplateEventForPassThroughWebhook ?? false,
+    enableChakraWebhook: config.enableChakraWebhook ?? false,
+    chakraWebhookUrl: config.chakraWebhookUrl ?? "",
+    whichChakraWebhookEventsToSend: config.whichChakraWebhookEventsToSend ?? [],
+  };
+}

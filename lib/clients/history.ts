@@ -1,3 +1,5 @@
+import { PURPOSE_INFO, type LinkPurpose } from "../onboarding/rules";
+
 /** One line of a client's timeline, from an audit entry. */
 export function describeHistory(action: string, metadata: unknown): string {
   const m = (metadata ?? {}) as Record<string, unknown>;
@@ -16,6 +18,10 @@ export function describeHistory(action: string, metadata: unknown): string {
       return `Plugin changed from ${String(m.from)} to ${String(m.to)}${m.verified === false ? " (not verified)" : ""}`;
     case "client.plugin_removed":
       return `Plugin ${String(m.from)} removed`;
+    case "client.plugin_requested":
+      return `Asked ChakraHQ for a new plugin (reference ${String(m.clientReferenceId)}); no outcome was recorded`;
+    case "client.plugin_request_refused":
+      return `ChakraHQ refused to create a plugin (reference ${String(m.clientReferenceId)}): ${String(m.reason).replace(/\.+$/, "")}`;
     case "client.plugin_created":
       return `ChakraHQ created plugin ${String(m.pluginId)} when the client first connected`;
     case "client.plugin_mint_unknown":
@@ -29,7 +35,7 @@ export function describeHistory(action: string, metadata: unknown): string {
     case "client.restored":
       return "Restored from the archive";
     case "link.created":
-      return `Onboarding link created (works ${String(m.validDays ?? "?")} days)`;
+      return `${linkName(m)} created (works ${String(m.validDays ?? "?")} days)`;
     case "link.sent":
       return `Onboarding link emailed to ${String(m.to)}`;
     case "link.rotated":
@@ -37,7 +43,11 @@ export function describeHistory(action: string, metadata: unknown): string {
     case "link.revoked":
       return "Onboarding link revoked";
     case "link.connected":
-      return "Connected WhatsApp through the onboarding link";
+      return m.purpose === "RECONNECT"
+        ? "Reconnected WhatsApp through the reconnect link"
+        : m.purpose === "CHANGE_NUMBER"
+          ? "Connected the new number through the change-number link"
+          : "Connected WhatsApp through the onboarding link";
     case "whatsapp.number_status_changed":
       return `${String(m.number)} went from ${String(m.from)} to ${String(m.to)}`;
     case "whatsapp.quality_dropped":
@@ -65,6 +75,10 @@ export function describeHistory(action: string, metadata: unknown): string {
       return action;
   }
 }
+
+/** "Reconnect link", "Change-number link" or "Onboarding link" (entries from before purposes: the last). */
+const linkName = (m: Record<string, unknown>) =>
+  PURPOSE_INFO[m.purpose as LinkPurpose]?.history ?? PURPOSE_INFO.CONNECT.history;
 
 const confirmedByReRead = (m: Record<string, unknown>) =>
   m.confirmedBy === "re_read" ? " (ChakraHQ's answer was lost: confirmed by reading the configuration back)" : "";

@@ -30,19 +30,3 @@ export const STATUS_INFO: Record<ClientFilter, { label: string; description: str
   },
   ARCHIVED: { label: "Archived", description: "Hidden from the usual lists", badge: "bg-slate-200 text-slate-600" },
 };
-
-/** What a client's earlier snapshots of the same plugin showed at some point. */
-export type ConnectionHistory = { hadAccount: boolean; hadNumbers: boolean };
-
-/**
- * Whether ChakraHQ's latest answer shows that a connection was removed: a plugin that had a
- * WhatsApp Business Account has none left, or every number it had is gone. A plugin whose
- * numbers have not arrived yet (right after a signup) was never connected, so it does not count.
- */
-export function connectionRemoved(
-  latest: { wabaCount: number; phoneCount: number },
-  before: ConnectionHistory,
-): boolean {
-  if (!before.hadAccount) return false;
-  return latest.wabaCount === 0 || (latest.phoneCount === 0 && before.hadNumbers);
-}

@@ -1,29 +1,20 @@
 import "server-only";
 import type { PluginConfig } from "../chakra/schemas";
-import { connectionRemoved, type ConnectionHistory, type OnboardingStatus } from "../clients/status";
 import type { Prisma } from "../generated/prisma/sqlite/client";
 import { db } from "../db";
 import { recordAudit } from "./audit";
 import { buildSearchText } from "./clients";
+import {
+  connectionRemoved,
+  stageAfterSnapshot,
+  summarizeConfig,
+  type ConfigSummary,
+  type ConnectionHistory,
+} from "../onboarding/rules";
 
 type Tx = Prisma.TransactionClient;
 
 const QUALITY_RANK: Record<string, number> = { GREEN: 3, YELLOW: 2, RED: 1 };
-
-/** What the dashboard filters on, computed once from a fetched configuration. */
-export function summarizeConfig(config: PluginConfig) {
-  const phones = config.whatsappPhoneNumbers;
-  const needsAttention =
-    phones.some((p) => p.status && p.status !== "CONNECTED") ||
-    phones.some((p) => p.quality_rating === "RED") ||
-    config.whatsappBusinessAccounts.some((w) => w.account_review_status === "REJECTED");
-  return {
-    wabaCount: config.whatsappBusinessAccounts.length,
-    phoneCount: phones.length,
-    connectedPhoneCount: phones.filter((p) => p.status === "CONNECTED").length,
-    needsAttention,
-  };
-}
 
 type PhoneState = { phoneNumberId: string; displayPhoneNumber: string; status: string | null; qualityRating: string | null };
 
@@ -109,7 +100,7 @@ async function connectionHistory(tx: Tx, clientId: string, pluginId: string): Pr
 async function syncClient(
   tx: Tx,
   clientId: string,
-  summary: ReturnType<typeof summarizeConfig>,
+  summary: ConfigSummary,
   history: ConnectionHistory,
   numbers: string[],
 ) {
@@ -118,10 +109,7 @@ async function syncClient(
     select: { name: true, contactName: true, contactEmail: true, clientReferenceId: true, pluginId: true, onboardingStatus: true },
   });
   if (!client) return;
-  let status: OnboardingStatus = client.onboardingStatus;
-  if (summary.needsAttention) status = "ATTENTION";
-  else if (summary.connectedPhoneCount > 0) status = "CONNECTED";
-  else if (connectionRemoved(summary, history) || (status === "CONNECTED" && summary.wabaCount === 0)) status = "ATTENTION";
+  const status = stageAfterSnapshot(client.onboardingStatus, summary, history);
   await tx.client.update({ where: { id: clientId }, data: { onboardingStatus: status, searchText: buildSearchText(client, numbers) } });
 }
 

@@ -2,6 +2,7 @@ import "server-only";
 import {
   chakra as defaultChakra,
   isChakraError,
+  mayHaveApplied,
   type ChakraClient,
   type ChakraError,
   type PluginConfig,
@@ -61,11 +62,6 @@ export type WriteResult =
   | { outcome: "not_done"; confirmedBy: "re_read"; reason: string; status: number | null; refresh: RefreshResult & { ok: true } }
   | { outcome: "unconfirmed"; lostAnswer: string; refresh: RefreshResult };
 
-/** ChakraHQ may have applied the write: no answer, a 5xx, or a success we could not read. */
-function outcomeUnknown(error: ChakraError): boolean {
-  return error.kind !== "http" || (error.status ?? 0) >= 500;
-}
-
 /** An error status ChakraHQ itself sent (not a gateway's timeout): the request was processed and failed. */
 function answeredWithError(error: ChakraError): boolean {
   return error.kind === "http" && error.status !== 504;
@@ -110,7 +106,7 @@ async function auditedWrite(write: AuditedWrite, chakra: ChakraClient): Promise<
   } catch (error) {
     // Anything but ChakraHQ's error is a bug: thrown, with the entry left as an attempt.
     if (!isChakraError(error)) throw error;
-    if (!outcomeUnknown(error)) {
+    if (!mayHaveApplied(error)) {
       const reason = failureOf(error).message;
       await settle(actions.notDone, { confirmedBy: "answer", reason, status: error.status });
       return { outcome: "not_done", confirmedBy: "answer", reason, status: error.status };

@@ -1,5 +1,6 @@
 import type { AgencyBranding } from "../data/agency";
 import { ROLE_INFO, type Role } from "../auth/roles";
+import type { LinkPurpose } from "../onboarding/rules";
 import { renderEmail } from "./template";
 
 const when = (date: Date) =>
@@ -56,24 +57,47 @@ export function onboardingEmail({
   contactName,
   url,
   expires,
+  purpose = "CONNECT",
 }: {
   agency: AgencyBranding;
   clientName: string;
   contactName: string | null;
   url: string;
   expires: Date;
+  purpose?: LinkPurpose;
 }) {
+  const hello = contactName ? `Hello ${contactName}, ` : "";
+  const words = {
+    CONNECT: {
+      subject: `Connect ${clientName} to WhatsApp with ${agency.name}`,
+      heading: `Connect ${clientName} to WhatsApp`,
+      first: `${hello}${agency.name} is ready to set up WhatsApp for ${clientName}. It takes about five minutes.`,
+      button: "Start connecting WhatsApp",
+    },
+    RECONNECT: {
+      subject: `Reconnect ${clientName}'s WhatsApp with ${agency.name}`,
+      heading: `Reconnect ${clientName}'s WhatsApp`,
+      first: `${hello}${clientName}'s WhatsApp number is no longer connected to ${agency.name}'s WhatsApp service. Reconnecting takes about five minutes; your business account stays as it is.`,
+      button: "Reconnect WhatsApp",
+    },
+    CHANGE_NUMBER: {
+      subject: `Connect ${clientName}'s new WhatsApp number with ${agency.name}`,
+      heading: `Connect ${clientName}'s new WhatsApp number`,
+      first: `${hello}${agency.name} is ready to move ${clientName}'s WhatsApp to another phone number. Choose the new number in Meta's steps; it takes about five minutes.`,
+      button: "Connect the new number",
+    },
+  }[purpose];
   return renderEmail({
     agency,
-    subject: `Connect ${clientName} to WhatsApp with ${agency.name}`,
+    subject: words.subject,
     preheader: "About five minutes: a Facebook login and a phone number that can receive a code.",
-    heading: `Connect ${clientName} to WhatsApp`,
+    heading: words.heading,
     paragraphs: [
-      `${contactName ? `Hello ${contactName}, ` : ""}${agency.name} is ready to set up WhatsApp for ${clientName}. It takes about five minutes.`,
+      words.first,
       "You will need: a Facebook login with access to the business (or you can create a business portfolio on the way), and a phone number for WhatsApp that can receive a code by text message or call.",
       "Open the link, press the button, and follow Meta's steps. When you are done, the same link shows whether your number is connected.",
     ],
-    button: { label: "Start connecting WhatsApp", url },
+    button: { label: words.button, url },
     footnotes: [
       `This link is for ${clientName} only and works until ${when(expires)}.`,
       `Questions? Contact ${agency.name}, who sent you this email.`,

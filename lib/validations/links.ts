@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { LINK_DAYS_RANGE } from "../clients/link-days";
+import { LINK_DAYS_RANGE, LINK_PURPOSES } from "../onboarding/rules";
 import { emailSchema } from "./auth";
 import { idSchema, stripControlCharacters } from "./text";
 
@@ -19,6 +19,11 @@ export const createLinkSchema = z.object({
   sendTo: optionalEmail,
   /** "email": create and send; "copy": create and show the address only. */
   mode: z.enum(["email", "copy"]),
+  /**
+   * What the link asks of the client. Absent for a client without a plugin (only a first
+   * connection is possible); a client with one must be given an explicit choice (the action checks).
+   */
+  purpose: z.enum(LINK_PURPOSES, { error: "Choose what this link asks the client to do." }).optional(),
 });
 
 export const resendLinkSchema = z.object({ linkId: idSchema, sendTo: optionalEmail });
@@ -26,12 +31,6 @@ export const linkIdSchema = z.object({ linkId: idSchema });
 
 /** An /onboard/ token as the browser sends it back; anything else is refused unseen. */
 export const linkTokenSchema = z.string().regex(/^[A-Za-z0-9_-]{40,60}$/);
-
-/** What the signup SDK reported. Its words are kept as data: control characters are dropped, not refused. */
-export const onboardingReportSchema = z.object({
-  kind: z.enum(["cancelled", "failed"]),
-  message: z.string().max(1000).transform(stripControlCharacters).optional(),
-});
 
 // ---------------------------------------------------------------- what ChakraHQ's SDK said
 
@@ -108,3 +107,16 @@ export const sdkEventSchema = z
   .transform(({ callback, event, data }) =>
     describeSdkEvent(callback === "message" ? event : callback === "success" ? "onSuccess" : "onError", data),
   );
+
+/**
+ * What the signup SDK reported. Its words are kept as data: control characters are dropped,
+ * not refused, and credentials are removed as from the SDK's events.
+ */
+export const onboardingReportSchema = z.object({
+  kind: z.enum(["cancelled", "failed"]),
+  message: z
+    .string()
+    .max(1000)
+    .transform((text) => stripControlCharacters(redactText(text)))
+    .optional(),
+});

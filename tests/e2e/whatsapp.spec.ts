@@ -1,37 +1,9 @@
 import { newLinkToken } from "../../lib/links/token";
 import { expect, test } from "../support/e2e-test";
-import { createMember, E2E_FAKE_URL, FAKE_CHAKRA_TOKEN, signIn, testDb } from "../support/e2e";
+import { createMember, signIn, testDb, waitForEmail } from "../support/e2e";
+import { connectedPlugin, fakeCall as fake } from "../support/e2e-fake";
 
 /* The WhatsApp dashboard against the fake ChakraHQ: refresh, webhook settings, disconnect, overview. */
-
-async function fake<T>(path: string, body?: unknown, method = "POST"): Promise<T> {
-  const response = await fetch(`${E2E_FAKE_URL}${path}`, {
-    method,
-    headers: { Authorization: `Bearer ${FAKE_CHAKRA_TOKEN}` },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return ((await response.json()) as { _data: T })._data;
-}
-
-/** A plugin in the fake with one WABA and one connected number, as after a real signup. */
-async function connectedPlugin(business: string, phone: string) {
-  const plugin = await fake<{ id: string }>("/__fake/plugins", { name: business });
-  const { connectToken } = await fake<{ connectToken: string }>("/__fake/tokens", { pluginId: plugin.id });
-  await fake("/connect/complete", { token: connectToken, businessName: business, phoneNumber: phone });
-  await expect
-    .poll(
-      async () =>
-        (
-          await fake<{ whatsappPhoneNumbers: unknown[] }>(
-            `/v1/ext/plugin/whatsapp/${plugin.id}/config`,
-            undefined,
-            "GET",
-          )
-        ).whatsappPhoneNumbers.length,
-    )
-    .toBe(1);
-  return plugin.id;
-}
 
 async function clientFor(pluginId: string, name: string) {
   const ref = `${name.toLowerCase().replace(/\W+/g, "-")}-${Date.now().toString(36)}`;
@@ -162,6 +134,74 @@ test("disconnecting a WABA needs its name typed, then the client's page and stag
   await expect(page.getByText("WhatsApp is connected")).toHaveCount(0);
   await page.getByRole("button", { name: "Ask for a new link" }).click();
   await expect(page.getByText(/has been told and will send you a new link\./)).toBeVisible();
+});
+
+test("after a disconnect, a reconnect link brings the client back on the same plugin @phone", async ({ browser }) => {
+  const pluginId = await connectedPlugin("Harbor Books", "+1 555-010-4477");
+  const client = await clientFor(pluginId, "Harbor Books");
+  const adminContext = await browser.newContext();
+  const admin = await adminContext.newPage();
+  await signIn(admin, (await createMember("ADMIN")).email);
+  await admin.goto(`/clients/${client.id}`);
+  await admin.getByRole("button", { name: "Refresh from ChakraHQ" }).click();
+  await expect(admin.getByText("Fetched from ChakraHQ just now.")).toBeVisible();
+
+  // A connected client: the admin must say what a new link is for.
+  const links = admin.getByRole("region", { name: "Onboarding links" });
+  const choice = links.getByRole("group", { name: "What should the client do?" });
+  for (const purpose of ["Connect WhatsApp", "Reconnect", "Change number"])
+    await expect(choice.getByRole("radio", { name: new RegExp(`^${purpose}`) })).not.toBeChecked();
+  await links.getByRole("button", { name: "Create link only" }).click();
+  await expect(choice.getByText("Choose what this link asks the client to do.")).toBeVisible();
+  expect(await testDb().onboardingLink.count({ where: { clientId: client.id } })).toBe(0);
+
+  // ChakraHQ loses the account: the next link is suggested as a reconnect.
+  const wabaId = (
+    await fake<{ whatsappBusinessAccounts: { id: string }[] }>(
+      `/v1/ext/plugin/whatsapp/${pluginId}/config`,
+      undefined,
+      "GET",
+    )
+  ).whatsappBusinessAccounts[0]!.id;
+  await fake(`/v1/ext/plugin/whatsapp/${pluginId}/disconnect-waba`, { wabaId });
+  await admin.getByRole("button", { name: "Refresh from ChakraHQ" }).click();
+  await expect(admin.getByText("No WhatsApp Business Account is connected to this plugin.")).toBeVisible();
+  await expect(choice.getByRole("radio", { name: /^Reconnect/ })).toBeChecked();
+  await links.getByRole("button", { name: "Create and email link" }).click();
+  await expect(links.getByText(`Link sent to ${client.contactEmail}.`)).toBeVisible();
+  await expect(links.getByText("Reconnect link", { exact: true })).toBeVisible();
+  await expect(
+    admin.getByRole("region", { name: "History" }).getByText("Reconnect link created (works 7 days)"),
+  ).toBeVisible();
+
+  const email = await waitForEmail(client.contactEmail);
+  expect(email.subject).toBe("Reconnect Harbor Books's WhatsApp with Your agency");
+  const url = email.text.match(/https?:\/\/\S+\/onboard\/[A-Za-z0-9_-]+/)?.[0] ?? "";
+
+  // The end client is asked to reconnect, and does, on the same plugin.
+  const clientContext = await browser.newContext();
+  const page = await clientContext.newPage();
+  await page.goto(url);
+  await expect(page.getByRole("heading", { name: "Reconnect WhatsApp" })).toBeVisible();
+  await expect(page.getByText("is no longer connected")).toBeVisible();
+  await page.getByRole("button", { name: "Reconnect WhatsApp" }).click();
+  const frame = page.frameLocator('iframe[title="Connect WhatsApp"]');
+  await frame.getByRole("button", { name: "Connect WhatsApp" }).click();
+  await frame.getByLabel("Business name").selectOption("Acme Bakery");
+  await frame.getByLabel("Phone number").selectOption("+91 98765 43210");
+  await frame.getByRole("button", { name: "Finish signup" }).click();
+  await expect(page.getByRole("heading", { name: "WhatsApp is connected" })).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByText("+91 98765 43210")).toBeVisible();
+
+  const after = await testDb().client.findUniqueOrThrow({ where: { id: client.id } });
+  expect(after.pluginId).toBe(pluginId);
+  expect(after.onboardingStatus).toBe("CONNECTED");
+  await admin.reload();
+  await expect(
+    admin.getByRole("region", { name: "History" }).getByText("Reconnected WhatsApp through the reconnect link"),
+  ).toBeVisible();
+  await adminContext.close();
+  await clientContext.close();
 });
 
 test("the overview lists every number, filters them, and refreshes all clients @phone", async ({ page }) => {

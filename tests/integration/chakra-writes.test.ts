@@ -107,6 +107,7 @@ describe("updating the webhook settings", () => {
       outcome: "done",
       message:
         "Saved in ChakraHQ; ChakraHQ's answer was lost (ChakraHQ did not answer within 1 s), so the app read it back: it holds the settings you sent, shown below as ChakraHQ now holds them.",
+      current: SETTINGS, // what the form then shows
     });
     expect(plugin().settings).toEqual(SETTINGS);
     expect((await latestConfigForClient(clientId))?.config).toMatchObject(SETTINGS);
@@ -132,6 +133,7 @@ describe("updating the webhook settings", () => {
       outcome: "not_done",
       message:
         "Not saved: ChakraHQ did not accept the change: Internal server error. Reading back shows ChakraHQ does not hold them (shown below as it holds them now). You can apply them again.",
+      current: plugin().settings,
     });
     expect(plugin().settings.passThroughWebhookUrl).toBe("http://localhost:3099/log");
     expect(answeredWrites("/update-config")).toHaveLength(1);
@@ -202,6 +204,7 @@ describe("updating the webhook settings", () => {
       outcome: "unconfirmed",
       message:
         "Could not confirm the change: ChakraHQ did not answer within 1 s. ChakraHQ does not hold the settings you sent yet (shown below as it holds them now), but may still apply them: refresh in a minute before trying again.",
+      current: { ...plugin().settings, chakraWebhookUrl: "https://changed-meanwhile.example.com/hook" },
     });
     expect((await latestConfigForClient(clientId))?.config.chakraWebhookUrl).toBe(
       "https://changed-meanwhile.example.com/hook",

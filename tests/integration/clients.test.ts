@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { EMPTY_DEMO_PLUGIN_ID, EXAMPLE_PLUGIN_ID } from "@/fake-chakra/state";
-import { ChakraError } from "@/lib/chakra";
+import { ChakraError, mayHaveApplied } from "@/lib/chakra";
 import { createChakraClient } from "@/lib/chakra/client";
 import { describeHistory } from "@/lib/clients/history";
 import { db } from "@/lib/db";
@@ -11,14 +11,11 @@ import {
   IMPORT_MAX_PLUGIN_CHECKS,
   importClients,
   listClients,
-  mintConnectTokenForClient,
-  outcomeUnknown,
   previewImport,
-  releasePluginHold,
   setClientArchived,
   updateClient,
-  type ClientMint,
 } from "@/lib/data/clients";
+import { mintConnectTokenForClient, releasePluginHold, type ClientMint } from "@/lib/data/onboarding/mint";
 import { storeSnapshot } from "@/lib/data/snapshots";
 import { clientListQuerySchema } from "@/lib/validations/clients";
 import { startTestChakra, TEST_TOKEN } from "../support/fake-chakra";
@@ -398,8 +395,8 @@ describe("a new-plugin request whose outcome is unknown", () => {
         operation: `POST ${TOKEN_PATH}`,
         cause: new TypeError("fetch failed", { cause: Object.assign(new Error(code), { code }) }),
       });
-    expect(outcomeUnknown(withCode("ECONNRESET"))).toBe(true);
-    expect(outcomeUnknown(withCode("ECONNREFUSED"))).toBe(false);
+    expect(mayHaveApplied(withCode("ECONNRESET"))).toBe(true);
+    expect(mayHaveApplied(withCode("ECONNREFUSED"))).toBe(false);
 
     // Nothing listens on a closed port: the request never left, so ChakraHQ cannot have a plugin.
     const gone = await startTestChakra();

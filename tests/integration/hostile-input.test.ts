@@ -25,7 +25,7 @@ vi.mock("next/server", async (importOriginal) => ({
 import { NextRequest } from "next/server";
 import { EXAMPLE_PLUGIN_ID } from "@/fake-chakra/state";
 import { db } from "@/lib/db";
-import { createLink } from "@/lib/data/links";
+import { createLink } from "@/lib/data/onboarding/links";
 import { refreshClientConfig } from "@/lib/data/whatsapp";
 import { pageProps, renderPage } from "../support/render-page";
 import { signInAs } from "../support/request-context";
@@ -34,7 +34,8 @@ import { signInAs } from "../support/request-context";
  * Hostile input against every server action and route handler found on disk: overlong
  * text, wrong types, markup, SQL-looking text, control characters, CSV formulas and
  * tampered link tokens. Nothing may throw (a thrown error is a 500), every refusal is
- * { ok: false, message } and leaves the database as it was, routes answer below 500, and
+ * { ok: false, message } (the end client's actions: { ok: false, code }, the page has the
+ * words) and leaves the database as it was, routes answer below 500, and
  * what is accepted is stored as the same text and rendered escaped. Runs on SQLite and
  * PostgreSQL alike (TEST_DATABASE_URL).
  */
@@ -312,7 +313,13 @@ const FORMS: Record<string, () => Record<string, string>> = {
   "clients.importClientsAction": () => ({
     csv: `name,contactName,contactEmail\nImported,Nia,${unique("nia")}@north.example`,
   }),
-  "links.createLinkAction": () => ({ clientId: linked.id, validDays: "7", sendTo: "", mode: "copy" }),
+  "links.createLinkAction": () => ({
+    clientId: linked.id,
+    validDays: "7",
+    sendTo: "",
+    mode: "copy",
+    purpose: "CONNECT",
+  }),
   "links.resendLinkAction": () => ({ linkId: adminLinkId, sendTo: "" }),
   "links.revokeLinkAction": () => ({ linkId: adminLinkId }),
   "team.inviteMemberAction": () => ({ email: `${unique("invitee")}@test.example`, role: "VIEWER" }),
@@ -606,10 +613,8 @@ describe("the end client's actions, with tampered tokens", () => {
           const result = (await run(token, { kind: "failed", message: SCRIPT }).catch((error: Error) => {
             throw new Error(`${name}(${label}): threw ${error.message}`);
           })) as Result | undefined;
-          if (result !== undefined) {
-            expect(result, `${name}(${label})`).toMatchObject({ ok: false, message: expect.any(String) });
-            expect(result.message).not.toMatch(/Onboarding Co|Lapsed Co/); // names no client
-          }
+          // A refusal says why, as a code (the page has the words), and names no client.
+          expect(result, `${name}(${label})`).toEqual({ ok: false, code: "unknown" });
           expect(await snapshotDatabase(), `${name}(${label}) writes nothing`).toEqual(before);
         }
       }
@@ -647,8 +652,17 @@ describe("the end client's actions, with a real link", () => {
       { kind: "cancelled", extra: SCRIPT, __proto__: { message: SCRIPT } },
       ...HOSTILE_TEXT.filter(([, v]) => v.length <= 1000).map(([, message]) => ({ kind: "failed", message })),
     ];
-    for (const value of reports) {
-      await expect(report(onboardingToken, value), JSON.stringify(value)?.slice(0, 80)).resolves.toBeUndefined();
+    for (const [index, value] of reports.entries()) {
+      const result = await report(onboardingToken, value);
+      const label = JSON.stringify(value)?.slice(0, 80);
+      // The first three are what the page sends; then no report at all (invalid); then reports
+      // again, until the per-link limit stops recording them.
+      if (index < 3) expect(result, label).toEqual({ ok: true });
+      else if (index < 15) expect(result, label).toEqual({ ok: false, code: "invalid" });
+      else
+        expect([{ ok: true }, { ok: false, code: "rate_limited", retryAfterMinutes: 60 }], label).toContainEqual(
+          result,
+        );
     }
     const details = (await linkEvents()).filter((e) => e.type === "FAILED").map((e) => e.detail ?? "");
     for (const detail of details) expect(unstorable(detail), JSON.stringify(detail)).toBe(false);
@@ -677,8 +691,17 @@ describe("the end client's actions, with a real link", () => {
       { callback: "success", data: "é".repeat(500_000) },
       ...HOSTILE_TEXT.map(([, text]) => ({ callback: "message", event: text, data: { text } })),
     ];
+    const invalid = new Set([2, 3, 4, 5, 6, 7, 8]); // no SDK event at all
     for (const [index, value] of events.entries()) {
-      await expect(report(onboardingToken, value), `event ${index}`).resolves.toBeUndefined();
+      const result = await report(onboardingToken, value);
+      if (invalid.has(index)) expect(result, `event ${index}`).toEqual({ ok: false, code: "invalid" });
+      else if (index < 13) expect(result, `event ${index}`).toEqual({ ok: true });
+      // Then the per-link limit stops recording them.
+      else
+        expect(
+          [{ ok: true }, { ok: false, code: "rate_limited", retryAfterMinutes: 60 }],
+          `event ${index}`,
+        ).toContainEqual(result);
     }
     const details = (await linkEvents()).filter((e) => e.type === "SDK_EVENT").map((e) => e.detail ?? "");
     expect(details.length).toBeGreaterThan(5);
@@ -700,16 +723,30 @@ describe("the end client's actions, with a real link", () => {
     const opened = actions.get("onboarding.markLinkOpened") as unknown as Public;
     const start = actions.get("onboarding.startOnboarding") as unknown as Public;
     const confirm = actions.get("onboarding.confirmOnboarding") as unknown as Public;
-    await expect(opened(onboardingToken)).resolves.toBeUndefined();
-    expect(await start(onboardingToken)).toMatchObject({ ok: true, connectToken: expect.any(String) });
-    expect(await confirm(onboardingToken)).toMatchObject({ ok: true, numbers: ["+44 20 7946 0000"] });
+    expect(await opened(onboardingToken)).toEqual({ ok: true });
+    const started = (await start(onboardingToken)) as { ok: boolean; connectToken: string };
+    expect(started).toMatchObject({ ok: true, connectToken: expect.any(String) });
+    // Only what is new since the start counts as connected: Meta's steps add a number.
+    const done = await fetch(`${fake.url}/connect/complete`, {
+      method: "POST",
+      body: JSON.stringify({
+        token: started.connectToken,
+        businessName: "Onboarding Co",
+        phoneNumber: "+44 20 7946 0001",
+      }),
+    });
+    expect(done.status).toBe(200);
+    expect(await confirm(onboardingToken)).toMatchObject({
+      ok: true,
+      numbers: ["+44 20 7946 0000", "+44 20 7946 0001"],
+    });
     expect((await linkEvents()).map((e) => e.type)).toEqual(expect.arrayContaining(["OPENED", "STARTED", "CONNECTED"]));
   });
 
   it("requestNewLink works once with the real expired token", async () => {
     const request = actions.get("onboarding.requestNewLink") as unknown as Public;
     expect(await request(expiredToken)).toEqual({ ok: true });
-    expect(await request(expiredToken)).toMatchObject({ ok: false, message: expect.stringContaining("already told") });
+    expect(await request(expiredToken)).toEqual({ ok: false, code: "already_requested" });
   });
 });
 

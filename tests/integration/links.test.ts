@@ -1,18 +1,23 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+
+vi.mock("next/headers", async () => (await import("../support/request-context")).headersModule());
+vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
+
+import OnboardPage from "@/app/onboard/[token]/page";
+import { startOnboarding } from "@/lib/actions/onboarding";
 import { db } from "@/lib/db";
 import {
-  confirmConnection,
   createLink,
   linkRecipients,
-  mintForLink,
   recordLinkEvent,
   recordLinkSent,
-  resolveLink,
   revokeLink,
   rotateLink,
-} from "@/lib/data/links";
+} from "@/lib/data/onboarding/links";
+import { confirmConnection, mintForLink, resolveLink } from "@/lib/data/onboarding/signup";
 import { hashToken } from "@/lib/links/token";
 import { startTestChakra } from "../support/fake-chakra";
+import { pageProps, renderPage } from "../support/render-page";
 
 let t: Awaited<ReturnType<typeof startTestChakra>>;
 let admin: { id: string; email: string };
@@ -25,6 +30,12 @@ async function newClient() {
   });
 }
 const tokenOf = (url: string) => url.split("/onboard/")[1]!;
+/** The link a token resolves to, as the end client's actions see it (fails the test when there is none). */
+async function linkOf(token: string) {
+  const link = await resolveLink(token);
+  if (link.state === "unknown") throw new Error("no such link");
+  return link;
+}
 
 beforeAll(async () => {
   t = await startTestChakra({ numbersDelayMs: 300 });
@@ -52,7 +63,14 @@ describe("links", () => {
     expect(rows.find((r) => r.id === second.link.id)?.tokenHash).toBe(hashToken(token));
     expect(second.link.expiresAt.getTime() - Date.now()).toBeGreaterThan(2 * 86_400_000 - 60_000);
 
-    expect(await resolveLink(tokenOf(first.url))).toEqual({ state: "revoked", linkId: first.link.id });
+    expect(await resolveLink(tokenOf(first.url))).toEqual({
+      state: "revoked",
+      linkId: first.link.id,
+      clientId: client.id,
+      clientName: client.name,
+      purpose: "CONNECT",
+      expiresAt: first.link.expiresAt,
+    });
     expect(await resolveLink(token)).toMatchObject({ state: "active", clientId: client.id, clientName: client.name });
     expect(await db.onboardingLinkEvent.count({ where: { linkId: first.link.id, type: "REVOKED" } })).toBe(1);
   });
@@ -67,25 +85,30 @@ describe("links", () => {
     expect(await resolveLink(tokenOf(rotated.url))).toMatchObject({ state: "active", linkId: created.link.id });
   });
 
-  it("resolve expired, revoked, archived, unknown and malformed tokens without naming the client", async () => {
+  it("resolve expired, revoked, archived, unknown and malformed tokens; the page names no client for them", async () => {
     const client = await newClient();
     const created = await createLink({ actor: admin, clientId: client.id, validDays: 7 });
     if (!created.ok) throw new Error("not created");
     const token = tokenOf(created.url);
-    await db.onboardingLink.update({
-      where: { id: created.link.id },
-      data: { expiresAt: new Date(Date.now() - 1000) },
-    });
-    expect(await resolveLink(token)).toEqual({ state: "expired", linkId: created.link.id });
-    await db.onboardingLink.update({
-      where: { id: created.link.id },
-      data: { expiresAt: new Date(Date.now() + 60_000) },
-    });
+    // The link's own page: only a link that works (or worked) says whose it is.
+    const page = async () => renderPage(await OnboardPage(pageProps({ token })));
+    const found = { linkId: created.link.id, clientId: client.id, clientName: client.name, purpose: "CONNECT" };
+    const expired = new Date(Date.now() - 1000);
+    await db.onboardingLink.update({ where: { id: created.link.id }, data: { expiresAt: expired } });
+    expect(await resolveLink(token)).toEqual({ state: "expired", ...found, expiresAt: expired });
+    expect(await page()).toContain("This link has expired");
+    expect(await page()).not.toContain(client.name);
+    const later = new Date(Date.now() + 60_000);
+    await db.onboardingLink.update({ where: { id: created.link.id }, data: { expiresAt: later } });
+    expect(await page()).toContain(client.name);
     await db.client.update({ where: { id: client.id }, data: { archived: true } });
-    expect(await resolveLink(token)).toEqual({ state: "revoked", linkId: created.link.id });
+    expect(await resolveLink(token)).toEqual({ state: "revoked", ...found, expiresAt: later });
+    expect(await page()).toContain("This link is no longer active");
+    expect(await page()).not.toContain(client.name);
     await db.client.update({ where: { id: client.id }, data: { archived: false } });
     expect((await revokeLink({ actor: admin, linkId: created.link.id })).ok).toBe(true);
-    expect(await resolveLink(token)).toEqual({ state: "revoked", linkId: created.link.id });
+    expect(await resolveLink(token)).toEqual({ state: "revoked", ...found, expiresAt: later });
+    expect(await page()).not.toContain(client.name);
     expect(await resolveLink("A".repeat(43))).toEqual({ state: "unknown" });
     expect(await resolveLink("../../etc/passwd")).toEqual({ state: "unknown" });
   });
@@ -140,13 +163,13 @@ describe("connecting", () => {
     const created = await createLink({ actor: admin, clientId: client.id, validDays: 7 });
     if (!created.ok) throw new Error("not created");
     const token = tokenOf(created.url);
-    const minted = await mintForLink(token, t.chakra);
+    const minted = await mintForLink(await linkOf(token), t.chakra);
     if (!minted.ok) throw new Error("not minted");
     const pluginId = (await db.client.findUniqueOrThrow({ where: { id: client.id } })).pluginId!;
     expect(pluginId).toBeTruthy();
 
     // Before the signup: ChakraHQ shows nothing, so nothing is confirmed, whatever the browser says.
-    expect(await confirmConnection(token, { chakra: t.chakra, pollMs: 10, attempts: 2 })).toEqual({
+    expect(await confirmConnection(await linkOf(token), { chakra: t.chakra, pollMs: 10, attempts: 2 })).toEqual({
       ok: false,
       reason: "not_connected",
     });
@@ -157,17 +180,21 @@ describe("connecting", () => {
       body: JSON.stringify({ token: minted.connectToken, businessName: "Acme Bakery", phoneNumber: "+1 555-010-4477" }),
     });
     expect(done.status).toBe(200);
-    const result = await confirmConnection(token, { chakra: t.chakra, pollMs: 100, attempts: 20 });
+    const result = await confirmConnection(await linkOf(token), { chakra: t.chakra, pollMs: 100, attempts: 20 });
     expect(result).toMatchObject({ ok: true, newlyConnected: true });
     if (!result.ok) return;
     expect(result.config.whatsappPhoneNumbers.map((p) => p.display_phone_number)).toEqual(["+1 555-010-4477"]);
     expect((await resolveLink(token)).state).toBe("connected");
     expect(await db.pluginConfigSnapshot.count({ where: { clientId: client.id } })).toBeGreaterThan(0);
-    expect((await confirmConnection(token, { chakra: t.chakra })) as { newlyConnected: boolean }).toMatchObject({
+    expect(
+      (await confirmConnection(await linkOf(token), { chakra: t.chakra })) as { newlyConnected: boolean },
+    ).toMatchObject({
       newlyConnected: false,
     });
     expect(await db.onboardingLinkEvent.count({ where: { linkId: created.link.id, type: "CONNECTED" } })).toBe(1);
-    expect(await mintForLink(token, t.chakra)).toEqual({ ok: false, state: "connected" });
+    // A used link mints no more (the end client's action refuses it before any mint).
+    expect(await startOnboarding(token)).toEqual({ ok: false, code: "connected" });
+    expect(await db.onboardingLinkEvent.count({ where: { linkId: created.link.id, type: "STARTED" } })).toBe(1);
   });
 
   it("tells the creator and everyone who sent the link, once each, not removed members", async () => {

@@ -8,10 +8,12 @@ vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {}
 const { default: OnboardPage } = await import("@/app/onboard/[token]/page");
 const { requestNewLink } = await import("@/lib/actions/onboarding");
 const { getAgencyBranding } = await import("@/lib/data/agency");
-const { confirmConnection, createLink } = await import("@/lib/data/links");
+const { createLink } = await import("@/lib/data/onboarding/links");
+const { confirmConnection, resolveLink } = await import("@/lib/data/onboarding/signup");
 const { storeSnapshot } = await import("@/lib/data/snapshots");
 const { disconnectWaba } = await import("@/lib/data/whatsapp");
 const { db } = await import("@/lib/db");
+const { refusalMessage } = await import("@/lib/onboarding/messages");
 const { clientPhoneStatus } = await import("@/lib/whatsapp/client-meaning");
 const { PHONE_STATUS } = await import("@/lib/whatsapp/meaning");
 const { pageProps, renderPage } = await import("../support/render-page");
@@ -52,7 +54,9 @@ async function connectedLink() {
   const created = await createLink({ actor: admin, clientId: client.id, validDays: 7 });
   if (!created.ok) throw new Error("link not created");
   const token = created.url.split("/onboard/")[1]!;
-  const confirmed = await confirmConnection(token, { chakra: t.chakra, pollMs: 1, attempts: 1 });
+  const link = await resolveLink(token);
+  if (link.state === "unknown") throw new Error("link not found");
+  const confirmed = await confirmConnection(link, { chakra: t.chakra, pollMs: 1, attempts: 1 });
   expect(confirmed).toMatchObject({ ok: true, newlyConnected: true });
   return { client, token, linkId: created.link.id };
 }
@@ -146,12 +150,17 @@ describe("asking for a new link", () => {
       clientId: client.id,
       metadata: { reason: "connection_removed" },
     });
-    expect(await requestNewLink(token)).toMatchObject({ ok: false, message: expect.stringContaining("already told") });
+    const again = await requestNewLink(token);
+    expect(again).toEqual({ ok: false, code: "already_requested" });
+    if (!again.ok) expect(refusalMessage(again, agencyName)).toContain("already told");
   });
 
   it("is refused from a connection that is still there, and nobody is emailed", async () => {
     const { client, token } = await connectedLink();
-    expect(await requestNewLink(token)).toEqual({ ok: false, message: "This link does not need replacing." });
+    const refused = await requestNewLink(token);
+    expect(refused).toEqual({ ok: false, code: "not_needed" });
+    if (!refused.ok)
+      expect(refusalMessage(refused, agencyName)).toBe("This link does not need replacing.");
     expect(await db.outboxMessage.count({ where: { subject: { contains: client.name } } })).toBe(0);
   });
 });

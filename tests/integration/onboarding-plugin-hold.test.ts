@@ -19,8 +19,9 @@ vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {}
 import { releasePluginHoldAction } from "@/lib/actions/clients";
 import { startOnboarding } from "@/lib/actions/onboarding";
 import { getAgencyBranding } from "@/lib/data/agency";
-import { createLink } from "@/lib/data/links";
+import { createLink } from "@/lib/data/onboarding/links";
 import { db } from "@/lib/db";
+import { refusalMessage } from "@/lib/onboarding/messages";
 import { pageProps, renderPage } from "../support/render-page";
 import { setRequestHeaders, signInAs } from "../support/request-context";
 
@@ -82,12 +83,11 @@ afterAll(async () => {
 describe("a client whose new plugin is held", () => {
   it("is told the agency has to finish setting up the account; the admins are emailed once; no second plugin", async () => {
     const { client, linkId, token, first } = await heldLink();
-    const held = {
-      ok: false,
-      code: "held",
-      message: `${agencyName} has to finish setting up your account before WhatsApp can be connected. They have been told and will let you know when to try again.`,
-    };
+    const held = { ok: false, code: "held" } as const;
     expect(first).toEqual(held);
+    expect(refusalMessage(held, agencyName)).toBe(
+      `${agencyName} has to finish setting up your account before WhatsApp can be connected. They have been told and will let you know when to try again.`,
+    );
     const asked = tokenRequests();
     expect(await startOnboarding(token)).toEqual(held);
     expect(await startOnboarding(token)).toEqual(held);
@@ -116,7 +116,13 @@ describe("a client whose new plugin is held", () => {
     });
     expect(await startOnboarding(token)).toMatchObject({ ok: false, code: "held" });
 
-    expect(await releasePluginHoldAction(null, form({ ...fields, confirm: "on" }))).toMatchObject({ ok: true });
+    // Released: the action ends on the client's page, which says so.
+    const released = await releasePluginHoldAction(null, form({ ...fields, confirm: "on" })).catch(
+      (error: unknown) => error,
+    );
+    expect(released).toMatchObject({
+      digest: expect.stringContaining(`;/clients/${client.id}?saved=hold_released;`),
+    });
     expect(
       await db.auditLog.findFirst({ where: { clientId: client.id, action: "client.plugin_hold_released" } }),
     ).toMatchObject({ actorEmail: admin.email });
@@ -174,12 +180,12 @@ describe("a client whose new plugin is being created by another request", () => 
     const heartbeat = setInterval(() => void beat(), 500);
     const asked = tokenRequests();
     try {
-      expect(await startOnboarding(token)).toEqual({
-        ok: false,
-        code: "busy",
-        message:
-          "Your WhatsApp signup is already being prepared, perhaps in another tab or window. Please try again in a moment.",
-      });
+      const busy = await startOnboarding(token);
+      expect(busy).toEqual({ ok: false, code: "busy" });
+      if (busy.ok) return;
+      expect(refusalMessage(busy, agencyName)).toBe(
+        "Your WhatsApp signup is already being prepared, perhaps in another tab or window. Please try again in a moment.",
+      );
     } finally {
       clearInterval(heartbeat);
     }

@@ -15,8 +15,9 @@ vi.mock("next/headers", async () => (await import("../support/request-context"))
 
 import { markLinkOpened, startOnboarding } from "@/lib/actions/onboarding";
 import { db } from "@/lib/db";
-import { createLink } from "@/lib/data/links";
+import { createLink } from "@/lib/data/onboarding/links";
 import { consumeRateLimit } from "@/lib/data/rate-limit";
+import { refusalMessage } from "@/lib/onboarding/messages";
 import { setRequestHeaders } from "../support/request-context";
 
 afterAll(async () => {
@@ -92,16 +93,20 @@ describe("the end client's actions", () => {
     const before = mintedAtFake();
     const results = await Promise.all(Array.from({ length: 40 }, () => startOnboarding(token)));
     expect(results.filter((r) => r.ok)).toHaveLength(10);
-    for (const r of results.filter((r) => !r.ok))
-      expect(r).toMatchObject({ message: expect.stringMatching(/^Too many attempts/) });
+    for (const r of results.filter((r) => !r.ok)) {
+      expect(r).toMatchObject({ code: "rate_limited", retryAfterMinutes: expect.any(Number) });
+      if (!r.ok) expect(refusalMessage(r, "Acme Agency")).toMatch(/^Too many attempts/);
+    }
     expect(mintedAtFake() - before).toBe(10);
     expect(await db.onboardingLinkEvent.count({ where: { linkId, type: "STARTED" } })).toBe(10);
   });
 
   it("record one opening for 20 page loads at once", async () => {
     const { token, linkId } = await newLink();
-    await Promise.all(Array.from({ length: 20 }, () => markLinkOpened(token)));
+    const results = await Promise.all(Array.from({ length: 20 }, () => markLinkOpened(token)));
     expect(await db.onboardingLinkEvent.count({ where: { linkId, type: "OPENED" } })).toBe(1);
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    for (const r of results.filter((r) => !r.ok)) expect(r).toMatchObject({ code: "rate_limited" });
   });
 
   it("count a forged X-Forwarded-For for nothing: rotating it does not lift the per-address limit", async () => {
@@ -115,7 +120,9 @@ describe("the end client's actions", () => {
       results.push(await startOnboarding(links[i % 4]!.token));
     }
     expect(results.map((r) => r.ok)).toEqual([...Array<boolean>(30).fill(true), ...Array<boolean>(10).fill(false)]);
-    expect(results[39]).toMatchObject({ ok: false, message: expect.stringMatching(/^Too many attempts/) });
+    expect(results[39]).toMatchObject({ ok: false, code: "rate_limited" });
+    const last = results[39]!;
+    if (!last.ok) expect(refusalMessage(last, "Acme Agency")).toMatch(/^Too many attempts/);
     expect(mintedAtFake() - before).toBe(30);
   });
 

@@ -3,26 +3,33 @@ import { ConnectPanel } from "@/components/onboarding/connect-panel";
 import { RequestLinkButton } from "@/components/onboarding/request-link-button";
 import { StepList } from "@/components/ui/step-list";
 import { getAgencyBranding } from "@/lib/data/agency";
-import { resolveLink } from "@/lib/data/links";
+import { resolveLink } from "@/lib/data/onboarding/signup";
 import { connectionForClient } from "@/lib/data/snapshots";
 import { env } from "@/lib/env";
 import { formatDateTime } from "@/lib/format";
+import { PURPOSE_WORDS } from "@/lib/onboarding/messages";
 import { clientPhoneStatus, TONE_BADGE } from "@/lib/whatsapp/client-meaning";
 
 export const metadata: Metadata = { title: "Connect WhatsApp", robots: { index: false, follow: false } };
 
-const STEPS = [
-  ["Press “Connect WhatsApp”", "A window from Meta opens. Allow pop-ups if your browser asks."],
-  ["Log in with Facebook", "Use the account that manages your business, or create a business portfolio on the way."],
-  ["Choose your phone number", "It must be able to receive a code by text message or call."],
-  ["Done", "This page then shows your connected number. About five minutes in all."],
-] as const;
+function steps(button: string, changeNumber: boolean) {
+  return [
+    [`Press “${button}”`, "A window from Meta opens. Allow pop-ups if your browser asks."],
+    ["Log in with Facebook", "Use the account that manages your business, or create a business portfolio on the way."],
+    [
+      changeNumber ? "Choose your new phone number" : "Choose your phone number",
+      "It must be able to receive a code by text message or call.",
+    ],
+    ["Done", "This page then shows your connected number. About five minutes in all."],
+  ] as const;
+}
 
 /** The end client's page: public, reached only through the emailed link. */
 export default async function OnboardPage({ params }: PageProps<"/onboard/[token]">) {
   const { token } = await params;
   const [agency, link] = await Promise.all([getAgencyBranding(), resolveLink(token)]);
   const status = link.state === "connected" ? await connectionForClient(link.clientId) : null;
+  const words = link.state === "active" ? PURPOSE_WORDS[link.purpose] : null;
 
   return (
     <div className="min-h-dvh bg-slate-50">
@@ -36,29 +43,30 @@ export default async function OnboardPage({ params }: PageProps<"/onboard/[token
         </div>
       </header>
       <main className="mx-auto flex max-w-2xl flex-col gap-6 px-4 py-8">
-        {link.state === "active" ? (
+        {link.state === "active" && words ? (
           <>
             <div>
               <p className="text-sm font-medium text-slate-500">WhatsApp setup for</p>
               <h1 className="text-2xl font-semibold tracking-tight break-words sm:text-3xl">{link.clientName}</h1>
-              <p className="mt-2 text-slate-700">
-                {agency.name} manages your WhatsApp Business account through ChakraHQ, an official WhatsApp partner.
-                Connect your number here; it takes about five minutes.
-              </p>
+              <p className="mt-2 text-slate-700">{words.intro(agency.name)}</p>
             </div>
-            <StepList steps={STEPS} bulletClassName="bg-white shadow-sm ring-1 ring-slate-200" />
+            <StepList
+              steps={steps(words.button, link.purpose === "CHANGE_NUMBER")}
+              bulletClassName="bg-white shadow-sm ring-1 ring-slate-200"
+            />
             <section
               aria-labelledby="connect-heading"
               className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm"
             >
               <h2 id="connect-heading" className="mb-3 text-lg font-semibold">
-                Connect WhatsApp
+                {words.heading}
               </h2>
               <ConnectPanel
                 token={token}
                 sdkUrl={env.chakra.sdkUrl}
                 successPattern={env.chakra.sdkSuccessPattern}
                 agencyName={agency.name}
+                buttonLabel={words.button}
               />
             </section>
             <p className="text-sm text-slate-500">This link works until {formatDateTime(link.expiresAt)}.</p>

@@ -15,8 +15,10 @@ import { PluginConfigView } from "@/components/whatsapp/plugin-config";
 import { RefreshButton } from "@/components/whatsapp/refresh-button";
 import { WebhookForm } from "@/components/whatsapp/webhook-form";
 import { getClient, getClientHistory } from "@/lib/data/clients";
-import { listLinks } from "@/lib/data/links";
-import { latestConfigForClient } from "@/lib/data/snapshots";
+import { listLinks } from "@/lib/data/onboarding/links";
+import { connectionForClient } from "@/lib/data/snapshots";
+import { purposesFor, suggestedPurpose } from "@/lib/onboarding/rules";
+import { webhookSettingsOf } from "@/lib/chakra/schemas";
 import { formatDateTime } from "@/lib/format";
 
 export async function generateMetadata({ params }: PageProps<"/clients/[id]">): Promise<Metadata> {
@@ -24,7 +26,12 @@ export async function generateMetadata({ params }: PageProps<"/clients/[id]">): 
   return { title: client?.name ?? "Client" };
 }
 
-const SAVED: Record<string, string> = { created: "Client created.", updated: "Changes saved." };
+const SAVED: Record<string, string> = {
+  created: "Client created.",
+  updated: "Changes saved.",
+  hold_released:
+    "Hold released: the next connection asks ChakraHQ for a new plugin. Tell the client to try again: their link still works.",
+};
 
 export default async function ClientPage({ params, searchParams }: PageProps<"/clients/[id]">) {
   const user = await requireUser();
@@ -34,7 +41,7 @@ export default async function ClientPage({ params, searchParams }: PageProps<"/c
   const [history, links, latest] = await Promise.all([
     getClientHistory(client.id),
     listLinks(client.id),
-    latestConfigForClient(client.id),
+    connectionForClient(client.id),
   ]);
   const canEdit = hasRole(user.role, "ADMIN");
   const snapshot = client.snapshots[0];
@@ -182,6 +189,13 @@ export default async function ClientPage({ params, searchParams }: PageProps<"/c
           links={links}
           canEdit={canEdit}
           archived={client.archived}
+          purposes={purposesFor(client)}
+          suggestedPurpose={suggestedPurpose({
+            pluginId: client.pluginId,
+            latest: latest
+              ? { wabaCount: latest.config.whatsappBusinessAccounts.length, removed: latest.removed }
+              : null,
+          })}
         />
       </section>
 
@@ -231,15 +245,7 @@ export default async function ClientPage({ params, searchParams }: PageProps<"/c
           <WebhookForm
             clientId={client.id}
             canEdit={canEdit && !client.archived}
-            initial={{
-              passThroughWebhookUrl: latest.config.passThroughWebhookUrl ?? "",
-              enableMessageEchoesForPassThroughWebhook: latest.config.enableMessageEchoesForPassThroughWebhook ?? false,
-              enableSendMessageTemplateEventForPassThroughWebhook:
-                latest.config.enableSendMessageTemplateEventForPassThroughWebhook ?? false,
-              enableChakraWebhook: latest.config.enableChakraWebhook ?? false,
-              chakraWebhookUrl: latest.config.chakraWebhookUrl ?? "",
-              whichChakraWebhookEventsToSend: latest.config.whichChakraWebhookEventsToSend ?? [],
-            }}
+            initial={webhookSettingsOf(latest.config)}
           />
         </section>
       ) : null}

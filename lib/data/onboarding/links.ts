@@ -1,0 +1,149 @@
+import "server-only";
+import type { LinkEventType } from "../../generated/prisma/sqlite/enums";
+import { db } from "../../db";
+import { env } from "../../env";
+import { newLinkToken } from "../../links/token";
+import { linkState, purposesFor, PURPOSE_INFO, stageAfterLinkEvent, type LinkPurpose } from "../../onboarding/rules";
+import { recordAudit } from "../audit";
+import type { Actor } from "../team";
+
+/*
+ * The agency's side of an onboarding link: create, send, give a new address, revoke, list,
+ * and the events of its funnel. The end client's side is ./signup.ts; the rules both follow
+ * are lib/onboarding/rules.ts.
+ */
+
+export function onboardingUrl(token: string): string {
+  return `${env.APP_URL.replace(/\/+$/, "")}/onboard/${token}`;
+}
+
+/** Records a step of a link's funnel, and moves the client's stage forward with it (together). */
+export async function recordLinkEvent(linkId: string, type: LinkEventType, detail?: string | null): Promise<void> {
+  await db.$transaction(async (tx) => {
+    const link = await tx.onboardingLink.findUnique({
+      where: { id: linkId },
+      select: { clientId: true, client: { select: { onboardingStatus: true } } },
+    });
+    if (!link) return;
+    const next = stageAfterLinkEvent(link.client.onboardingStatus, type);
+    if (next) await tx.client.update({ where: { id: link.clientId }, data: { onboardingStatus: next } });
+    // An SDK event keeps its payload (capped at 2 kB by sdkEventSchema); other details are words.
+    const max = type === "SDK_EVENT" ? 2200 : 1000;
+    await tx.onboardingLinkEvent.create({ data: { linkId, type, detail: detail?.slice(0, max) ?? null } });
+  });
+}
+
+/**
+ * A new link for a client; the client's earlier links stop working. Returns the address once.
+ * `purpose`: a reconnect or a change of number is only for a client that has a plugin (the
+ * mint is then for that plugin).
+ */
+export async function createLink({
+  actor,
+  clientId,
+  validDays,
+  purpose = "CONNECT",
+}: {
+  actor: Actor;
+  clientId: string;
+  validDays: number;
+  purpose?: LinkPurpose;
+}) {
+  const client = await db.client.findUnique({ where: { id: clientId }, select: { archived: true, pluginId: true } });
+  if (!client) return { ok: false as const, message: "This client no longer exists." };
+  if (client.archived) return { ok: false as const, message: "Restore the client before sending it a link." };
+  if (!purposesFor(client).includes(purpose)) {
+    return {
+      ok: false as const,
+      message: `A ${PURPOSE_INFO[purpose].history.toLowerCase()} is for a client that already has a ChakraHQ plugin. Send a first connection link instead.`,
+    };
+  }
+  const { token, tokenHash } = newLinkToken();
+  const now = new Date();
+  const link = await db.$transaction(async (tx) => {
+    const previous = await tx.onboardingLink.findMany({ where: { clientId, revokedAt: null, usedAt: null }, select: { id: true } });
+    if (previous.length) {
+      await tx.onboardingLink.updateMany({ where: { id: { in: previous.map((l) => l.id) } }, data: { revokedAt: now } });
+      await tx.onboardingLinkEvent.createMany({ data: previous.map((l) => ({ linkId: l.id, type: "REVOKED" as const, detail: "replaced by a new link" })) });
+    }
+    const created = await tx.onboardingLink.create({
+      data: { clientId, purpose, tokenHash, expiresAt: new Date(now.getTime() + validDays * 86_400_000), createdById: actor.id },
+      select: { id: true, expiresAt: true, purpose: true },
+    });
+    await tx.onboardingLinkEvent.create({ data: { linkId: created.id, type: "CREATED" } });
+    await recordAudit({ actor, action: "link.created", targetType: "link", targetId: created.id, clientId, metadata: { validDays, purpose } }, tx);
+    return created;
+  });
+  return { ok: true as const, link, url: onboardingUrl(token) };
+}
+
+/**
+ * Gives a link a fresh address (the old one stops working) and returns it: the address is
+ * stored only as a hash, so sending a link again means sending a new address.
+ */
+export async function rotateLink({ actor, linkId }: { actor: Actor; linkId: string }) {
+  const link = await db.onboardingLink.findUnique({
+    where: { id: linkId },
+    select: { id: true, clientId: true, purpose: true, revokedAt: true, usedAt: true, expiresAt: true, client: { select: { archived: true } } },
+  });
+  const state = link ? linkState({ ...link, clientArchived: link.client.archived }, new Date()) : "revoked";
+  if (!link || state === "revoked") return { ok: false as const, message: "This link was revoked: create a new one." };
+  if (state === "connected") return { ok: false as const, message: "The client already connected through this link." };
+  if (state === "expired") return { ok: false as const, message: "This link has expired: create a new one." };
+  const { token, tokenHash } = newLinkToken();
+  // Only while it is still the same link: a revoke or a connection meanwhile wins.
+  const rotated = await db.onboardingLink.updateMany({ where: { id: link.id, revokedAt: null, usedAt: null }, data: { tokenHash } });
+  if (rotated.count === 0) return { ok: false as const, message: "This link changed meanwhile: reload the page." };
+  await recordAudit({ actor, action: "link.rotated", targetType: "link", targetId: link.id, clientId: link.clientId });
+  return { ok: true as const, url: onboardingUrl(token), clientId: link.clientId, expiresAt: link.expiresAt, purpose: link.purpose };
+}
+
+/** Notes that a link was emailed, and by whom (they hear back when the client connects). */
+export async function recordLinkSent({ actor, linkId, to }: { actor: Actor; linkId: string; to: string }) {
+  const link = await db.onboardingLink.update({ where: { id: linkId }, data: { sentTo: to }, select: { clientId: true } });
+  await recordLinkEvent(linkId, "SENT", to);
+  await recordAudit({ actor, action: "link.sent", targetType: "link", targetId: linkId, clientId: link.clientId, metadata: { to } });
+}
+
+/** Stops a link from working. */
+export async function revokeLink({ actor, linkId }: { actor: Actor; linkId: string }) {
+  const updated = await db.onboardingLink.updateMany({ where: { id: linkId, revokedAt: null, usedAt: null }, data: { revokedAt: new Date() } });
+  if (updated.count === 0) return { ok: false as const, message: "This link is already revoked or used." };
+  const link = await db.onboardingLink.findUniqueOrThrow({ where: { id: linkId }, select: { clientId: true } });
+  await db.onboardingLinkEvent.create({ data: { linkId, type: "REVOKED" } });
+  await recordAudit({ actor, action: "link.revoked", targetType: "link", targetId: linkId, clientId: link.clientId });
+  return { ok: true as const, clientId: link.clientId };
+}
+
+/** A client's links, newest first, each with its funnel. */
+export async function listLinks(clientId: string) {
+  const links = await db.onboardingLink.findMany({
+    where: { clientId },
+    orderBy: { createdAt: "desc" },
+    take: 20,
+    select: {
+      id: true,
+      purpose: true,
+      createdAt: true,
+      expiresAt: true,
+      revokedAt: true,
+      usedAt: true,
+      sentTo: true,
+      createdBy: { select: { email: true } },
+      events: { orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { type: true, detail: true, createdAt: true } },
+    },
+  });
+  const now = new Date();
+  return links.map((link) => ({ ...link, state: linkState(link, now) }));
+}
+
+/** The admins to tell about a link: who created it and who sent it. */
+export async function linkRecipients(linkId: string): Promise<string[]> {
+  const [link, sends] = await Promise.all([
+    db.onboardingLink.findUnique({ where: { id: linkId }, select: { createdBy: { select: { email: true, removedAt: true } } } }),
+    db.auditLog.findMany({ where: { targetId: linkId, action: "link.sent" }, select: { actor: { select: { email: true, removedAt: true } } } }),
+  ]);
+  const people = [link?.createdBy, ...sends.map((s) => s.actor)].filter((p): p is { email: string; removedAt: Date | null } => Boolean(p && !p.removedAt));
+  return [...new Set(people.map((p) => p.email))];
+}
+

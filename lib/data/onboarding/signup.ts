@@ -1,0 +1,329 @@
+import "server-only";
+import { chakra as defaultChakra, isChakraError, type ChakraClient, type PluginConfig } from "../../chakra";
+import { db } from "../../db";
+import { hashToken } from "../../links/token";
+import { baselineOf, linkState, signupFound, type LinkPurpose, type LinkState, type SignupBaseline } from "../../onboarding/rules";
+import { linkTokenSchema } from "../../validations/links";
+import { recordAudit } from "../audit";
+import { connectionForClient, storeSnapshot } from "../snapshots";
+import { recordLinkEvent } from "./links";
+import { mintConnectTokenForClient } from "./mint";
+
+/*
+ * The end client's side of an onboarding link. The link is resolved once, by its token, and
+ * every function here takes the resolved link: none looks the token up again.
+ */
+
+/** A link found by its token, whatever its state. */
+export type FoundLink = {
+  state: LinkState;
+  linkId: string;
+  clientId: string;
+  clientName: string;
+  purpose: LinkPurpose;
+  expiresAt: Date;
+};
+export type ResolvedLink = FoundLink | { state: "unknown" };
+
+/** What a token in an /onboard/ address refers to. Only the token's hash is looked up. */
+export async function resolveLink(token: unknown, now = new Date()): Promise<ResolvedLink> {
+  const parsed = linkTokenSchema.safeParse(token);
+  if (!parsed.success) return { state: "unknown" };
+  const link = await db.onboardingLink.findUnique({
+    where: { tokenHash: hashToken(parsed.data) },
+    select: {
+      id: true,
+      clientId: true,
+      purpose: true,
+      expiresAt: true,
+      revokedAt: true,
+      usedAt: true,
+      client: { select: { name: true, archived: true } },
+    },
+  });
+  if (!link) return { state: "unknown" };
+  return {
+    state: linkState({ ...link, clientArchived: link.client.archived }, now),
+    linkId: link.id,
+    clientId: link.clientId,
+    clientName: link.client.name,
+    purpose: link.purpose,
+    expiresAt: link.expiresAt,
+  };
+}
+
+/**
+ * Whether a connected link's client has lost its connection since (ChakraHQ's latest
+ * snapshot): its page then offers to ask for a new link.
+ */
+export async function connectionRemovedSince(link: FoundLink): Promise<boolean> {
+  return link.state === "connected" && Boolean((await connectionForClient(link.clientId))?.removed);
+}
+
+// ---------------------------------------------------------------- the mint
+
+/**
+ * Mints a connect token for the link's own client: the browser never names a plugin. Not
+ * minted while new plugins are held for the client ("held") or another mint for it runs
+ * on ("busy"). Opens the signup attempt the server watches (see checkSignup).
+ */
+export async function mintForLink(link: FoundLink, chakra: ChakraClient = defaultChakra) {
+  const minted = await mintConnectTokenForClient(link.clientId, { chakra });
+  if (!minted.ok) return minted;
+  const { pluginId, expiresAt } = minted.token.claims;
+  // Only a plugin this mint created is known to hold nothing: a plugin an admin mapped
+  // meanwhile may already have an account, which is not this signup's result.
+  await openSignupAttempt({ link, pluginId, expiresAt, newPlugin: minted.createdPlugin, chakra });
+  await recordLinkEvent(link.linkId, "STARTED");
+  return { ok: true as const, connectToken: minted.token.connectToken, expiresAt };
+}
+
+// ---------------------------------------------------------------- the signup attempt, watched by the server
+
+/** How long after the SDK's last event a signup without a result is reported to the agency. */
+export const SIGNUP_WAIT_MS = 3 * 60_000;
+const SIGNUP_MAX_MS = 60 * 60_000;
+
+const EMPTY: SignupBaseline = { wabaIds: [], numberIds: [], connectedIds: [] };
+
+/**
+ * What the plugin held before the signup, so that only something new counts: nothing for a
+ * plugin this mint created; otherwise ChakraHQ now, or the latest snapshot of it; null when
+ * neither is known (the first successful check then sets it).
+ */
+async function baselineFor({
+  link,
+  pluginId,
+  newPlugin,
+  chakra,
+}: {
+  link: FoundLink;
+  pluginId: string;
+  newPlugin: boolean;
+  chakra: ChakraClient;
+}): Promise<SignupBaseline | null> {
+  if (newPlugin) return EMPTY;
+  try {
+    return baselineOf(await chakra.getPluginConfig(pluginId));
+  } catch (error) {
+    if (!isChakraError(error)) throw error;
+    const latest = await db.pluginConfigSnapshot.findFirst({
+      where: { clientId: link.clientId, pluginId, isLatest: true },
+      select: { raw: true },
+    });
+    return latest ? baselineOf(latest.raw as unknown as PluginConfig) : null;
+  }
+}
+
+const baselineColumns = (baseline: SignupBaseline | null) => ({
+  baselineWabaIds: baseline ? JSON.stringify(baseline.wabaIds) : null,
+  baselineNumberIds: baseline ? JSON.stringify(baseline.numberIds) : null,
+  baselineConnectedIds: baseline ? JSON.stringify(baseline.connectedIds) : null,
+});
+
+function storedBaseline(attempt: {
+  baselineWabaIds: string | null;
+  baselineNumberIds: string | null;
+  baselineConnectedIds: string | null;
+}): SignupBaseline | null {
+  if (attempt.baselineWabaIds === null || attempt.baselineNumberIds === null) return null;
+  return {
+    wabaIds: JSON.parse(attempt.baselineWabaIds) as string[],
+    numberIds: JSON.parse(attempt.baselineNumberIds) as string[],
+    // Attempts opened before numbers' states were kept: every number then counts as connected.
+    connectedIds: JSON.parse(attempt.baselineConnectedIds ?? attempt.baselineNumberIds) as string[],
+  };
+}
+
+async function openSignupAttempt(input: {
+  link: FoundLink;
+  pluginId: string;
+  expiresAt: Date;
+  newPlugin: boolean;
+  chakra: ChakraClient;
+}) {
+  const baseline = await baselineFor(input);
+  const now = new Date();
+  const expiresAt = new Date(Math.min(input.expiresAt.getTime(), now.getTime() + SIGNUP_MAX_MS));
+  const linkId = input.link.linkId;
+  await db.$transaction(async (tx) => {
+    // Writing the link's row first makes two mints of one link (two tabs) take turns, so
+    // only one attempt is ever open (on PostgreSQL the row lock is held until commit).
+    await tx.onboardingLink.update({ where: { id: linkId }, data: { updatedAt: now } });
+    await tx.signupAttempt.updateMany({ where: { linkId, endedAt: null }, data: { endedAt: now, outcome: "replaced" } });
+    await tx.signupAttempt.create({ data: { linkId, pluginId: input.pluginId, expiresAt, ...baselineColumns(baseline) } });
+  });
+}
+
+const openAttemptWhere = (linkId: string, now: Date) => ({ linkId, endedAt: null, expiresAt: { gt: now } });
+
+/** Keeps what ChakraHQ's SDK told the page, raw, and restarts the wait for a result from it. */
+export async function recordSdkEvent({ link, detail, now = new Date() }: { link: FoundLink; detail: string; now?: Date }) {
+  await recordLinkEvent(link.linkId, "SDK_EVENT", detail);
+  await db.signupAttempt.updateMany({ where: openAttemptWhere(link.linkId, now), data: { lastSdkEventAt: now } });
+}
+
+/**
+ * The page says the client cancelled, or that the signup failed in the SDK: recorded. The
+ * browser's word does not end the watch at once: an SDK may report "closed" after a signup it
+ * completed under a name the page did not recognise, so ChakraHQ is still looked at for
+ * SIGNUP_WAIT_MS (without the "no result in time" alarm: the client was told what happened).
+ */
+export async function endSignup({
+  link,
+  outcome,
+  message,
+  now = new Date(),
+}: {
+  link: FoundLink;
+  outcome: "cancelled" | "failed";
+  message: string | null;
+  now?: Date;
+}) {
+  await recordLinkEvent(link.linkId, outcome === "cancelled" ? "CANCELLED" : "FAILED", message);
+  const until = new Date(now.getTime() + SIGNUP_WAIT_MS);
+  await db.signupAttempt.updateMany({
+    where: { ...openAttemptWhere(link.linkId, now), expiresAt: { gt: until } },
+    data: { expiresAt: until },
+  });
+  await db.signupAttempt.updateMany({ where: openAttemptWhere(link.linkId, now), data: { outcome } });
+}
+
+export type SignupCheck =
+  | { status: "connected"; numbers: string[]; newlyConnected: boolean }
+  /** overdue: no result SIGNUP_WAIT_MS after the SDK's last event; newlyOverdue: first time seen (tell the admins). */
+  | { status: "pending"; overdue: boolean; newlyOverdue: boolean }
+  /** No signup attempt open: nothing to check. */
+  | { status: "closed" };
+
+const numbersOf = (config: PluginConfig) => config.whatsappPhoneNumbers.map((p) => p.display_phone_number ?? p.id);
+
+/**
+ * While a signup attempt is open, asks ChakraHQ whether the plugin shows something it did not
+ * hold at the mint (see signupFound), whatever the SDK said; if so the link is connected.
+ * A ChakraHQ failure only means "not yet".
+ */
+export async function checkSignup({
+  link,
+  chakra = defaultChakra,
+  now = new Date(),
+  waitMs = SIGNUP_WAIT_MS,
+}: {
+  link: FoundLink;
+  chakra?: ChakraClient;
+  now?: Date;
+  waitMs?: number;
+}): Promise<SignupCheck> {
+  const { linkId, clientId } = link;
+  if (link.state === "connected") return { status: "connected", numbers: await latestNumbers(clientId), newlyConnected: false };
+  const attempt = await db.signupAttempt.findFirst({ where: openAttemptWhere(linkId, now), orderBy: { createdAt: "desc" } });
+  if (!attempt) return { status: "closed" };
+  let config: PluginConfig | null = null;
+  try {
+    config = await chakra.getPluginConfig(attempt.pluginId);
+  } catch (error) {
+    if (!isChakraError(error)) throw error;
+    console.error(`[onboarding] signup not checked: ${error.message}`);
+  }
+  if (config) {
+    const baseline = storedBaseline(attempt);
+    if (!baseline) {
+      // Only the first answer sets it: a later one may already hold the signup's result.
+      await db.signupAttempt.updateMany({
+        where: { id: attempt.id, baselineWabaIds: null },
+        data: baselineColumns(baselineOf(config)),
+      });
+    } else if (signupFound(baseline, config)) {
+      const newlyConnected = await markConnected({ link, pluginId: attempt.pluginId, config, how: "seen in ChakraHQ's configuration" });
+      return { status: "connected", numbers: numbersOf(config), newlyConnected };
+    }
+  }
+  // A signup the page reported as cancelled or failed is not overdue: the client was told.
+  const overdue =
+    attempt.outcome === null &&
+    attempt.lastSdkEventAt !== null &&
+    now.getTime() - attempt.lastSdkEventAt.getTime() >= waitMs;
+  if (!overdue) return { status: "pending", overdue: false, newlyOverdue: false };
+  const claimed = await db.signupAttempt.updateMany({ where: { id: attempt.id, overdueNotifiedAt: null }, data: { overdueNotifiedAt: now } });
+  if (claimed.count === 1) {
+    await recordLinkEvent(
+      linkId,
+      "UNCONFIRMED",
+      `ChakraHQ showed no new WhatsApp account ${Math.round(waitMs / 60_000)} minutes after the signup's last event`,
+    );
+  }
+  return { status: "pending", overdue: true, newlyOverdue: claimed.count === 1 };
+}
+
+async function latestNumbers(clientId: string): Promise<string[]> {
+  const latest = await db.pluginConfigSnapshot.findFirst({ where: { clientId, isLatest: true }, select: { raw: true } });
+  return latest ? numbersOf(latest.raw as unknown as PluginConfig) : [];
+}
+
+/** Stores what ChakraHQ shows and marks the link connected, once; ends its signup attempts. True the first time. */
+async function markConnected({
+  link,
+  pluginId,
+  config,
+  how,
+}: {
+  link: FoundLink;
+  pluginId: string;
+  config: PluginConfig;
+  how?: string;
+}): Promise<boolean> {
+  const { linkId, clientId } = link;
+  await storeSnapshot({ clientId, pluginId, config });
+  const now = new Date();
+  const marked = await db.onboardingLink.updateMany({ where: { id: linkId, usedAt: null }, data: { usedAt: now } });
+  await db.signupAttempt.updateMany({ where: { linkId, endedAt: null }, data: { endedAt: now, outcome: "connected" } });
+  if (marked.count === 1) {
+    const numbers = config.whatsappPhoneNumbers.map((p) => p.display_phone_number).join(", ");
+    await recordLinkEvent(linkId, "CONNECTED", how ? [numbers, how].filter(Boolean).join("; ") : numbers);
+    await recordAudit({
+      actor: null,
+      action: "link.connected",
+      targetType: "link",
+      targetId: linkId,
+      clientId,
+      metadata: { purpose: link.purpose },
+    });
+  }
+  return marked.count === 1;
+}
+
+/**
+ * After the SDK reports success: the server asks ChakraHQ itself (polling briefly while the
+ * result has not shown, or its numbers not arrived), keeps the snapshot, and marks the link
+ * connected. The browser's word alone changes nothing: the result must be new against what
+ * the plugin held when the signup started (a change of number needs the new number), or, with
+ * no such record, a WhatsApp Business Account on the plugin.
+ */
+export async function confirmConnection(
+  link: FoundLink,
+  { chakra = defaultChakra, pollMs = 1000, attempts = 12 }: { chakra?: ChakraClient; pollMs?: number; attempts?: number } = {},
+): Promise<{ ok: true; config: PluginConfig; newlyConnected: boolean } | { ok: false; reason: "no_plugin" | "not_connected" }> {
+  const client = await db.client.findUniqueOrThrow({ where: { id: link.clientId }, select: { pluginId: true } });
+  if (!client.pluginId) return { ok: false, reason: "no_plugin" };
+  if (link.state === "connected") {
+    const config = await chakra.getPluginConfig(client.pluginId);
+    await storeSnapshot({ clientId: link.clientId, pluginId: client.pluginId, config });
+    return { ok: true, config, newlyConnected: false };
+  }
+  const attempt = await db.signupAttempt.findFirst({
+    where: { linkId: link.linkId, pluginId: client.pluginId },
+    orderBy: { createdAt: "desc" },
+  });
+  const baseline = attempt ? storedBaseline(attempt) : null;
+  const shows = (config: PluginConfig) =>
+    baseline ? signupFound(baseline, config) : config.whatsappBusinessAccounts.length > 0;
+  let config: PluginConfig | null = null;
+  for (let attempt = 0; attempt < attempts; attempt++) {
+    if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, pollMs));
+    config = await chakra.getPluginConfig(client.pluginId);
+    if (shows(config) && config.whatsappPhoneNumbers.length > 0) break;
+  }
+  if (!config || !shows(config)) return { ok: false, reason: "not_connected" };
+  const newlyConnected = await markConnected({ link, pluginId: client.pluginId, config });
+  return { ok: true, config, newlyConnected };
+}
