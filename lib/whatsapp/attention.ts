@@ -1,5 +1,5 @@
 import type { PluginConfig } from "../chakra/schemas";
-import { nameRejectionReason } from "./guidance";
+import { clause, nameRejectionReason } from "./guidance";
 import { meaningOf, PHONE_STATUS } from "./meaning";
 
 /** What needs the agency's attention in a configuration, one sentence each. */
@@ -17,7 +17,7 @@ export function attentionItems(config: PluginConfig): string[] {
     if (phone.quality_rating === "RED") items.push(`${name} has a red quality rating: Meta may limit it.`);
     if (phone.name_status === "DECLINED") {
       const reason = nameRejectionReason(phone);
-      items.push(`${name}: Meta rejected the display name${reason ? ` (${reason})` : ""}.`);
+      items.push(`${name}: Meta rejected the display name${reason ? ` (reason: ${clause(reason)})` : ""}.`);
     }
   }
   if (config.whatsappBusinessAccounts.length > 0 && config.whatsappPhoneNumbers.length === 0) {

@@ -27,6 +27,9 @@ export const META_DOCS = {
   messagingLimits: "https://developers.facebook.com/documentation/business-messaging/whatsapp/messaging-limits",
 } as const;
 
+/** A reason inside a sentence of ours: without its own final full stop ("(reason: …)."). */
+export const clause = (text: string) => text.trim().replace(/[.\s]+$/, "");
+
 /** The display name's rejection reason, when ChakraHQ passes one on (Meta may send "NONE"). */
 export function nameRejectionReason(phone: PhoneNumber): string | null {
   const reason = phone.rejection_reason;
@@ -46,7 +49,7 @@ export function guidanceFor(phone: PhoneNumber, waba?: Waba | null): Guidance[] 
     const reason = nameRejectionReason(phone);
     items.push({
       key: "name-declined",
-      text: `Meta rejected the display name${reason ? ` (reason: ${reason})` : ""}. Fix what the reason points at, following Meta's display name guidelines, then change the display name in WhatsApp Manager; Meta reviews it again.`,
+      text: `Meta rejected the display name${reason ? ` (reason: ${clause(reason)})` : ""}. Fix what the reason points at, following Meta's display name guidelines, then change the display name in WhatsApp Manager; Meta reviews it again.`,
       href: META_DOCS.displayNames,
       linkLabel: "Meta: display names",
     });

@@ -109,7 +109,7 @@ describe("the plugin configuration view", () => {
     expect(html).toContain("Set by Meta for the client's whole business portfolio");
     expect(html).not.toContain("250 customers");
     expect(html).toContain("Reason given: The name does not match the business");
-    expect(html).toContain("+91 1: Meta rejected the display name (The name does not match the business).");
+    expect(html).toContain("+91 1: Meta rejected the display name (reason: The name does not match the business).");
     expect(html).toContain("EXPIRED the code confirmation expired: it has to be done again");
     expect(html).toContain("20 messages per second (fixed for numbers also on the Business app)");
     expect(html).toContain("What to do");
