@@ -5,7 +5,7 @@ import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { connectPage } from "./connect-page";
 import { signJwt, verifyJwt } from "./jwt";
-import { emptySettings, FakeStore, type FakePlugin } from "./state";
+import { emptySettings, FakeStore, type FakePhoneNumber, type FakePlugin, type FakeWaba } from "./state";
 
 /**
  * A fake ChakraHQ that honours docs/chakrahq-contract.md, for development and tests.
@@ -209,8 +209,17 @@ export async function startFakeChakra(options: FakeChakraOptions): Promise<FakeC
   }
 
   function createPlugin(
-    input: { name?: string; id?: string; clientReferenceId?: string; clientName?: string; clientEmail?: string } = {},
+    input: {
+      name?: string;
+      id?: string;
+      clientReferenceId?: string;
+      clientName?: string;
+      clientEmail?: string;
+      wabas?: FakeWaba[];
+      numbers?: FakePhoneNumber[];
+    } = {},
   ): FakePlugin {
+    const wabas = input.wabas ?? [];
     const plugin: FakePlugin = {
       id: input.id ?? randomUUID(),
       name: input.name ?? "WhatsApp plugin",
@@ -219,8 +228,9 @@ export async function startFakeChakra(options: FakeChakraOptions): Promise<FakeC
       clientEmail: input.clientEmail ?? null,
       createdAt: new Date().toISOString(),
       settings: emptySettings(),
-      wabas: [],
-      numbers: [],
+      wabas,
+      // Given numbers belong to the first account and are there at once.
+      numbers: (input.numbers ?? []).map((number) => ({ wabaId: wabas[0]?.id ?? "", availableAt: 0, number })),
     };
     store.state.plugins[plugin.id] = plugin;
     store.save();
@@ -461,8 +471,21 @@ export async function startFakeChakra(options: FakeChakraOptions): Promise<FakeC
         );
       }
       if (url.pathname === "/__fake/plugins" && method === "POST") {
+        // Optionally with accounts and numbers in Meta's shape (any further fields kept), to show
+        // states a signup does not produce.
         const body = await readJson(req);
-        return envelope(res, 200, createPlugin({ name: isText(body.name) ? body.name : undefined }));
+        const objects = (value: unknown, what: string) => {
+          if (value === undefined) return undefined;
+          const ok =
+            Array.isArray(value) &&
+            value.every((v) => v && typeof v === "object" && !Array.isArray(v) && isText((v as { id?: unknown }).id));
+          if (!ok) throw new HttpError(400, `${what} must be an array of objects with an id`);
+          return value as Record<string, unknown>[];
+        };
+        const wabas = objects(body.wabas, "wabas") as FakeWaba[] | undefined;
+        const numbers = objects(body.numbers, "numbers") as FakePhoneNumber[] | undefined;
+        if (numbers?.length && !wabas?.length) throw new HttpError(400, "numbers need a WABA in wabas");
+        return envelope(res, 200, createPlugin({ name: isText(body.name) ? body.name : undefined, wabas, numbers }));
       }
       if (url.pathname === "/__fake/requests" && method === "GET") return envelope(res, 200, requests);
       if (url.pathname === "/__fake/tokens" && method === "POST") {

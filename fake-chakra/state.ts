@@ -28,6 +28,7 @@ export type FakeState = { plugins: Record<string, FakePlugin>; usedTokens: strin
 
 export const EXAMPLE_PLUGIN_ID = "d83e1d23-50b8-4d87-8f92-842a0ac516f6";
 export const EMPTY_DEMO_PLUGIN_ID = "3f0c9a52-7b1e-4c2a-9d4e-5b8a1c2d3e4f";
+export const BUSINESS_APP_DEMO_PLUGIN_ID = "6b2e4f1a-9c3d-4e5f-8a7b-1c2d3e4f5a6b";
 
 export function emptySettings(): FakePlugin["settings"] {
   return {
@@ -40,7 +41,13 @@ export function emptySettings(): FakePlugin["settings"] {
   };
 }
 
-/** Two plugins to try the app with: the documented example (connected) and an empty one. */
+/**
+ * Three plugins to try the app with: the documented example (connected), an empty one, and
+ * one whose number shows Meta's further fields (docs/chakrahq-contract.md: "Meta documents
+ * further phone-number fields that may appear" [GUESS for ChakraHQ]): on the WhatsApp Business
+ * app too, display name rejected, the portfolio's messaging limit, and a field the app has
+ * no row for.
+ */
 export function seedState(): FakeState {
   const now = new Date().toISOString();
   return {
@@ -100,7 +107,49 @@ export function seedState(): FakeState {
         wabas: [],
         numbers: [],
       },
+      [BUSINESS_APP_DEMO_PLUGIN_ID]: {
+        id: BUSINESS_APP_DEMO_PLUGIN_ID,
+        name: "Demo plugin (WhatsApp Business app number, display name rejected)",
+        clientReferenceId: null,
+        clientName: null,
+        clientEmail: null,
+        createdAt: now,
+        settings: emptySettings(),
+        wabas: [
+          {
+            id: "104928374650192",
+            name: "Lotus Tea House",
+            timezone_id: "71",
+            account_review_status: "APPROVED",
+            business_verification_status: "not_verified",
+          },
+        ],
+        numbers: [{ wabaId: "104928374650192", availableAt: 0, number: businessAppDemoNumber() }],
+      },
     },
+  };
+}
+
+/** A number on the WhatsApp Business app too, whose display name Meta rejected. */
+export function businessAppDemoNumber(overrides: Record<string, unknown> = {}): FakePhoneNumber {
+  return {
+    id: "1098237465019283",
+    display_phone_number: "+91 98200 12345",
+    verified_name: "Lotus Tea",
+    status: "CONNECTED",
+    throughput: { level: "STANDARD" },
+    account_mode: "LIVE",
+    is_on_biz_app: true,
+    platform_type: "CLOUD_API",
+    official_business_account: { oba_status: "NOT_STARTED" },
+    is_official_business_account: false,
+    quality_rating: "GREEN",
+    whatsapp_business_manager_messaging_limit: "TIER_250",
+    name_status: "DECLINED",
+    rejection_reason: "The display name does not match the business name on its website.",
+    code_verification_status: "VERIFIED",
+    last_onboarded_time: "2026-05-04T09:12:00+0000",
+    ...overrides,
   };
 }
 

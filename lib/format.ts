@@ -3,3 +3,9 @@ export function formatDateTime(date: Date | null): string {
   if (!date) return "never";
   return date.toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }) + " UTC";
 }
+
+/** A message as a sentence: a full stop added when it ends without one ("…error (502)" → "…error (502)."). */
+export function asSentence(message: string): string {
+  const text = message.trim();
+  return text === "" || /[.!?…]["'”’]?$/.test(text) ? text : `${text}.`;
+}

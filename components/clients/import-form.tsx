@@ -104,7 +104,13 @@ export function ImportForm() {
         </div>
       </form>
 
-      {result ? <ActionMessage state={result} /> : null}
+      {/* A check that found errors ran fine, but its sentence is bad news: not in green. */}
+      {result ? (
+        <ActionMessage
+          state={result}
+          problem={Boolean(preview && (preview.fileErrors.length > 0 || preview.errorCount > 0))}
+        />
+      ) : null}
 
       {done ? (
         <Link href="/clients" className="font-medium text-teal-700 underline underline-offset-4">

@@ -12,6 +12,7 @@ import {
   type WriteResult,
 } from "../data/whatsapp";
 import { env } from "../env";
+import { asSentence } from "../format";
 import { clientRefSchema, disconnectWabaSchema, webhookFormSchema } from "../validations/whatsapp";
 import { createAction, type ActionResult } from "./safe-action";
 import { z } from "zod";
@@ -28,7 +29,7 @@ export const refreshClientAction = createAction({ role: "ADMIN", schema: clientR
     : {
         ok: false,
         code: "FAILED",
-        message: `ChakraHQ could not be asked: ${result.error.message} Showing the last good data.`,
+        message: `ChakraHQ could not be asked: ${asSentence(result.error.message)} Showing the last good data.`,
       };
 });
 

@@ -43,6 +43,12 @@ export const phoneNumberSchema = z.looseObject({
   name_status: optionalString,
   code_verification_status: optionalString,
   health_status: z.unknown().optional(),
+  // Meta's portfolio-wide limit, which replaced messaging_limit_tier (a string such as
+  // "TIER_250" in Meta's docs; kept unknown here so an odd value cannot reject the answer).
+  whatsapp_business_manager_messaging_limit: z.unknown().optional(),
+  // [GUESS] The display name's rejection reason, under the name Meta's phone_number_name_update
+  // webhook gives it; whether ChakraHQ passes it on with the number is not known.
+  rejection_reason: z.unknown().optional(),
 });
 
 export const CHAKRA_WEBHOOK_EVENTS = ["message", "status", "message_echo", "smb_message_echo"] as const;

@@ -35,7 +35,7 @@ export function describeHistory(action: string, metadata: unknown): string {
     case "client.restored":
       return "Restored from the archive";
     case "link.created":
-      return `${linkName(m)} created (works ${String(m.validDays ?? "?")} days)`;
+      return `${linkName(m)} created (works ${m.validDays === 1 ? "1 day" : `${String(m.validDays ?? "?")} days`})`;
     case "link.sent":
       return `Onboarding link emailed to ${String(m.to)}`;
     case "link.rotated":

@@ -47,13 +47,23 @@ export const VERIFICATION = table({
   failed: ["verification failed", "bad"],
 });
 
+// Display names: https://developers.facebook.com/documentation/business-messaging/whatsapp/display-names/
+// (a rejected name sets name_status to DECLINED; the name can be edited and is reviewed again).
 export const NAME_STATUS = table({
   APPROVED: ["display name approved", "good"],
   AVAILABLE_WITHOUT_REVIEW: ["display name usable, not reviewed", "good"],
   PENDING_REVIEW: ["display name in review", "warn"],
-  DECLINED: ["display name declined", "bad"],
+  DECLINED: ["Meta rejected the display name", "bad"],
   EXPIRED: ["display name approval expired", "bad"],
   NONE: ["no display name yet", "neutral"],
+});
+
+// The values of Meta's CodeVerificationStatus enum (Meta's Node.js business SDK,
+// facebook-nodejs-business-sdk: VERIFIED, NOT_VERIFIED, EXPIRED).
+export const CODE_VERIFICATION = table({
+  VERIFIED: ["the number was confirmed with the code Meta sent", "good"],
+  NOT_VERIFIED: ["the code Meta sent by text or call was not confirmed yet", "warn"],
+  EXPIRED: ["the code confirmation expired: it has to be done again", "warn"],
 });
 
 export const OBA = table({
@@ -63,6 +73,15 @@ export const OBA = table({
   REJECTED: ["official business account refused", "neutral"],
 });
 
+/*
+ * Messaging limits: https://developers.facebook.com/documentation/business-messaging/whatsapp/messaging-limits
+ * A limit is the number of different WhatsApp users the business can reach outside a customer
+ * service window in a moving 24 hours. Meta now sets it per business portfolio, shared by all of
+ * the portfolio's numbers, and reports it as `whatsapp_business_manager_messaging_limit`
+ * (e.g. "TIER_250"); the per-number `messaging_limit_tier` is deprecated. New portfolios start
+ * at 250, then 2,000, 10,000, 100,000, unlimited. TIER_50, TIER_1K are older tiers Meta's
+ * phone_number_quality_update webhook still lists.
+ */
 const LIMITS: Record<string, string> = {
   TIER_50: "50",
   TIER_250: "250",
@@ -73,11 +92,36 @@ const LIMITS: Record<string, string> = {
   TIER_UNLIMITED: "unlimited",
 };
 
-/** "250 business-initiated conversations a day", from Meta's tier name. */
-export function messagingLimit(tier: string | null | undefined): string | null {
-  if (!tier) return null;
-  const count = LIMITS[tier];
-  return count ? `${count} business-initiated conversations a day` : null;
+/** "250 customers per 24 hours…", from Meta's tier name or a plain count; null when unknown. */
+export function messagingLimit(tier: unknown): string | null {
+  let count: string | undefined;
+  if (typeof tier === "number" && Number.isFinite(tier) && tier >= 0) count = Math.floor(tier).toLocaleString("en-US");
+  else if (typeof tier === "string") count = Object.hasOwn(LIMITS, tier) ? LIMITS[tier] : undefined;
+  if (!count) return null;
+  return count === "unlimited"
+    ? "unlimited customers outside a customer service window"
+    : `${count} customers per 24 hours outside a customer service window`;
+}
+
+export type MessagingLimit = {
+  /** Where Meta set it: the business portfolio (current field) or the number (deprecated field). */
+  scope: "portfolio" | "number";
+  raw: unknown;
+  /** The meaning, or null when the value is one this app does not know. */
+  meaning: string | null;
+};
+
+/** The number's messaging limit: the portfolio's when ChakraHQ reports it, else the number's own. */
+export function messagingLimitOf(phone: {
+  whatsapp_business_manager_messaging_limit?: unknown;
+  messaging_limit_tier?: string | null;
+}): MessagingLimit | null {
+  const portfolio = phone.whatsapp_business_manager_messaging_limit;
+  if (portfolio !== undefined && portfolio !== null && portfolio !== "")
+    return { scope: "portfolio", raw: portfolio, meaning: messagingLimit(portfolio) };
+  if (phone.messaging_limit_tier)
+    return { scope: "number", raw: phone.messaging_limit_tier, meaning: messagingLimit(phone.messaging_limit_tier) };
+  return null;
 }
 
 /** The meaning of a value in one of the tables above; unknown values stay visible. */

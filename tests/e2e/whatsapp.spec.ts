@@ -1,3 +1,4 @@
+import { businessAppDemoNumber } from "../../fake-chakra/state";
 import { newLinkToken } from "../../lib/links/token";
 import { expect, test } from "../support/e2e-test";
 import { createMember, signIn, testDb, waitForEmail } from "../support/e2e";
@@ -42,6 +43,56 @@ test("refresh shows ChakraHQ's numbers, and keeps them with an error banner when
   await expect(page.getByRole("alert").filter({ hasText: "rate-limiting requests; try again in 90 s" })).toBeVisible();
   await expect(page.getByRole("alert").filter({ hasText: "Showing the last good data." })).toBeVisible();
   await expect(whatsapp.getByText("+91 98765 43210")).toBeVisible();
+});
+
+test("a number's details, Meta's meanings and linked guidance show on the client page @phone", async ({ page }) => {
+  // A number on the WhatsApp Business app too, whose display name Meta rejected, with a field
+  // the app has no row for; in its own plugin (this test also runs at phone size).
+  const plugin = await fake<{ id: string }>("/__fake/plugins", {
+    name: "Lotus Tea House",
+    wabas: [
+      { id: `9${Date.now()}`, name: "Lotus Tea House", timezone_id: "71", business_verification_status: "verified" },
+    ],
+    numbers: [businessAppDemoNumber({ id: `8${Date.now()}`, display_phone_number: "+91 98200 12345" })],
+  });
+  const client = await clientFor(plugin.id, "Lotus Tea House");
+  await signIn(page, (await createMember("ADMIN")).email);
+  await page.goto(`/clients/${client.id}`);
+  await page.getByRole("button", { name: "Refresh from ChakraHQ" }).click();
+  await expect(page.getByText("Fetched from ChakraHQ just now.")).toBeVisible();
+
+  const whatsapp = page.getByRole("region", { name: "WhatsApp" });
+  const account = whatsapp.getByRole("region", { name: "Business account Lotus Tea House" });
+  await expect(account.getByText("Asia/Kolkata")).toBeVisible();
+  const number = whatsapp.getByRole("listitem", { name: "Number +91 98200 12345" });
+  await expect(number.getByText("Meta rejected the display name", { exact: true })).toBeVisible();
+  await expect(
+    number.getByText("Reason given: The display name does not match the business name on its website."),
+  ).toBeVisible();
+  await expect(number.getByText("the number was confirmed with the code Meta sent")).toBeVisible();
+  await expect(number.getByText("250 customers per 24 hours outside a customer service window")).toBeVisible();
+  await expect(number.getByText(/whole business portfolio/)).toBeVisible();
+  await expect(number.getByText("Yes: coexistence with the app")).toBeVisible();
+  await expect(whatsapp.getByRole("status").filter({ hasText: "Meta rejected the display name" })).toBeVisible();
+
+  // Guidance, each linked to Meta's page in a new tab.
+  await expect(number.getByText(/open it regularly/)).toBeVisible();
+  const names = number.getByRole("link", { name: /Meta: display names/ });
+  await expect(names).toHaveAttribute(
+    "href",
+    "https://developers.facebook.com/documentation/business-messaging/whatsapp/display-names/",
+  );
+  await expect(names).toHaveAttribute("target", "_blank");
+  await expect(names).toHaveAttribute("rel", "noreferrer");
+  await expect(number.getByRole("link", { name: /Meta: WhatsApp Business app numbers/ })).toBeVisible();
+  // Connected and verified: no advice about moving the number.
+  await expect(number.getByText(/two-step verification/)).toHaveCount(0);
+
+  // Fields the app has no row for, behind "More details".
+  await expect(number.getByText("last_onboarded_time")).toBeHidden();
+  await number.getByText(/More details from ChakraHQ \(1 field\)/).click();
+  await expect(number.getByText("last_onboarded_time")).toBeVisible();
+  await expect(number.getByText("2026-05-04T09:12:00+0000")).toBeVisible();
 });
 
 test("webhook settings: an invalid address is refused, a valid change is reviewed, applied and read back", async ({
