@@ -159,8 +159,7 @@ describe("asking for a new link", () => {
     const { client, token } = await connectedLink();
     const refused = await requestNewLink(token);
     expect(refused).toEqual({ ok: false, code: "not_needed" });
-    if (!refused.ok)
-      expect(refusalMessage(refused, agencyName)).toBe("This link does not need replacing.");
+    if (!refused.ok) expect(refusalMessage(refused, agencyName)).toBe("This link does not need replacing.");
     expect(await db.outboxMessage.count({ where: { subject: { contains: client.name } } })).toBe(0);
   });
 });
