@@ -226,7 +226,14 @@ export function LinkPanel({
         <form action={dispatch} onSubmit={onSubmit} className="flex flex-col gap-4" noValidate>
           <input type="hidden" name="clientId" value={clientId} />
           {purposes.length > 1 ? (
-            <PurposeChoice purposes={purposes} suggested={suggestedPurpose} errors={fieldErrors?.purpose} />
+            // Remounted when ChakraHQ's answer changes the suggestion (a refresh shows a removed
+            // connection): a radio's default applies only when it is first drawn.
+            <PurposeChoice
+              key={suggestedPurpose ?? "none"}
+              purposes={purposes}
+              suggested={suggestedPurpose}
+              errors={fieldErrors?.purpose}
+            />
           ) : null}
           <div className="grid gap-4 sm:grid-cols-[10rem_1fr]">
             <Field id="validDays" label="Works for" errors={fieldErrors?.validDays}>
