@@ -22,6 +22,7 @@ export function summarizeConfig(config: PluginConfig) {
     phoneCount: phones.length,
     connectedPhoneCount: phones.filter((p) => p.status === "CONNECTED").length,
     needsAttention,
+    rejectedReviewCount: config.whatsappBusinessAccounts.filter((w) => w.account_review_status === "REJECTED").length,
   };
 }
 
@@ -78,6 +79,7 @@ export async function storeSnapshot({ clientId, pluginId, config }: { clientId: 
           create: config.whatsappPhoneNumbers.map((p, i) => ({
             ...phones[i]!,
             verifiedName: p.verified_name ?? null,
+            nameStatus: p.name_status ?? null,
             isOnBizApp: p.is_on_biz_app ?? null,
           })),
         },
