@@ -172,23 +172,28 @@ function WeeklyConnections({ weeks }: { weeks: WeekBucket[] }) {
   return (
     <figure aria-labelledby="weekly-caption">
       <h3 className="text-sm font-medium">Connections per week</h3>
-      <div aria-hidden className="mt-3 flex h-28 items-end gap-1 border-b border-slate-300">
-        {weeks.map((week) => (
-          <div key={week.start.toISOString()} className="flex h-full min-w-0 flex-1 flex-col justify-end">
-            {week.count > 0 ? (
-              <span className="mb-0.5 text-center text-[0.7rem] text-slate-600 tabular-nums">{week.count}</span>
-            ) : null}
-            <div
-              className="rounded-t bg-emerald-600"
-              style={{ height: `${(week.count / max) * 80}%`, minHeight: week.count > 0 ? 2 : 0 }}
-            />
+      {/* No bars to draw: the caption says so, without an empty chart. */}
+      {total === 0 ? null : (
+        <>
+          <div aria-hidden className="mt-3 flex h-28 items-end gap-1 border-b border-slate-300">
+            {weeks.map((week) => (
+              <div key={week.start.toISOString()} className="flex h-full min-w-0 flex-1 flex-col justify-end">
+                {week.count > 0 ? (
+                  <span className="mb-0.5 text-center text-[0.7rem] text-slate-600 tabular-nums">{week.count}</span>
+                ) : null}
+                <div
+                  className="rounded-t bg-emerald-600"
+                  style={{ height: `${(week.count / max) * 80}%`, minHeight: week.count > 0 ? 2 : 0 }}
+                />
+              </div>
+            ))}
           </div>
-        ))}
-      </div>
-      <div aria-hidden className="mt-1 flex justify-between text-xs text-slate-500">
-        <span>{formatDay(weeks[0]!.start)}</span>
-        <span>{formatDay(new Date(weeks.at(-1)!.end.getTime() - 1))}</span>
-      </div>
+          <div aria-hidden className="mt-1 flex justify-between text-xs text-slate-500">
+            <span>{formatDay(weeks[0]!.start)}</span>
+            <span>{formatDay(new Date(weeks.at(-1)!.end.getTime() - 1))}</span>
+          </div>
+        </>
+      )}
       <figcaption id="weekly-caption" className="mt-2 text-sm text-slate-600">
         {summary}
       </figcaption>

@@ -20,7 +20,7 @@ export function NeedsYou({ items, total, now, canAct }: { items: Need[]; total: 
           <CardTitle id="needs-heading">Needs you now</CardTitle>
           <CardDescription>
             {items.length === 0
-              ? "Every client is connected or on its way."
+              ? "What needs the agency, across every client."
               : total > items.length
                 ? `The ${items.length} most urgent of ${total}, most urgent first.`
                 : "Most urgent first."}
@@ -62,10 +62,11 @@ export function NeedsYou({ items, total, now, canAct }: { items: Need[]; total: 
                   </div>
                   <Link
                     href={action.href as Route}
+                    // Rows repeat the same few actions: the name says whose each is.
+                    aria-label={`${action.label}: ${item.clientName}`}
                     className={buttonClass("secondary", "shrink-0 self-start sm:self-center")}
                   >
                     {action.label}
-                    <span className="sr-only">: {item.clientName}</span>
                   </Link>
                 </li>
               );
