@@ -183,7 +183,7 @@ async function reviewsRejected(take: number): Promise<Found> {
   ]);
   return {
     needs: rows.map((row) => {
-      const rejected = (row.raw as unknown as PluginConfig).whatsappBusinessAccounts
+      const rejected = ((row.raw as unknown as PluginConfig).whatsappBusinessAccounts ?? [])
         .filter((w) => w.account_review_status === "REJECTED")
         .map((w) => w.name ?? w.id);
       return need("review_rejected", row.client!, {
