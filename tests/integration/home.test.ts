@@ -70,7 +70,11 @@ const kindsOf = async (clientId: string) =>
 beforeAll(async () => {
   t = await startTestChakra({}, { timeoutMs: 300, maxRetries: 1 });
 });
-afterAll(() => t.fake.close());
+afterAll(async () => {
+  await t.fake.close();
+  // Later files map the same example plugin: leave no client holding it.
+  await db.client.deleteMany();
+});
 beforeEach(async () => {
   t.fake.store.reset();
   await db.pluginConfigSnapshot.deleteMany();
