@@ -3,6 +3,7 @@ import { connection } from "next/server";
 import { buttonClass } from "@/components/ui/button-class";
 import { getCurrentUser } from "@/lib/auth/guards";
 import { SystemStatusSection } from "@/components/home/system-status";
+import { Card, CardTitle } from "@/components/ui/card";
 import { StepList } from "@/components/ui/step-list";
 import { getAgencyBranding } from "@/lib/data/agency";
 import { describeSetup } from "@/lib/data/system";
@@ -60,12 +61,10 @@ export default async function HomePage() {
         </section>
       ) : null}
 
-      <section aria-labelledby="how-heading" className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm">
-        <h2 id="how-heading" className="font-semibold">
-          How onboarding works
-        </h2>
+      <Card aria-labelledby="how-heading">
+        <CardTitle id="how-heading">How onboarding works</CardTitle>
         <StepList steps={STEPS} className="mt-3" />
-      </section>
+      </Card>
 
       {/* Members only: visitors cost nothing upstream and learn nothing of the infrastructure. */}
       {user ? <SystemStatusSection /> : null}

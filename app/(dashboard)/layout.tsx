@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { NavLinks } from "@/components/dashboard/nav-links";
+import { PhoneMenu } from "@/components/dashboard/phone-menu";
 import { SignOutButton } from "@/components/dashboard/sign-out-button";
 import { RoleBadge } from "@/components/ui/role-badge";
 import { requireUser } from "@/lib/auth/guards";
@@ -8,19 +9,33 @@ import { getAgencyBranding } from "@/lib/data/agency";
 /** The signed-in frame. Each page still runs its own guard: layouts do not re-run on navigation. */
 export default async function DashboardLayout({ children }: { children: React.ReactNode }) {
   const [user, agency] = await Promise.all([requireUser(), getAgencyBranding()]);
+  const isOwner = user.role === "OWNER";
   return (
     <div className="min-h-dvh">
-      <header className="border-b border-slate-200 bg-white">
-        <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-x-6 gap-y-2 px-4 py-3 sm:px-6">
-          <div className="flex flex-wrap items-center gap-x-6 gap-y-2">
-            <Link href="/dashboard" className="font-semibold" style={{ color: agency.brandColor }}>
+      {/* On a phone one row: the agency, the menu (links, who is signed in) and "Sign out". */}
+      <header className="relative border-b border-slate-200 bg-white">
+        <div className="mx-auto flex max-w-6xl items-center justify-between gap-x-6 gap-y-2 px-4 py-2 sm:flex-wrap sm:px-6 sm:py-3">
+          <div className="flex min-w-0 items-center gap-x-6 gap-y-2 sm:flex-wrap">
+            <Link href="/dashboard" className="truncate font-semibold" style={{ color: agency.brandColor }}>
               {agency.name}
             </Link>
-            <nav aria-label="Main">
-              <NavLinks isOwner={user.role === "OWNER"} />
+            <nav aria-label="Main" className="hidden sm:block">
+              <NavLinks isOwner={isOwner} />
             </nav>
           </div>
-          <div className="flex min-w-0 items-center gap-2 text-sm">
+          <div className="flex shrink-0 items-center gap-1 sm:hidden">
+            <PhoneMenu>
+              <nav aria-label="Main">
+                <NavLinks isOwner={isOwner} column />
+              </nav>
+              <p className="mt-3 flex min-w-0 items-center gap-2 border-t border-slate-100 pt-3 text-sm">
+                <span className="truncate text-slate-600">{user.email}</span>
+                <RoleBadge role={user.role} />
+              </p>
+            </PhoneMenu>
+            <SignOutButton />
+          </div>
+          <div className="hidden min-w-0 items-center gap-2 text-sm sm:flex">
             <span className="truncate text-slate-600" title={user.email}>
               {user.email}
             </span>
@@ -29,7 +44,7 @@ export default async function DashboardLayout({ children }: { children: React.Re
           </div>
         </div>
       </header>
-      <main className="mx-auto w-full max-w-6xl px-4 py-8 sm:px-6">{children}</main>
+      <main className="mx-auto w-full max-w-6xl px-4 py-6 sm:px-6 sm:py-8">{children}</main>
     </div>
   );
 }

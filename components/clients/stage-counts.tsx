@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { clientListHref } from "@/lib/clients/list-url";
 import { CLIENT_FILTERS, type ClientFilter } from "@/lib/clients/status";
+import { Card, CardTitle } from "@/components/ui/card";
 import { StatusBadge } from "./status-badge";
 
 /** "Clients by stage": a count per onboarding stage, each a link to that view of the list. */
@@ -12,10 +13,8 @@ export function StageCounts({
   gridClassName: string;
 }) {
   return (
-    <section aria-labelledby="stages-heading" className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm">
-      <h2 id="stages-heading" className="font-semibold">
-        Clients by stage
-      </h2>
+    <Card aria-labelledby="stages-heading">
+      <CardTitle id="stages-heading">Clients by stage</CardTitle>
       <ul className={`mt-3 grid gap-2 ${gridClassName}`}>
         {CLIENT_FILTERS.map((status) => (
           <li key={status}>
@@ -29,6 +28,6 @@ export function StageCounts({
           </li>
         ))}
       </ul>
-    </section>
+    </Card>
   );
 }

@@ -11,10 +11,11 @@ const LINKS = [
 ] as const;
 const OWNER_LINKS = [{ href: "/settings", label: "Settings" }] as const;
 
-export function NavLinks({ isOwner }: { isOwner: boolean }) {
+/** The main links: in a row in the header, or a column in the phone's menu. */
+export function NavLinks({ isOwner, column = false }: { isOwner: boolean; column?: boolean }) {
   const pathname = usePathname();
   return (
-    <ul className="flex flex-wrap gap-1">
+    <ul className={column ? "flex flex-col gap-1" : "flex flex-wrap gap-1"}>
       {[...LINKS, ...(isOwner ? OWNER_LINKS : [])].map(({ href, label }) => {
         const current = pathname === href || pathname.startsWith(`${href}/`);
         return (
@@ -22,7 +23,7 @@ export function NavLinks({ isOwner }: { isOwner: boolean }) {
             <Link
               href={href}
               aria-current={current ? "page" : undefined}
-              className={`inline-flex min-h-10 items-center rounded-lg px-3 text-sm font-medium focus-visible:outline-3 focus-visible:outline-teal-500 ${current ? "bg-slate-900 text-white" : "text-slate-700 hover:bg-slate-100"}`}
+              className={`${column ? "flex" : "inline-flex"} min-h-10 items-center rounded-lg px-3 text-sm font-medium focus-visible:outline-3 focus-visible:outline-teal-500 ${current ? "bg-slate-900 text-white" : "text-slate-700 hover:bg-slate-100"}`}
             >
               {label}
             </Link>

@@ -1,5 +1,6 @@
 import { connection } from "next/server";
 import { Suspense } from "react";
+import { Card, CardTitle } from "@/components/ui/card";
 import { StatusLine } from "@/components/ui/status-line";
 import { getSystemStatus } from "@/lib/data/system";
 import { SystemStatusList } from "./system-status-list";
@@ -17,14 +18,12 @@ export async function SystemStatus() {
 /** The "System status" card of the home page and the dashboard (members only). */
 export function SystemStatusSection() {
   return (
-    <section aria-labelledby="status-heading" className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm">
-      <h2 id="status-heading" className="font-semibold">
-        System status
-      </h2>
+    <Card aria-labelledby="status-heading">
+      <CardTitle id="status-heading">System status</CardTitle>
       <Suspense fallback={<SystemStatusPending />}>
         <SystemStatus />
       </Suspense>
-    </section>
+    </Card>
   );
 }
 

@@ -50,6 +50,8 @@ export function describeHistory(action: string, metadata: unknown): string {
           : "Connected WhatsApp through the onboarding link";
     case "whatsapp.number_status_changed":
       return `${String(m.number)} went from ${String(m.from)} to ${String(m.to)}`;
+    case "whatsapp.plugin_not_found":
+      return `ChakraHQ does not know plugin ${String(m.pluginId)} any more (${String(m.message).replace(/\.+$/, "")}): map the right plugin, or check it in ChakraHQ's dashboard`;
     case "whatsapp.quality_dropped":
       return `${String(m.number)}: quality rating dropped from ${String(m.from)} to ${String(m.to)}`;
     // Writes to ChakraHQ: one entry, written as an attempt before the call and given its outcome after.

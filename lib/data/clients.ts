@@ -283,6 +283,8 @@ export async function updateClient({
                 pluginMappedAt: input.pluginId ? now : null,
                 pluginMappedById: input.pluginId ? actor.id : null,
                 pluginVerifiedAt: input.pluginId && pluginVerified ? now : null,
+                // Whatever ChakraHQ said of the old plugin says nothing of the new one.
+                pluginMissingAt: null,
                 // Mapping the plugin ChakraHQ may have created lifts the hold on new ones.
                 ...(input.pluginId ? NO_HOLD : {}),
               }

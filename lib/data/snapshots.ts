@@ -69,6 +69,7 @@ export async function storeSnapshot({ clientId, pluginId, config }: { clientId: 
           create: config.whatsappPhoneNumbers.map((p, i) => ({
             ...phones[i]!,
             verifiedName: p.verified_name ?? null,
+            nameStatus: p.name_status ?? null,
             isOnBizApp: p.is_on_biz_app ?? null,
           })),
         },

@@ -40,10 +40,25 @@ export async function refreshClientConfig(clientId: string, chakra: ChakraClient
   try {
     config = await chakra.getPluginConfig(client.pluginId);
   } catch (error) {
-    return { ok: false, error: failureOf(error) };
+    const failure = failureOf(error);
+    if (failure.notFound) await notePluginMissing(clientId, client.pluginId, failure.message);
+    return { ok: false, error: failure };
   }
   const snapshot = await storeSnapshot({ clientId, pluginId: client.pluginId, config });
+  // ChakraHQ knows the plugin (again): it no longer needs the agency for that.
+  await db.client.updateMany({ where: { id: clientId, pluginId: client.pluginId, pluginMissingAt: { not: null } }, data: { pluginMissingAt: null } });
   return { ok: true, fetchedAt: snapshot.fetchedAt, config };
+}
+
+/**
+ * Notes that ChakraHQ does not know the client's plugin (the home page lists it until a refresh
+ * succeeds or another plugin is mapped); the first time only, on the client's timeline too.
+ */
+async function notePluginMissing(clientId: string, pluginId: string, message: string) {
+  const first = await db.client.updateMany({ where: { id: clientId, pluginId, pluginMissingAt: null }, data: { pluginMissingAt: new Date() } });
+  if (first.count === 1) {
+    await recordAudit({ actor: null, action: "whatsapp.plugin_not_found", targetType: "client", targetId: clientId, clientId, metadata: { pluginId, message } });
+  }
 }
 
 // ---------------------------------------------------------------- writes to ChakraHQ

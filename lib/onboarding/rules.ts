@@ -119,6 +119,7 @@ export function summarizeConfig(config: PluginConfig) {
     phoneCount: phones.length,
     connectedPhoneCount: phones.filter((p) => p.status === "CONNECTED").length,
     needsAttention,
+    rejectedReviewCount: config.whatsappBusinessAccounts.filter((w) => w.account_review_status === "REJECTED").length,
   };
 }
 

@@ -4,6 +4,7 @@ import type * as NextServer from "next/server";
 import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { startFakeChakra } from "@/fake-chakra/server";
 import { FAKE_CHAKRA_TOKEN } from "@/lib/chakra/demo";
+import { pageProps } from "../support/render-page";
 
 vi.mock("next/headers", async () => (await import("../support/request-context")).headersModule());
 // Outside Next.js there is no request scope for connection() to check: every render here is a request.
@@ -42,7 +43,7 @@ async function render(page: () => Promise<ReactNode>): Promise<string> {
   return new Response(prelude).text();
 }
 const home = () => HomePage();
-const dashboard = () => DashboardPage();
+const dashboard = () => DashboardPage(pageProps());
 const healthCalls = () => fake.requests.filter((r) => r.path === "/v1/health").length;
 
 describe("the home page, signed out", () => {

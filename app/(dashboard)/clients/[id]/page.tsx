@@ -106,7 +106,11 @@ export default async function ClientPage({ params, searchParams }: PageProps<"/c
           </dl>
         </section>
 
-        <section aria-labelledby="plugin-heading" className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm">
+        <section
+          id="plugin"
+          aria-labelledby="plugin-heading"
+          className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm"
+        >
           <h2 id="plugin-heading" className="font-semibold">
             ChakraHQ plugin
           </h2>
@@ -179,7 +183,11 @@ export default async function ClientPage({ params, searchParams }: PageProps<"/c
         </section>
       </div>
 
-      <section aria-labelledby="links-heading" className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm">
+      <section
+        id="links"
+        aria-labelledby="links-heading"
+        className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm"
+      >
         <h2 id="links-heading" className="mb-4 font-semibold">
           Onboarding links
         </h2>
@@ -199,7 +207,11 @@ export default async function ClientPage({ params, searchParams }: PageProps<"/c
         />
       </section>
 
-      <section aria-labelledby="whatsapp-heading" className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm">
+      <section
+        id="whatsapp"
+        aria-labelledby="whatsapp-heading"
+        className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm"
+      >
         <div className="flex flex-wrap items-start justify-between gap-3">
           <div>
             <h2 id="whatsapp-heading" className="font-semibold">

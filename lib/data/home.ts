@@ -1,0 +1,435 @@
+import "server-only";
+import type { PluginConfig } from "../chakra/schemas";
+import { ACTIVITY_ACTIONS, activityFromAudit, activityFromLinkEvent, mergeActivity } from "../home/activity";
+import { median, weeklyBuckets, type FunnelCounts } from "../home/funnel";
+import { rankNeeds, type Need, type NeedKind } from "../home/needs";
+import { meaningOf, PHONE_STATUS } from "../whatsapp/meaning";
+import { db } from "../db";
+
+/*
+ * The home page's queries. Every list is bounded and filtered in the database, so they stay
+ * quick with 10,000 clients. Links and their events are read through Prisma here rather than
+ * through lib/data/links.ts.
+ */
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+/** A link opened this long ago without a connection, or expiring within this long, needs the agency. */
+export const STALL_MS = 2 * DAY;
+export const EXPIRY_WARNING_MS = 2 * DAY;
+
+// ---------------------------------------------------------------- first run
+
+export type FirstRun = { brandSet: boolean; clientAdded: boolean; linkSent: boolean; firstClientId: string | null };
+
+/** The three first steps of a new agency, each done or not. */
+export async function getFirstRun(): Promise<FirstRun> {
+  const [agency, client, link] = await Promise.all([
+    db.agencySettings.findUnique({ where: { id: "agency" }, select: { id: true } }),
+    db.client.findFirst({ where: { archived: false }, orderBy: { createdAt: "asc" }, select: { id: true } }),
+    db.onboardingLink.findFirst({ select: { id: true } }),
+  ]);
+  return { brandSet: Boolean(agency), clientAdded: Boolean(client), linkSent: Boolean(link), firstClientId: client?.id ?? null };
+}
+
+// ---------------------------------------------------------------- needs you now
+
+const activeClient = { archived: false } as const;
+const latestOfActive = { isLatest: true, client: activeClient } as const;
+
+type Found = { needs: Need[]; total: number };
+type ClientRef = { id: string; name: string };
+
+/**
+ * Everything that needs the agency now, most urgent first (lib/home/needs.ts), at most `limit`
+ * rows, and how many there are in all. Each kind is one bounded query and one count.
+ */
+export async function listNeeds({ limit = 20, now = new Date() }: { limit?: number; now?: Date } = {}) {
+  const found = await Promise.all([
+    numbersDown(limit),
+    pluginsMissing(limit),
+    signupsFailed(limit),
+    pluginHolds(limit),
+    reviewsRejected(limit),
+    namesDeclined(limit),
+    linksExpiring(limit, now),
+    linksStalled(limit, now),
+    neverInvited(limit),
+  ]);
+  const all = found.flatMap((f) => f.needs);
+  const items = rankNeeds(all, limit);
+  // A link listed under two kinds counts once.
+  const duplicates = all.length - new Set(all.map((n) => n.key)).size;
+  const total = Math.max(items.length, found.reduce((sum, f) => sum + f.total, 0) - duplicates);
+  return { items, total };
+}
+
+const need = (kind: NeedKind, client: ClientRef, rest: Omit<Need, "kind" | "clientId" | "clientName">): Need => ({
+  kind,
+  clientId: client.id,
+  clientName: client.name,
+  ...rest,
+});
+
+async function numbersDown(take: number): Promise<Found> {
+  const where = {
+    snapshot: latestOfActive,
+    OR: [{ AND: [{ status: { not: null } }, { NOT: { status: "CONNECTED" } }] }, { qualityRating: "RED" }],
+  };
+  const [rows, total] = await Promise.all([
+    db.snapshotPhoneNumber.findMany({
+      where,
+      orderBy: [{ snapshot: { fetchedAt: "asc" } }, { id: "asc" }],
+      take,
+      select: {
+        id: true,
+        displayPhoneNumber: true,
+        status: true,
+        qualityRating: true,
+        snapshot: { select: { fetchedAt: true, client: { select: { id: true, name: true } } } },
+      },
+    }),
+    db.snapshotPhoneNumber.count({ where }),
+  ]);
+  // Since when: the timeline's last change of each number (written when a refresh saw it), if any.
+  const changes = rows.length
+    ? await db.auditLog.findMany({
+        where: {
+          clientId: { in: [...new Set(rows.map((r) => r.snapshot.client!.id))] },
+          action: { in: ["whatsapp.number_status_changed", "whatsapp.quality_dropped"] },
+        },
+        orderBy: { createdAt: "desc" },
+        take: take * 4,
+        select: { clientId: true, metadata: true, createdAt: true },
+      })
+    : [];
+  const needs = rows.map((row) => {
+    const client = row.snapshot.client!;
+    const number = row.displayPhoneNumber || "A number";
+    const change = changes.find(
+      (c) => c.clientId === client.id && (c.metadata as { number?: string } | null)?.number === row.displayPhoneNumber,
+    );
+    const down = row.status && row.status !== "CONNECTED";
+    return need("number_down", client, {
+      what: down
+        ? `${number} is not connected: ${row.status} (${meaningOf(PHONE_STATUS, row.status).meaning})`
+        : `${number} has a red quality rating: Meta may limit it`,
+      at: change?.createdAt ?? row.snapshot.fetchedAt,
+      atIsStart: Boolean(change),
+      key: `number:${row.id}`,
+    });
+  });
+  return { needs, total };
+}
+
+async function pluginsMissing(take: number): Promise<Found> {
+  const where = { ...activeClient, pluginMissingAt: { not: null }, pluginId: { not: null } };
+  const [rows, total] = await Promise.all([
+    db.client.findMany({
+      where,
+      orderBy: { pluginMissingAt: "asc" },
+      take,
+      select: { id: true, name: true, pluginId: true, pluginMissingAt: true },
+    }),
+    db.client.count({ where }),
+  ]);
+  return {
+    needs: rows.map((c) =>
+      need("plugin_missing", c, {
+        what: `ChakraHQ no longer knows its plugin ${c.pluginId}`,
+        at: c.pluginMissingAt!,
+        atIsStart: true,
+        key: `plugin:${c.id}`,
+      }),
+    ),
+    total,
+  };
+}
+
+async function pluginHolds(take: number): Promise<Found> {
+  const where = { ...activeClient, pluginHoldAt: { not: null } };
+  const [rows, total] = await Promise.all([
+    db.client.findMany({
+      where,
+      orderBy: { pluginHoldAt: "asc" },
+      take,
+      select: { id: true, name: true, pluginHoldAt: true, pluginHoldReference: true },
+    }),
+    db.client.count({ where }),
+  ]);
+  return {
+    needs: rows.map((c) =>
+      need("plugin_hold", c, {
+        what: `ChakraHQ may have created a plugin (reference ${c.pluginHoldReference ?? "unknown"}): map it or release the hold`,
+        at: c.pluginHoldAt!,
+        atIsStart: true,
+        key: `hold:${c.id}`,
+      }),
+    ),
+    total,
+  };
+}
+
+async function reviewsRejected(take: number): Promise<Found> {
+  const where = { ...latestOfActive, rejectedReviewCount: { gt: 0 } };
+  const [rows, total] = await Promise.all([
+    db.pluginConfigSnapshot.findMany({
+      where,
+      orderBy: [{ fetchedAt: "asc" }, { id: "asc" }],
+      take,
+      select: { id: true, raw: true, fetchedAt: true, client: { select: { id: true, name: true } } },
+    }),
+    db.pluginConfigSnapshot.count({ where }),
+  ]);
+  return {
+    needs: rows.map((row) => {
+      const rejected = ((row.raw as unknown as PluginConfig).whatsappBusinessAccounts ?? [])
+        .filter((w) => w.account_review_status === "REJECTED")
+        .map((w) => w.name ?? w.id);
+      return need("review_rejected", row.client!, {
+        what: `Meta rejected the review of ${rejected.length === 1 ? `the business account ${rejected[0]}` : `${rejected.length} business accounts (${rejected.join(", ")})`}`,
+        at: row.fetchedAt,
+        atIsStart: false,
+        key: `review:${row.id}`,
+      });
+    }),
+    total,
+  };
+}
+
+async function namesDeclined(take: number): Promise<Found> {
+  const where = { snapshot: latestOfActive, nameStatus: "DECLINED" };
+  const [rows, total] = await Promise.all([
+    db.snapshotPhoneNumber.findMany({
+      where,
+      orderBy: [{ snapshot: { fetchedAt: "asc" } }, { id: "asc" }],
+      take,
+      select: {
+        id: true,
+        displayPhoneNumber: true,
+        verifiedName: true,
+        snapshot: { select: { fetchedAt: true, client: { select: { id: true, name: true } } } },
+      },
+    }),
+    db.snapshotPhoneNumber.count({ where }),
+  ]);
+  return {
+    needs: rows.map((row) =>
+      need("name_declined", row.snapshot.client!, {
+        what: `Meta declined the display name${row.verifiedName ? ` “${row.verifiedName}”` : ""} of ${row.displayPhoneNumber || "a number"}`,
+        at: row.snapshot.fetchedAt,
+        atIsStart: false,
+        key: `name:${row.id}`,
+      }),
+    ),
+    total,
+  };
+}
+
+/** A link that is still the client's current one: not revoked or replaced, not used. */
+const currentLink = { revokedAt: null, usedAt: null, client: activeClient } as const;
+const OUTCOME_TYPES = ["OPENED", "STARTED", "CONNECTED", "FAILED", "UNCONFIRMED"] as const;
+
+/**
+ * Links whose last step was a failure (or a signup without a result): a later start or a
+ * connection settles it. The candidates are bounded; their last steps are read in one query.
+ */
+async function signupsFailed(take: number): Promise<Found> {
+  const candidates = await db.onboardingLink.findMany({
+    where: { ...currentLink, events: { some: { type: { in: ["FAILED", "UNCONFIRMED"] } } } },
+    orderBy: { createdAt: "desc" },
+    take: take * 5,
+    select: { id: true, client: { select: { id: true, name: true } } },
+  });
+  if (candidates.length === 0) return { needs: [], total: 0 };
+  const events = await db.onboardingLinkEvent.findMany({
+    where: { linkId: { in: candidates.map((l) => l.id) }, type: { in: [...OUTCOME_TYPES] } },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    select: { linkId: true, type: true, detail: true, createdAt: true },
+  });
+  const needs: Need[] = [];
+  for (const link of candidates) {
+    const last = events.find((e) => e.linkId === link.id && e.type !== "OPENED");
+    if (!last || (last.type !== "FAILED" && last.type !== "UNCONFIRMED")) continue;
+    const detail = last.detail?.trim().replace(/\.+$/, "");
+    needs.push(
+      need("signup_failed", link.client, {
+        what:
+          last.type === "FAILED"
+            ? `The WhatsApp signup failed${detail ? `: ${detail}` : ""}`
+            : "The WhatsApp signup gave no result in time",
+        at: last.createdAt,
+        atIsStart: true,
+        key: `link:${link.id}`,
+      }),
+    );
+  }
+  return { needs: needs.sort((a, b) => a.at.getTime() - b.at.getTime()).slice(0, take), total: needs.length };
+}
+
+async function linksExpiring(take: number, now: Date): Promise<Found> {
+  const where = { ...currentLink, expiresAt: { gt: now, lte: new Date(now.getTime() + EXPIRY_WARNING_MS) } };
+  const [rows, total] = await Promise.all([
+    db.onboardingLink.findMany({
+      where,
+      orderBy: [{ expiresAt: "asc" }, { id: "asc" }],
+      take,
+      select: { id: true, createdAt: true, expiresAt: true, client: { select: { id: true, name: true } } },
+    }),
+    db.onboardingLink.count({ where }),
+  ]);
+  return {
+    needs: rows.map((link) =>
+      need("link_expiring", link.client, {
+        what: "Its onboarding link expires soon and was not used",
+        at: link.createdAt,
+        atIsStart: true,
+        due: link.expiresAt,
+        key: `link:${link.id}`,
+      }),
+    ),
+    total,
+  };
+}
+
+async function linksStalled(take: number, now: Date): Promise<Found> {
+  const where = {
+    ...currentLink,
+    expiresAt: { gt: now },
+    events: { some: { type: "OPENED" as const, createdAt: { lte: new Date(now.getTime() - STALL_MS) } } },
+  };
+  const [rows, total] = await Promise.all([
+    db.onboardingLink.findMany({
+      where,
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      take,
+      select: {
+        id: true,
+        client: { select: { id: true, name: true } },
+        events: { where: { type: "OPENED" }, orderBy: { createdAt: "asc" }, take: 1, select: { createdAt: true } },
+      },
+    }),
+    db.onboardingLink.count({ where }),
+  ]);
+  return {
+    needs: rows.map((link) =>
+      need("link_stalled", link.client, {
+        what: "Opened the onboarding link but did not finish",
+        at: link.events[0]!.createdAt,
+        atIsStart: true,
+        key: `link:${link.id}`,
+      }),
+    ),
+    total,
+  };
+}
+
+async function neverInvited(take: number): Promise<Found> {
+  const where = { ...activeClient, onboardingStatus: "NOT_INVITED" as const, onboardingLinks: { none: {} } };
+  const [rows, total] = await Promise.all([
+    db.client.findMany({
+      where,
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      take,
+      select: { id: true, name: true, createdAt: true },
+    }),
+    db.client.count({ where }),
+  ]);
+  return {
+    needs: rows.map((c) =>
+      need("never_invited", c, { what: "Never sent an onboarding link", at: c.createdAt, atIsStart: true, key: `client:${c.id}` }),
+    ),
+    total,
+  };
+}
+
+// ---------------------------------------------------------------- the funnel
+
+/** At most this many connections are read for the median and the weekly chart. */
+const MAX_CONNECTIONS = 20_000;
+
+/**
+ * The links created in [from, to): how many reached each step (a later step counts as the
+ * earlier ones too), the median time from creation to connection, and connections per week.
+ */
+export async function getFunnel({ from, to }: { from: Date; to: Date }) {
+  const created = { createdAt: { gte: from, lt: to } };
+  const reached = (types: ("OPENED" | "STARTED" | "CONNECTED")[]) => ({
+    ...created,
+    OR: [{ usedAt: { not: null } }, { events: { some: { type: { in: types } } } }],
+  });
+  const [sent, opened, started, connectedLinks, connections] = await Promise.all([
+    db.onboardingLink.count({ where: created }),
+    db.onboardingLink.count({ where: reached(["OPENED", "STARTED", "CONNECTED"]) }),
+    db.onboardingLink.count({ where: reached(["STARTED", "CONNECTED"]) }),
+    db.onboardingLink.findMany({
+      where: { ...created, usedAt: { not: null } },
+      select: { createdAt: true, usedAt: true },
+      take: MAX_CONNECTIONS,
+    }),
+    db.onboardingLink.findMany({
+      where: { usedAt: { gte: from, lt: to } },
+      select: { usedAt: true },
+      orderBy: { usedAt: "asc" },
+      take: MAX_CONNECTIONS,
+    }),
+  ]);
+  const counts: FunnelCounts = { sent, opened, started, connected: connectedLinks.length };
+  return {
+    counts,
+    medianToConnectMs: median(connectedLinks.map((l) => l.usedAt!.getTime() - l.createdAt.getTime())),
+    weeks: weeklyBuckets(
+      from,
+      to,
+      connections.map((l) => l.usedAt!),
+    ),
+  };
+}
+
+// ---------------------------------------------------------------- recent activity
+
+/** The last connections, failures, alerts and team changes, newest first. */
+export async function listActivity({ take = 12 }: { take?: number } = {}) {
+  const [entries, failures] = await Promise.all([
+    db.auditLog.findMany({
+      where: { action: { in: [...ACTIVITY_ACTIONS] } },
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      take,
+      select: {
+        id: true,
+        action: true,
+        actorEmail: true,
+        metadata: true,
+        createdAt: true,
+        client: { select: { id: true, name: true } },
+      },
+    }),
+    db.onboardingLinkEvent.findMany({
+      where: { type: { in: ["FAILED", "UNCONFIRMED"] } },
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      take,
+      select: {
+        id: true,
+        type: true,
+        detail: true,
+        createdAt: true,
+        link: { select: { client: { select: { id: true, name: true } } } },
+      },
+    }),
+  ]);
+  return mergeActivity(
+    [
+      entries.map(activityFromAudit),
+      failures.map((e) =>
+        activityFromLinkEvent({
+          id: e.id,
+          type: e.type as "FAILED" | "UNCONFIRMED",
+          detail: e.detail,
+          createdAt: e.createdAt,
+          client: e.link.client,
+        }),
+      ),
+    ],
+    take,
+  );
+}

@@ -1,0 +1,348 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { EXAMPLE_PLUGIN_ID } from "@/fake-chakra/state";
+import type { PluginConfig } from "@/lib/chakra/schemas";
+import { db } from "@/lib/db";
+import { updateClient } from "@/lib/data/clients";
+import { getFirstRun, getFunnel, listActivity, listNeeds } from "@/lib/data/home";
+import { storeSnapshot } from "@/lib/data/snapshots";
+import { refreshClientConfig } from "@/lib/data/whatsapp";
+import { startTestChakra } from "../support/fake-chakra";
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+let t: Awaited<ReturnType<typeof startTestChakra>>;
+let actor: { id: string; email: string };
+let n = 0;
+
+async function newClient(name: string, data: { pluginId?: string; createdAt?: Date } = {}) {
+  const ref = `home-${n++}-${Date.now().toString(36)}`;
+  return db.client.create({
+    data: { name, contactName: "Ana", contactEmail: `${ref}@example.com`, clientReferenceId: ref, ...data },
+  });
+}
+
+type EventSpec = {
+  type: "SENT" | "OPENED" | "STARTED" | "FAILED" | "UNCONFIRMED" | "CONNECTED";
+  at: Date;
+  detail?: string;
+};
+async function newLink(
+  clientId: string,
+  { createdAt = new Date(), expiresAt, usedAt = null, revokedAt = null, events = [] as EventSpec[] } = {} as {
+    createdAt?: Date;
+    expiresAt?: Date;
+    usedAt?: Date | null;
+    revokedAt?: Date | null;
+    events?: EventSpec[];
+  },
+) {
+  return db.onboardingLink.create({
+    data: {
+      clientId,
+      tokenHash: `hash-${n++}-${Math.random()}`,
+      createdAt,
+      expiresAt: expiresAt ?? new Date(createdAt.getTime() + 7 * DAY),
+      usedAt,
+      revokedAt,
+      events: { create: events.map((e) => ({ type: e.type, createdAt: e.at, detail: e.detail ?? null })) },
+    },
+  });
+}
+
+const config = (over: {
+  phones?: Partial<PluginConfig["whatsappPhoneNumbers"][number]>[];
+  wabas?: Partial<PluginConfig["whatsappBusinessAccounts"][number]>[];
+}): PluginConfig =>
+  ({
+    whatsappBusinessAccounts: (over.wabas ?? [{}]).map((w, i) => ({ id: `waba-${i}`, name: `Account ${i}`, ...w })),
+    whatsappPhoneNumbers: (over.phones ?? []).map((p, i) => ({
+      id: `phone-${i}`,
+      display_phone_number: `+1 555 000 ${i}`,
+      status: "CONNECTED",
+      quality_rating: "GREEN",
+      ...p,
+    })),
+  }) as PluginConfig;
+
+const kindsOf = async (clientId: string) =>
+  (await listNeeds({ limit: 100 })).items.filter((i) => i.clientId === clientId).map((i) => i.kind);
+
+beforeAll(async () => {
+  t = await startTestChakra({}, { timeoutMs: 300, maxRetries: 1 });
+});
+afterAll(async () => {
+  await t.fake.close();
+  // Later files map the same example plugin: leave no client holding it.
+  await db.client.deleteMany();
+});
+beforeEach(async () => {
+  t.fake.store.reset();
+  await db.pluginConfigSnapshot.deleteMany();
+  await db.auditLog.deleteMany();
+  await db.client.deleteMany();
+  await db.agencySettings.deleteMany();
+  const user = await db.user.upsert({
+    where: { email: "home-admin@test.example" },
+    create: { email: "home-admin@test.example", role: "ADMIN" },
+    update: {},
+  });
+  actor = { id: user.id, email: user.email };
+});
+
+describe("needs you now", () => {
+  it("is empty for an empty agency", async () => {
+    expect(await listNeeds()).toEqual({ items: [], total: 0 });
+  });
+
+  it("lists a client never invited until it has a link", async () => {
+    const client = await newClient("Never Invited");
+    expect(await kindsOf(client.id)).toEqual(["never_invited"]);
+    await newLink(client.id);
+    expect(await kindsOf(client.id)).toEqual([]);
+  });
+
+  it("lists a number not connected or red, since its change, until a snapshot shows it connected", async () => {
+    const client = await newClient("Down Bakery", { pluginId: "plugin-down" });
+    await storeSnapshot({ clientId: client.id, pluginId: "plugin-down", config: config({ phones: [{}] }) });
+    expect(await kindsOf(client.id)).toEqual([]);
+    await storeSnapshot({
+      clientId: client.id,
+      pluginId: "plugin-down",
+      config: config({ phones: [{ status: "FLAGGED" }, { quality_rating: "RED" }] }),
+    });
+    const items = (await listNeeds()).items.filter((i) => i.clientId === client.id);
+    expect(items.map((i) => [i.what, i.atIsStart])).toEqual(
+      expect.arrayContaining([
+        // Its start is the change written on the timeline; the new red number's is only when it was reported.
+        ["+1 555 000 0 is not connected: FLAGGED (low quality: Meta may limit it soon)", true],
+        ["+1 555 000 1 has a red quality rating: Meta may limit it", false],
+      ]),
+    );
+    expect(items).toHaveLength(2);
+    await storeSnapshot({ clientId: client.id, pluginId: "plugin-down", config: config({ phones: [{}, {}] }) });
+    expect(await kindsOf(client.id)).toEqual([]);
+  });
+
+  it("lists a rejected review and a declined display name until they are fixed", async () => {
+    const client = await newClient("Rejected Co", { pluginId: "plugin-rej" });
+    await storeSnapshot({
+      clientId: client.id,
+      pluginId: "plugin-rej",
+      config: config({
+        wabas: [{ account_review_status: "REJECTED", name: "Rejected WABA" }],
+        phones: [{ name_status: "DECLINED", verified_name: "Rej" }],
+      }),
+    });
+    const items = (await listNeeds()).items.filter((i) => i.clientId === client.id);
+    expect(items.map((i) => [i.kind, i.what])).toEqual([
+      ["review_rejected", "Meta rejected the review of the business account Rejected WABA"],
+      ["name_declined", "Meta declined the display name “Rej” of +1 555 000 0"],
+    ]);
+    await storeSnapshot({
+      clientId: client.id,
+      pluginId: "plugin-rej",
+      config: config({ wabas: [{ account_review_status: "APPROVED" }], phones: [{ name_status: "APPROVED" }] }),
+    });
+    expect(await kindsOf(client.id)).toEqual([]);
+  });
+
+  it("lists a plugin ChakraHQ no longer knows after a refresh's 404, until another plugin is mapped", async () => {
+    const client = await newClient("Lost Plugin", { pluginId: "plugin-nobody-knows" });
+    await newLink(client.id, { usedAt: new Date() });
+    const refresh = await refreshClientConfig(client.id, t.chakra);
+    expect(refresh).toMatchObject({ ok: false, error: { notFound: true } });
+    expect(await kindsOf(client.id)).toEqual(["plugin_missing"]);
+    // Recorded once on the timeline, however often it is refreshed.
+    await refreshClientConfig(client.id, t.chakra);
+    expect(await db.auditLog.count({ where: { clientId: client.id, action: "whatsapp.plugin_not_found" } })).toBe(1);
+    const saved = await updateClient({
+      actor,
+      id: client.id,
+      input: {
+        name: client.name,
+        contactName: "Ana",
+        contactEmail: client.contactEmail,
+        clientReferenceId: client.clientReferenceId,
+        notes: "",
+        pluginId: EXAMPLE_PLUGIN_ID,
+      },
+      confirmPluginChange: true,
+      pluginVerified: true,
+    });
+    expect(saved.ok).toBe(true);
+    expect(await kindsOf(client.id)).toEqual([]);
+  });
+
+  it("clears a missing plugin when a refresh finds it again", async () => {
+    const client = await newClient("Found Again", { pluginId: EXAMPLE_PLUGIN_ID });
+    await db.client.update({ where: { id: client.id }, data: { pluginMissingAt: new Date() } });
+    await newLink(client.id, { usedAt: new Date() });
+    expect(await kindsOf(client.id)).toEqual(["plugin_missing"]);
+    expect((await refreshClientConfig(client.id, t.chakra)).ok).toBe(true);
+    expect(await kindsOf(client.id)).not.toContain("plugin_missing");
+  });
+
+  it("lists a held new-plugin request until it is released", async () => {
+    const client = await newClient("Held");
+    await db.client.update({
+      where: { id: client.id },
+      data: { pluginHoldAt: new Date(), pluginHoldReference: "held-ref" },
+    });
+    await newLink(client.id);
+    expect(await kindsOf(client.id)).toEqual(["plugin_hold"]);
+    await db.client.update({ where: { id: client.id }, data: { pluginHoldAt: null } });
+    expect(await kindsOf(client.id)).toEqual([]);
+  });
+
+  it("lists a failed signup until the client starts again, connects, or gets a new link", async () => {
+    const now = Date.now();
+    const client = await newClient("Failed Signup");
+    const link = await newLink(client.id, {
+      events: [
+        { type: "OPENED", at: new Date(now - 3 * HOUR) },
+        { type: "STARTED", at: new Date(now - 2 * HOUR) },
+        { type: "FAILED", at: new Date(now - HOUR), detail: "Meta said no." },
+        // Opening the page again does not settle it.
+        { type: "OPENED", at: new Date(now - 30 * 60_000) },
+      ],
+    });
+    const [item] = (await listNeeds()).items.filter((i) => i.clientId === client.id);
+    expect(item).toMatchObject({ kind: "signup_failed", what: "The WhatsApp signup failed: Meta said no" });
+    await db.onboardingLinkEvent.create({ data: { linkId: link.id, type: "STARTED" } });
+    expect(await kindsOf(client.id)).toEqual([]);
+    await db.onboardingLinkEvent.create({ data: { linkId: link.id, type: "UNCONFIRMED" } });
+    expect(await kindsOf(client.id)).toEqual(["signup_failed"]);
+    await db.onboardingLink.update({ where: { id: link.id }, data: { revokedAt: new Date() } });
+    expect(await kindsOf(client.id)).toEqual([]);
+  });
+
+  it("lists a link opened two days ago and not finished, and one expiring within two days unused", async () => {
+    const now = Date.now();
+    const stalled = await newClient("Stalled");
+    const stalledLink = await newLink(stalled.id, { events: [{ type: "OPENED", at: new Date(now - 3 * DAY) }] });
+    const fresh = await newClient("Opened Today");
+    await newLink(fresh.id, { events: [{ type: "OPENED", at: new Date(now - HOUR) }] });
+    const expiring = await newClient("Expiring");
+    const expiringLink = await newLink(expiring.id, {
+      createdAt: new Date(now - 6 * DAY),
+      expiresAt: new Date(now + 20 * HOUR),
+    });
+    expect(await kindsOf(stalled.id)).toEqual(["link_stalled"]);
+    expect(await kindsOf(fresh.id)).toEqual([]);
+    const [item] = (await listNeeds()).items.filter((i) => i.clientId === expiring.id);
+    expect(item).toMatchObject({ kind: "link_expiring", due: expiringLink.expiresAt });
+    // An opened link that also expires soon is listed once, as expiring.
+    await db.onboardingLink.update({ where: { id: stalledLink.id }, data: { expiresAt: new Date(now + HOUR) } });
+    expect(await kindsOf(stalled.id)).toEqual(["link_expiring"]);
+    // Used: neither.
+    await db.onboardingLink.updateMany({
+      where: { id: { in: [stalledLink.id, expiringLink.id] } },
+      data: { usedAt: new Date() },
+    });
+    expect(await kindsOf(stalled.id)).toEqual([]);
+    expect(await kindsOf(expiring.id)).toEqual([]);
+  });
+
+  it("leaves archived clients out, ranks most urgent first, and counts beyond the limit", async () => {
+    const archived = await newClient("Archived");
+    await db.client.update({ where: { id: archived.id }, data: { archived: true } });
+    for (let i = 0; i < 5; i++) await newClient(`Waiting ${i}`, { createdAt: new Date(Date.now() - (10 - i) * DAY) });
+    const held = await newClient("Held First");
+    await db.client.update({ where: { id: held.id }, data: { pluginHoldAt: new Date() } });
+    await newLink(held.id);
+    const { items, total } = await listNeeds({ limit: 3 });
+    expect(items.map((i) => i.clientName)).toEqual(["Held First", "Waiting 0", "Waiting 1"]);
+    expect(total).toBe(6);
+  });
+});
+
+describe("the funnel", () => {
+  it("counts each step of the links created in the period, the median time to connect, and connections per week", async () => {
+    const from = new Date("2026-02-01T00:00:00Z");
+    const to = new Date("2026-03-01T00:00:00Z");
+    const at = (day: number, hours = 0) => new Date(from.getTime() + day * DAY + hours * HOUR);
+    const client = await newClient("Funnel");
+    await newLink(client.id, { createdAt: at(0), events: [{ type: "SENT", at: at(0) }] });
+    await newLink(client.id, { createdAt: at(1), events: [{ type: "OPENED", at: at(1, 1) }] });
+    await newLink(client.id, {
+      createdAt: at(2),
+      events: [
+        { type: "OPENED", at: at(2, 1) },
+        { type: "STARTED", at: at(2, 2) },
+      ],
+    });
+    await newLink(client.id, {
+      createdAt: at(3),
+      usedAt: at(3, 2),
+      events: [
+        { type: "OPENED", at: at(3) },
+        { type: "STARTED", at: at(3, 1) },
+        { type: "CONNECTED", at: at(3, 2) },
+      ],
+    });
+    // Connected without an "opened" event recorded: it still counts as opened and started.
+    await newLink(client.id, { createdAt: at(10), usedAt: at(10, 4) });
+    // Outside the period: not counted.
+    await newLink(client.id, { createdAt: at(-1), usedAt: at(0, 1) });
+    await newLink(client.id, { createdAt: at(28, 1) });
+    const funnel = await getFunnel({ from, to });
+    expect(funnel.counts).toEqual({ sent: 5, opened: 4, started: 3, connected: 2 });
+    expect(funnel.medianToConnectMs).toBe(3 * HOUR);
+    // The link created before the period but connected in it counts among the week's connections.
+    expect(funnel.weeks.map((w) => w.count)).toEqual([2, 1, 0, 0]);
+  });
+});
+
+describe("first run and activity", () => {
+  it("checks off the three first steps", async () => {
+    expect(await getFirstRun()).toEqual({ brandSet: false, clientAdded: false, linkSent: false, firstClientId: null });
+    await db.agencySettings.create({ data: { id: "agency", name: "Agency" } });
+    const client = await newClient("First");
+    expect(await getFirstRun()).toEqual({
+      brandSet: true,
+      clientAdded: true,
+      linkSent: false,
+      firstClientId: client.id,
+    });
+    await newLink(client.id);
+    expect((await getFirstRun()).linkSent).toBe(true);
+  });
+
+  it("shows connections, failures, alerts and team changes, newest first, and nothing else", async () => {
+    const client = await newClient("Active");
+    const link = await newLink(client.id, {
+      events: [{ type: "FAILED", at: new Date(Date.now() - HOUR), detail: "boom" }],
+    });
+    await db.auditLog.create({
+      data: {
+        action: "client.updated",
+        targetType: "client",
+        clientId: client.id,
+        createdAt: new Date(Date.now() - 10 * 60_000),
+      },
+    });
+    await db.auditLog.create({
+      data: {
+        action: "link.connected",
+        targetType: "link",
+        targetId: link.id,
+        clientId: client.id,
+        createdAt: new Date(Date.now() - 5 * 60_000),
+      },
+    });
+    await db.auditLog.create({
+      data: {
+        action: "team.invite",
+        actorEmail: "o@x.test",
+        targetType: "invitation",
+        metadata: { email: "n@x.test", role: "VIEWER" },
+      },
+    });
+    const activity = await listActivity();
+    expect(activity.map((a) => a.text)).toEqual([
+      "n@x.test invited as viewer",
+      "Connected WhatsApp through the onboarding link",
+      "Signup failed: boom",
+    ]);
+  });
+});
