@@ -45,8 +45,12 @@ export const createLinkAction = createAction(
     const client = await getClient(input.clientId);
     // A client that has a plugin may need a reconnect or a new number: the admin says which.
     if (client?.pluginId && !input.purpose) {
-      const message = "Choose what this link asks the client to do.";
-      return { ok: false, code: "INVALID", message, fieldErrors: { purpose: [message] } };
+      return {
+        ok: false,
+        code: "INVALID",
+        message: "Check the highlighted field.",
+        fieldErrors: { purpose: ["Choose what this link asks the client to do."] },
+      };
     }
     const purpose = input.purpose ?? "CONNECT";
     const created = await createLink({ actor: user, clientId: input.clientId, validDays: input.validDays, purpose });
