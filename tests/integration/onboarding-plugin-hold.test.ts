@@ -3,15 +3,9 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest
 // The onboarding actions mint through the app's own ChakraHQ client, which takes its address
 // and timeout from the environment once: point it at a fake of this file's own, with a
 // timeout short enough for an answer to come too late.
-const fake = await vi.hoisted(async () => {
-  const { startFakeChakra } = await import("@/fake-chakra/server");
-  const { FAKE_CHAKRA_TOKEN } = await import("@/lib/chakra/demo");
-  const started = await startFakeChakra({ token: FAKE_CHAKRA_TOKEN, numbersDelayMs: 0 });
-  vi.stubEnv("CHAKRA_BASE_URL", started.url);
-  vi.stubEnv("CHAKRA_TIMEOUT_MS", "500");
-  vi.stubEnv("CHAKRA_MAX_RETRIES", "0");
-  return started;
-});
+const fake = await vi.hoisted(async () =>
+  (await import("../support/app-fake")).startAppFake({ CHAKRA_TIMEOUT_MS: "500" }),
+);
 
 vi.mock("next/headers", async () => (await import("../support/request-context")).headersModule());
 vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));

@@ -2,14 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest
 
 // The actions read ChakraHQ through the app's own client, which takes its address from the
 // environment once: point it at a fake of this file's own.
-const fake = await vi.hoisted(async () => {
-  const { startFakeChakra } = await import("@/fake-chakra/server");
-  const { FAKE_CHAKRA_TOKEN } = await import("@/lib/chakra/demo");
-  const started = await startFakeChakra({ token: FAKE_CHAKRA_TOKEN, numbersDelayMs: 0 });
-  vi.stubEnv("CHAKRA_BASE_URL", started.url);
-  vi.stubEnv("CHAKRA_MAX_RETRIES", "0");
-  return started;
-});
+const fake = await vi.hoisted(async () => (await import("../support/app-fake")).startAppFake());
 
 vi.mock("next/headers", async () => (await import("../support/request-context")).headersModule());
 vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
@@ -22,6 +15,7 @@ import { createLink } from "@/lib/data/onboarding/links";
 import { disconnectWaba, refreshClientConfig } from "@/lib/data/whatsapp";
 import { db } from "@/lib/db";
 import { pageProps, renderPage } from "../support/render-page";
+import { finishSignup } from "../support/app-fake";
 import { setRequestHeaders, signInAs } from "../support/request-context";
 
 /*
@@ -41,15 +35,6 @@ const form = (values: Record<string, string>) => {
 };
 const tokenOf = (url: string) => url.split("/onboard/")[1]!;
 
-/** Meta's steps finished in the fake SDK's window: a WABA and a number join the token's plugin. */
-async function finishSignup(connectToken: string, phoneNumber: string) {
-  const response = await fetch(`${fake.url}/connect/complete`, {
-    method: "POST",
-    body: JSON.stringify({ token: connectToken, businessName: "Acme Bakery", phoneNumber }),
-  });
-  expect(response.status).toBe(200);
-}
-
 /** Presses the button on the link's page: the mint. Returns the connect token. */
 async function start(token: string): Promise<string> {
   setRequestHeaders({ "x-forwarded-for": `203.0.113.${n++ % 250}` });
@@ -66,7 +51,7 @@ async function connectedClient() {
   });
   const first = await createLink({ actor: admin, clientId: client.id, validDays: 7 });
   if (!first.ok) throw new Error("not created");
-  await finishSignup(await start(tokenOf(first.url)), "+44 7700 900001");
+  await finishSignup(fake.url, await start(tokenOf(first.url)), "+44 7700 900001");
   expect(await checkOnboarding(tokenOf(first.url))).toMatchObject({ ok: true, status: "connected" });
   const connected = await db.client.findUniqueOrThrow({ where: { id: client.id } });
   expect(connected.onboardingStatus).toBe("CONNECTED");
@@ -167,7 +152,7 @@ describe("a link for a client that already has a plugin", () => {
     });
     expect(minted.pluginId).toBe(client.pluginId);
 
-    await finishSignup(connectToken, "+44 7700 900002");
+    await finishSignup(fake.url, connectToken, "+44 7700 900002");
     expect(await checkOnboarding(tokenOf(url))).toMatchObject({ ok: true, status: "connected" });
     expect((await db.client.findUniqueOrThrow({ where: { id: client.id } })).onboardingStatus).toBe("CONNECTED");
     expect((await db.client.findUniqueOrThrow({ where: { id: client.id } })).pluginId).toBe(client.pluginId);
@@ -195,7 +180,7 @@ describe("a link for a client that already has a plugin", () => {
     expect(early).toEqual({ ok: false, code: "not_connected_yet" });
     expect((await db.onboardingLink.findUniqueOrThrow({ where: { id: created.link.id } })).usedAt).toBeNull();
 
-    await finishSignup(connectToken, "+44 7700 900777");
+    await finishSignup(fake.url, connectToken, "+44 7700 900777");
     const confirmed = await confirmOnboarding(token);
     expect(confirmed).toMatchObject({ ok: true, numbers: expect.arrayContaining(["+44 7700 900777"]) });
     expect(await historyOf(client.id)).toEqual(

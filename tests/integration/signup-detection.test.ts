@@ -2,14 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest
 
 // The onboarding actions read ChakraHQ through the app's own client, which takes its address
 // from the environment once: point it at a fake of this file's own.
-const fake = await vi.hoisted(async () => {
-  const { startFakeChakra } = await import("@/fake-chakra/server");
-  const { FAKE_CHAKRA_TOKEN } = await import("@/lib/chakra/demo");
-  const started = await startFakeChakra({ token: FAKE_CHAKRA_TOKEN, numbersDelayMs: 0 });
-  vi.stubEnv("CHAKRA_BASE_URL", started.url);
-  vi.stubEnv("CHAKRA_MAX_RETRIES", "0");
-  return started;
-});
+const fake = await vi.hoisted(async () => (await import("../support/app-fake")).startAppFake());
 
 vi.mock("next/headers", async () => (await import("../support/request-context")).headersModule());
 vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
@@ -28,6 +21,7 @@ import { db } from "@/lib/db";
 import { refusalMessage } from "@/lib/onboarding/messages";
 import { SDK_PAYLOAD_MAX } from "@/lib/validations/links";
 import { pageProps, renderPage } from "../support/render-page";
+import { finishSignup } from "../support/app-fake";
 import { setRequestHeaders, signInAs } from "../support/request-context";
 
 /*
@@ -67,15 +61,6 @@ async function start(token: string): Promise<string> {
   return started.connectToken;
 }
 
-/** Meta's steps finished in the fake SDK's window: a WABA and a number join the token's plugin. */
-async function finishSignup(connectToken: string, phoneNumber = "+44 7700 900123") {
-  const response = await fetch(`${fake.url}/connect/complete`, {
-    method: "POST",
-    body: JSON.stringify({ token: connectToken, businessName: "Acme Bakery", phoneNumber }),
-  });
-  expect(response.status).toBe(200);
-}
-
 const emailsAbout = (clientName: string) =>
   db.outboxMessage.findMany({
     where: { to: admin.email, subject: { contains: clientName } },
@@ -107,7 +92,7 @@ describe("completion found on the server", () => {
     expect(await checkOnboarding(token)).toEqual({ ok: true, status: "pending", overdue: false });
     expect((await db.onboardingLink.findUniqueOrThrow({ where: { id: linkId } })).usedAt).toBeNull();
 
-    await finishSignup(connectToken);
+    await finishSignup(fake.url, connectToken);
     // What the stand-in's SDK says: the page does not recognise it, so it only reports it.
     expect(
       await reportSdkEvent(token, {
@@ -149,7 +134,7 @@ describe("completion found on the server", () => {
     expect((await db.onboardingLink.findUniqueOrThrow({ where: { id: linkId } })).usedAt).toBeNull();
     expect(await eventsOf(linkId, "CONNECTED")).toHaveLength(0);
 
-    await finishSignup(connectToken, "+44 7700 900999");
+    await finishSignup(fake.url, connectToken, "+44 7700 900999");
     expect(await checkOnboarding(token)).toMatchObject({ ok: true, status: "connected" });
   });
 
@@ -187,7 +172,7 @@ describe("completion found on the server", () => {
       where: { linkId: lapsed.linkId },
       data: { expiresAt: new Date(Date.now() - 1000) },
     });
-    await finishSignup(connectToken);
+    await finishSignup(fake.url, connectToken);
     expect(await checkOnboarding(lapsed.token)).toEqual({ ok: true, status: "closed" });
     expect(configReads()).toBe(reads);
     expect((await db.onboardingLink.findUniqueOrThrow({ where: { id: lapsed.linkId } })).usedAt).toBeNull();
@@ -240,7 +225,7 @@ describe("no result in time", () => {
     ]);
     expect((await db.client.findUniqueOrThrow({ where: { id: client.id } })).onboardingStatus).toBe("ATTENTION");
 
-    await finishSignup(connectToken);
+    await finishSignup(fake.url, connectToken);
     expect(await checkOnboarding(token)).toMatchObject({ ok: true, status: "connected" });
     expect((await db.client.findUniqueOrThrow({ where: { id: client.id } })).onboardingStatus).toBe("CONNECTED");
   });

@@ -2,14 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest
 
 // The actions read ChakraHQ through the app's own client, which takes its address from the
 // environment once: point it at a fake of this file's own.
-const fake = await vi.hoisted(async () => {
-  const { startFakeChakra } = await import("@/fake-chakra/server");
-  const { FAKE_CHAKRA_TOKEN } = await import("@/lib/chakra/demo");
-  const started = await startFakeChakra({ token: FAKE_CHAKRA_TOKEN, numbersDelayMs: 0 });
-  vi.stubEnv("CHAKRA_BASE_URL", started.url);
-  vi.stubEnv("CHAKRA_MAX_RETRIES", "0");
-  return started;
-});
+const fake = await vi.hoisted(async () => (await import("../support/app-fake")).startAppFake());
 
 vi.mock("next/headers", async () => (await import("../support/request-context")).headersModule());
 vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
@@ -19,6 +12,7 @@ import { describeHistory } from "@/lib/clients/history";
 import { createLink } from "@/lib/data/onboarding/links";
 import { SIGNUP_WAIT_MS } from "@/lib/data/onboarding/signup";
 import { db } from "@/lib/db";
+import { finishSignup } from "../support/app-fake";
 import { setRequestHeaders, signInAs } from "../support/request-context";
 
 /*
@@ -43,14 +37,6 @@ async function newLink() {
   return { client, linkId: created.link.id, token: created.url.split("/onboard/")[1]! };
 }
 
-async function finishSignup(connectToken: string) {
-  const response = await fetch(`${fake.url}/connect/complete`, {
-    method: "POST",
-    body: JSON.stringify({ token: connectToken, businessName: "Acme Bakery", phoneNumber: "+44 7700 900123" }),
-  });
-  expect(response.status).toBe(200);
-}
-
 const historyOf = async (clientId: string) =>
   (await db.auditLog.findMany({ where: { clientId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] })).map((e) =>
     describeHistory(e.action, e.metadata),
@@ -72,7 +58,7 @@ describe("the browser's word does not end the server's watch", () => {
     const { client, linkId, token } = await newLink();
     const started = await startOnboarding(token);
     if (!started.ok) throw new Error(started.code);
-    await finishSignup(started.connectToken);
+    await finishSignup(fake.url, started.connectToken);
     // The SDK's success went unrecognised, then it said "popup_closed": the page reports a cancel.
     expect(await reportOnboarding(token, { kind: "cancelled" })).toEqual({ ok: true });
 
