@@ -32,16 +32,20 @@ export async function consumeRateLimit({
   key,
   limit,
   windowMs,
+  now: clock,
 }: {
   key: string;
   limit: number;
   windowMs: number;
+  /** The attempt's time (ms); by default, once the key's turn comes. Tests pass their own clock. */
+  now?: number;
 }): Promise<{ allowed: boolean; retryAfterSeconds: number }> {
+  let now = clock ?? Date.now();
   const result = await db.$transaction(async (tx) => {
     // A native upsert (INSERT … ON CONFLICT DO UPDATE) on both databases: the first attempt
     // on a key creates the row, later ones wait for whoever holds it.
     await tx.rateLimitLock.upsert({ where: { key }, create: { key }, update: { updatedAt: new Date() } });
-    const now = Date.now();
+    now = clock ?? Date.now();
     const recent = await tx.rateLimitHit.findMany({
       where: { key, createdAt: { gt: new Date(now - windowMs) } },
       orderBy: { createdAt: "asc" },
@@ -57,6 +61,6 @@ export async function consumeRateLimit({
   }, TRANSACTION);
   // Old hits are of no further use; clearing them here keeps the table small. Outside the
   // transaction, so the key's lock is held no longer than the count needs.
-  if (result.allowed) await db.rateLimitHit.deleteMany({ where: { key, createdAt: { lte: new Date(Date.now() - windowMs) } } });
+  if (result.allowed) await db.rateLimitHit.deleteMany({ where: { key, createdAt: { lte: new Date(now - windowMs) } } });
   return result;
 }
