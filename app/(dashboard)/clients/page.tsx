@@ -25,7 +25,7 @@ export default async function ClientsPage({ searchParams }: PageProps<"/clients"
   const canEdit = hasRole(user.role, "ADMIN");
   const [{ rows, total, page, pageCount }, counts, everything] = await Promise.all([
     listClients(query),
-    countClientsByStatus(),
+    countClientsByStatus({ q: query.q }),
     countAllClients(),
   ]);
   const filtered = Boolean(query.q || query.status);
@@ -152,7 +152,7 @@ export default async function ClientsPage({ searchParams }: PageProps<"/clients"
                           key={column.sort}
                           scope="col"
                           aria-sort={active ? (query.dir === "asc" ? "ascending" : "descending") : undefined}
-                          className={`px-4 py-2.5 font-medium ${column.className ?? ""}`}
+                          className={`px-4 py-2.5 font-medium whitespace-nowrap ${column.className ?? ""}`}
                         >
                           <Link
                             href={clientListHref({ ...query, sort: column.sort, dir, page: 1 })}
@@ -172,24 +172,28 @@ export default async function ClientsPage({ searchParams }: PageProps<"/clients"
                 <tbody className="divide-y divide-slate-100">
                   {rows.map((client) => (
                     <tr key={client.id} className="hover:bg-slate-50">
-                      <td className="max-w-0 px-4 py-3">
+                      {/* The name takes the room the other columns leave, and wraps rather than being cut
+                          (a cut can fall mid-script in a mixed Arabic/Latin name); dir="auto" sets each
+                          line's direction from its own text. */}
+                      <td className="w-full px-4 py-3 [overflow-wrap:anywhere]">
                         <Link
                           href={`/clients/${client.id}` as Route}
-                          className="block truncate font-medium text-slate-900 hover:underline"
+                          dir="auto"
+                          className="block font-medium text-slate-900 hover:underline"
                         >
                           {client.name}
                         </Link>
-                        <span className="block truncate text-slate-500">
-                          {client.contactName} · {client.contactEmail}
+                        <span className="block text-slate-500">
+                          <span dir="auto">{client.contactName}</span> · {client.contactEmail}
                         </span>
                       </td>
-                      <td className="px-4 py-3 align-top">
+                      <td className="px-4 py-3 align-top whitespace-nowrap">
                         <StatusBadge status={client.archived ? "ARCHIVED" : client.onboardingStatus} />
                       </td>
                       <td className="hidden px-4 py-3 align-top whitespace-nowrap text-slate-500 md:table-cell">
                         {formatDateTime(client.updatedAt)}
                       </td>
-                      <td className="hidden px-4 py-3 align-top lg:table-cell">
+                      <td className="hidden px-4 py-3 align-top whitespace-nowrap lg:table-cell">
                         {client.pluginId ? (
                           <span className="font-mono text-xs text-slate-600">
                             {client.pluginId.slice(0, 8)}…{client.pluginVerifiedAt ? "" : " (not verified)"}
