@@ -40,7 +40,7 @@ export default async function OverviewPage({ searchParams }: PageProps<"/overvie
   // refresh control knows which finished run it still has to show (components/whatsapp/refresh-all.tsx).
   const lastRun = await latestRefreshJob();
   const [clients, numbers, { rows, total }] = await Promise.all([
-    countClientsByStatus(),
+    countClientsByStatus({ q }),
     countNumbersByStatus(),
     listPhoneNumbers({ filter, q }),
   ]);
@@ -59,7 +59,7 @@ export default async function OverviewPage({ searchParams }: PageProps<"/overvie
       </div>
 
       <div className="grid gap-4 lg:grid-cols-2">
-        <StageCounts counts={clients} gridClassName="grid-cols-2 sm:grid-cols-3" />
+        <StageCounts counts={clients} gridClassName="grid-cols-2 sm:grid-cols-3" q={q} />
         <section
           aria-labelledby="numbers-heading"
           className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm"
