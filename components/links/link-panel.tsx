@@ -7,6 +7,7 @@ import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Field, Input, Select } from "@/components/ui/field";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { createLinkAction, resendLinkAction, revokeLinkAction, type LinkState } from "@/lib/actions/links";
+import type { ActionResult } from "@/lib/actions/safe-action";
 import { LINK_DAYS_CHOICES, LINK_DAYS_RANGE, PURPOSE_INFO, type LinkPurpose } from "@/lib/onboarding/rules";
 import { formatDateTime } from "@/lib/format";
 
@@ -122,25 +123,51 @@ function SdkEvents({ events }: { events: LinkEvent[] }) {
   );
 }
 
-function LinkActions({ link, contactEmail }: { link: LinkView; contactEmail: string }) {
-  const [resend, resendAction] = useActionState<LinkState | null, FormData>(resendLinkAction, null);
-  const [revoke, revokeAction] = useActionState(revokeLinkAction, null);
+/**
+ * Send again (a new address, emailed; the current one stops working) and Revoke. Either one
+ * makes the address shown since the link was created dead: `onAddressDead` lets the panel
+ * stop showing it, so only the live address is on screen.
+ */
+function LinkActions({
+  link,
+  contactEmail,
+  onAddressDead,
+}: {
+  link: LinkView;
+  contactEmail: string;
+  onAddressDead: () => void;
+}) {
+  const [resend, resendAction] = useActionState<LinkState | null, FormData>(async (previous, form) => {
+    const result: LinkState = await resendLinkAction(previous, form);
+    // A new address also when only the email failed: the old one is dead either way.
+    if (result.url) onAddressDead();
+    return result;
+  }, null);
+  const [revoke, revokeAction] = useActionState<ActionResult | null, FormData>(async (previous, form) => {
+    const result = await revokeLinkAction(previous, form);
+    if (result.ok) onAddressDead();
+    return result;
+  }, null);
+  const inputId = `resend-to-${link.id}`;
+  const to = link.sentTo ?? contactEmail;
   return (
-    <div className="flex flex-col gap-2">
-      <div className="flex flex-wrap items-end gap-2">
-        <form action={resendAction} className="flex flex-wrap items-end gap-2">
+    <div className="flex flex-col border-t border-slate-100 pt-3">
+      <div className="flex flex-wrap items-end gap-x-2 gap-y-3">
+        <form action={resendAction} className="flex min-w-0 flex-1 flex-wrap items-end gap-2">
           <input type="hidden" name="linkId" value={link.id} />
-          <label className="sr-only" htmlFor={`resend-to-${link.id}`}>
-            Send again to
-          </label>
-          <Input
-            id={`resend-to-${link.id}`}
-            name="sendTo"
-            type="email"
-            maxLength={254}
-            placeholder={link.sentTo ?? contactEmail}
-            className="w-56"
-          />
+          <div className="flex min-w-0 flex-1 basis-52 flex-col gap-1.5 sm:max-w-xs">
+            <label htmlFor={inputId} className="text-sm font-medium text-slate-900">
+              Send again to
+            </label>
+            <Input
+              id={inputId}
+              name="sendTo"
+              type="email"
+              maxLength={254}
+              placeholder={to}
+              aria-describedby={`${inputId}-hint`}
+            />
+          </div>
           <SubmitButton variant="secondary" pendingLabel="Sending…">
             Send again
           </SubmitButton>
@@ -158,8 +185,15 @@ function LinkActions({ link, contactEmail }: { link: LinkView; contactEmail: str
           </form>
         </ConfirmDialog>
       </div>
-      <ActionMessage state={revoke ?? resend} />
-      {resend?.url ? <NewAddress url={resend.url} /> : null}
+      <p id={`${inputId}-hint`} className="mt-1.5 text-sm text-slate-500">
+        Empty: to {to}. It gets a new address; the current one stops working.
+      </p>
+      <ActionMessage state={revoke ?? resend} className="not-empty:mt-2" />
+      {resend?.url ? (
+        <div className="mt-2">
+          <NewAddress url={resend.url} />
+        </div>
+      ) : null}
     </div>
   );
 }
@@ -220,6 +254,9 @@ export function LinkPanel({
 }) {
   const { state, dispatch, pending, onSubmit, fieldErrors } = useFormAction(createLinkAction);
   const created = state as LinkState | null;
+  // The created link's address, until "Send again" or Revoke kills it.
+  const [deadUrl, setDeadUrl] = useState<string | null>(null);
+  const createdUrl = created?.url && created.url !== deadUrl ? created.url : null;
   return (
     <div className="flex flex-col gap-5">
       {canEdit && !archived ? (
@@ -272,7 +309,7 @@ export function LinkPanel({
           </div>
           <p className="text-sm text-slate-500">A new link replaces the client&apos;s earlier ones.</p>
           <ActionMessage state={state} />
-          {created?.url ? <NewAddress url={created.url} /> : null}
+          {createdUrl ? <NewAddress url={createdUrl} /> : null}
         </form>
       ) : null}
 
@@ -302,7 +339,13 @@ export function LinkPanel({
                 </span>
               </div>
               <Funnel events={link.events} />
-              {canEdit && link.state === "active" ? <LinkActions link={link} contactEmail={contactEmail} /> : null}
+              {canEdit && link.state === "active" ? (
+                <LinkActions
+                  link={link}
+                  contactEmail={contactEmail}
+                  onAddressDead={() => setDeadUrl(created?.url ?? null)}
+                />
+              ) : null}
             </li>
           ))}
         </ul>
