@@ -3,11 +3,10 @@
 import { useActionState, useState } from "react";
 import { ActionMessage } from "@/components/ui/action-message";
 import { Button, SubmitButton } from "@/components/ui/button";
-import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { ConfirmActionForm } from "@/components/ui/confirm-action-form";
 import { Field, Input, Select } from "@/components/ui/field";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { createLinkAction, resendLinkAction, revokeLinkAction, type LinkState } from "@/lib/actions/links";
-import type { ActionResult } from "@/lib/actions/safe-action";
 import { LINK_DAYS_CHOICES, LINK_DAYS_RANGE, PURPOSE_INFO, type LinkPurpose } from "@/lib/onboarding/rules";
 import { formatDateTime } from "@/lib/format";
 
@@ -143,19 +142,16 @@ function LinkActions({
     if (result.url) onAddressDead();
     return result;
   }, null);
-  const [revoke, revokeAction] = useActionState<ActionResult | null, FormData>(async (previous, form) => {
-    const result = await revokeLinkAction(previous, form);
-    if (result.ok) onAddressDead();
-    return result;
-  }, null);
   const inputId = `resend-to-${link.id}`;
   const to = link.sentTo ?? contactEmail;
   return (
     <div className="flex flex-col border-t border-slate-100 pt-3">
-      <div className="flex flex-wrap items-end gap-x-2 gap-y-3">
-        <form action={resendAction} className="flex min-w-0 flex-1 flex-wrap items-end gap-2">
+      {/* Send again's field, button and hint on the left; Revoke apart at the right, in line with
+          the button (on a phone: under the hint, at the right). */}
+      <div className="grid items-end gap-x-4 gap-y-1.5 sm:grid-cols-[1fr_auto]">
+        <form action={resendAction} className="flex min-w-0 items-end gap-2">
           <input type="hidden" name="linkId" value={link.id} />
-          <div className="flex min-w-0 flex-1 basis-52 flex-col gap-1.5 sm:max-w-xs">
+          <div className="flex min-w-0 flex-1 flex-col gap-1.5 sm:max-w-sm">
             <label htmlFor={inputId} className="text-sm font-medium text-slate-900">
               Send again to
             </label>
@@ -172,23 +168,22 @@ function LinkActions({
             Send again
           </SubmitButton>
         </form>
-        <ConfirmDialog
+        <p id={`${inputId}-hint`} className="text-sm text-slate-500 sm:col-start-1 sm:row-start-2">
+          Empty: to {to}. It gets a new address; the current one stops working.
+        </p>
+        <ConfirmActionForm
           trigger="Revoke"
           title="Revoke this link?"
           description="The client can no longer use it. You can create a new link at any time."
-        >
-          <form action={revokeAction}>
-            <input type="hidden" name="linkId" value={link.id} />
-            <SubmitButton variant="danger" pendingLabel="Revoking…">
-              Revoke link
-            </SubmitButton>
-          </form>
-        </ConfirmDialog>
+          action={revokeLinkAction}
+          fields={{ linkId: link.id }}
+          confirmLabel="Revoke link"
+          pendingLabel="Revoking…"
+          onDone={onAddressDead}
+          className="mt-1.5 justify-self-end sm:col-start-2 sm:row-start-1 sm:mt-0"
+        />
       </div>
-      <p id={`${inputId}-hint`} className="mt-1.5 text-sm text-slate-500">
-        Empty: to {to}. It gets a new address; the current one stops working.
-      </p>
-      <ActionMessage state={revoke ?? resend} className="not-empty:mt-2" />
+      <ActionMessage state={resend} className="not-empty:mt-2" />
       {resend?.url ? (
         <div className="mt-2">
           <NewAddress url={resend.url} />
@@ -308,7 +303,8 @@ export function LinkPanel({
             </SubmitButton>
           </div>
           <p className="text-sm text-slate-500">A new link replaces the client&apos;s earlier ones.</p>
-          <ActionMessage state={state} />
+          {/* "Copy it now" no longer holds once the address is dead. */}
+          <ActionMessage state={created?.url && !createdUrl ? null : state} />
           {createdUrl ? <NewAddress url={createdUrl} /> : null}
         </form>
       ) : null}
