@@ -3,7 +3,7 @@ import Link from "next/link";
 import { StageCounts } from "@/components/clients/stage-counts";
 import { MeaningBadge } from "@/components/whatsapp/badge";
 import { RefreshAll } from "@/components/whatsapp/refresh-all";
-import { Card, CardTitle } from "@/components/ui/card";
+import { Card, CardDescription, CardTitle } from "@/components/ui/card";
 import { SearchFilters } from "@/components/ui/search-filters";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { requireUser } from "@/lib/auth/guards";
@@ -43,7 +43,7 @@ export default async function OverviewPage({ searchParams }: PageProps<"/overvie
   const lastRun = await latestRefreshJob();
   const [clients, numbers, { rows, total }] = await Promise.all([
     countClientsByStatus({ q }),
-    countNumbersByStatus(),
+    countNumbersByStatus({ q }),
     listPhoneNumbers({ filter, q }),
   ]);
 
@@ -64,8 +64,9 @@ export default async function OverviewPage({ searchParams }: PageProps<"/overvie
         <StageCounts counts={clients} gridClassName="grid-cols-2 sm:grid-cols-3" q={q} />
         <Card aria-labelledby="numbers-heading">
           <CardTitle id="numbers-heading">Numbers by status</CardTitle>
+          {q ? <CardDescription>Numbers matching “{q}”.</CardDescription> : null}
           {numbers.length === 0 ? (
-            <p className="mt-3 text-sm text-slate-600">No phone numbers fetched yet.</p>
+            <p className="mt-3 text-sm text-slate-600">{q ? "None." : "No phone numbers fetched yet."}</p>
           ) : (
             <ul className="mt-3 flex flex-col gap-2">
               {numbers.map((n) => (
