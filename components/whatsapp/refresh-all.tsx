@@ -70,13 +70,24 @@ export function RefreshAll({ canStart, shownRunFinishedAt }: { canStart: boolean
           <>
             {running ? (
               <div className="flex flex-col gap-1 sm:items-end">
-                {/* Nothing fetched yet: an indeterminate bar (no value) that moves, not an empty line. */}
-                <progress
-                  max={data.total}
-                  value={processed > 0 ? processed : undefined}
-                  className="h-2 w-full accent-teal-700"
-                  aria-label="Refresh progress"
-                />
+                {processed === 0 ? (
+                  // Nothing fetched yet: a moving segment says it is under way (an empty bar said nothing).
+                  <div
+                    role="progressbar"
+                    aria-label="Refresh progress"
+                    aria-valuetext="Starting"
+                    className="h-2 w-full overflow-hidden rounded-full bg-slate-200"
+                  >
+                    <div className="h-full w-1/3 animate-pulse rounded-full bg-teal-600" />
+                  </div>
+                ) : (
+                  <progress
+                    max={data.total}
+                    value={processed}
+                    className="h-2 w-full accent-teal-700"
+                    aria-label="Refresh progress"
+                  />
+                )}
                 <span>
                   {processed === 0
                     ? `Starting: fetching ${data.total} ${data.total === 1 ? "client" : "clients"} from ChakraHQ.`
