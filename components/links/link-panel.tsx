@@ -304,7 +304,11 @@ export function LinkPanel({
           </div>
           <p className="text-sm text-slate-500">A new link replaces the client&apos;s earlier ones.</p>
           {/* "Copy it now" no longer holds once the address is dead. */}
-          <ActionMessage state={created?.url && !createdUrl ? null : state} />
+          <ActionMessage
+            state={created?.url && !createdUrl ? null : state}
+            // Empty, it takes no room (the form's gap cancelled) but stays a live region.
+            className="-mt-4 not-empty:mt-0"
+          />
           {createdUrl ? <NewAddress url={createdUrl} /> : null}
         </form>
       ) : null}
