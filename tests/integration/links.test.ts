@@ -5,6 +5,7 @@ vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {}
 
 import OnboardPage from "@/app/onboard/[token]/page";
 import { confirmOnboarding, markLinkOpened, requestNewLink, startOnboarding } from "@/lib/actions/onboarding";
+import { describeHistory } from "@/lib/clients/history";
 import { db } from "@/lib/db";
 import {
   createLink,
@@ -101,17 +102,27 @@ describe("links", () => {
     expect(await markLinkOpened(first)).toEqual({ ok: false, code: "replaced" });
     expect(await confirmOnboarding(first)).toEqual({ ok: false, code: "replaced" });
     expect(t.fake.requests.length).toBe(before);
-    expect(await db.onboardingLinkEvent.count({ where: { linkId: created.link.id, type: { in: ["OPENED", "STARTED"] } } })).toBe(0);
+    expect(
+      await db.onboardingLinkEvent.count({ where: { linkId: created.link.id, type: { in: ["OPENED", "STARTED"] } } }),
+    ).toBe(0);
     expect(await db.signupAttempt.count({ where: { linkId: created.link.id } })).toBe(0);
 
     // Asking for a new link reaches the admins who made the link, once a day.
     vi.spyOn(console, "log").mockImplementation(() => {}); // the outbox prints every email
     expect(await requestNewLink(second)).toEqual({ ok: true });
-    const email = await db.outboxMessage.findFirstOrThrow({ where: { to: admin.email }, orderBy: { createdAt: "desc" } });
+    const email = await db.outboxMessage.findFirstOrThrow({
+      where: { to: admin.email },
+      orderBy: { createdAt: "desc" },
+    });
     expect(email.subject).toBe(`${client.name} asks for a new onboarding link`);
     expect(email.text).toContain("“Send again” replaced");
-    const audit = await db.auditLog.findFirstOrThrow({ where: { targetId: created.link.id, action: "link.new_requested" } });
+    const audit = await db.auditLog.findFirstOrThrow({
+      where: { targetId: created.link.id, action: "link.new_requested" },
+    });
     expect(audit.metadata).toMatchObject({ reason: "replaced_address" });
+    expect(describeHistory(audit.action, audit.metadata)).toBe(
+      "Asked for a new onboarding link (from an earlier address that “Send again” replaced)",
+    );
     expect(await requestNewLink(first)).toEqual({ ok: false, code: "already_requested" });
 
     // Whatever happens to the link later, an old address stays replaced and says nothing of it.
