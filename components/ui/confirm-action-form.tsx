@@ -11,7 +11,8 @@ import { Button, SubmitButton } from "./button";
  * inputs; `children` are extra confirmation inputs (a name to type, a box to tick), with
  * `canConfirm` saying when they are filled in. A refusal is said inside the dialog, next to
  * the button that caused it; on success the dialog closes, `onDone` runs, and the message is
- * said beside the trigger.
+ * said beside the trigger. `keepOpen`: the dialog stays open and says the outcome itself (a
+ * success with a caveat the admin should read where they acted).
  */
 export function ConfirmActionForm<R extends ActionResult>({
   trigger,
@@ -24,6 +25,7 @@ export function ConfirmActionForm<R extends ActionResult>({
   children,
   canConfirm = () => true,
   onDone,
+  keepOpen = false,
   className = "",
 }: {
   trigger: string;
@@ -37,6 +39,7 @@ export function ConfirmActionForm<R extends ActionResult>({
   /** Whether the confirm button is enabled, from the last result (e.g. not again once done). */
   canConfirm?: (state: R | null) => boolean;
   onDone?: (result: R) => void;
+  keepOpen?: boolean;
   /** The wrapper of the trigger and its message (its place in the parent's layout). */
   className?: string;
 }) {
@@ -45,7 +48,7 @@ export function ConfirmActionForm<R extends ActionResult>({
   const [state, dispatch] = useActionState<R | null, FormData>(async (previous, form) => {
     const result = await action(previous, form);
     if (result.ok) {
-      dialog.current?.close();
+      if (!keepOpen) dialog.current?.close();
       onDone?.(result);
     }
     return result;
@@ -55,7 +58,7 @@ export function ConfirmActionForm<R extends ActionResult>({
       <Button variant="secondary" onClick={() => dialog.current?.showModal()}>
         {trigger}
       </Button>
-      <ActionMessage state={state?.ok ? state : null} className="not-empty:ml-3" />
+      <ActionMessage state={state?.ok && !keepOpen ? state : null} className="not-empty:ml-3" />
       <dialog
         ref={dialog}
         aria-labelledby={titleId}
@@ -71,7 +74,7 @@ export function ConfirmActionForm<R extends ActionResult>({
           ))}
           {children}
           {/* Empty, it takes no room (its gap cancelled); it stays in the page as a live region. */}
-          <ActionMessage state={state && !state.ok ? state : null} className="-mt-4 not-empty:mt-0" />
+          <ActionMessage state={state && (!state.ok || keepOpen) ? state : null} className="-mt-4 not-empty:mt-0" />
           <div className="flex flex-wrap-reverse justify-end gap-2">
             <Button variant="secondary" onClick={() => dialog.current?.close()}>
               Cancel

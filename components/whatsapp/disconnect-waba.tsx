@@ -25,6 +25,8 @@ export function DisconnectWaba({ clientId, waba }: { clientId: string; waba: { i
       pendingLabel="Disconnecting…"
       // Done while the page still shows the account (ChakraHQ could not be asked again): pressing again would only fail.
       canConfirm={(state) => matches && state?.outcome !== "done"}
+      // Its outcome may carry a caveat (done, but the page is stale): said in the dialog.
+      keepOpen
     >
       <label className="flex flex-col gap-1.5 text-sm">
         <span>
