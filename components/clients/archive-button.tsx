@@ -3,12 +3,11 @@
 import { useActionState } from "react";
 import { ActionMessage } from "@/components/ui/action-message";
 import { SubmitButton } from "@/components/ui/button";
-import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { ConfirmActionForm } from "@/components/ui/confirm-action-form";
 import { archiveClientAction, restoreClientAction } from "@/lib/actions/clients";
 
 /** Archive (behind a confirmation) or restore a client. */
 export function ArchiveButton({ client }: { client: { id: string; name: string; archived: boolean } }) {
-  const [archiveState, archive] = useActionState(archiveClientAction, null);
   const [restoreState, restore] = useActionState(restoreClientAction, null);
   if (client.archived) {
     return (
@@ -22,20 +21,14 @@ export function ArchiveButton({ client }: { client: { id: string; name: string; 
     );
   }
   return (
-    <div className="flex items-center gap-3">
-      <ConfirmDialog
-        trigger="Archive"
-        title={`Archive ${client.name}?`}
-        description="The client leaves the usual lists and its links stop being offered; nothing is deleted, and you can restore it at any time."
-      >
-        <form action={archive}>
-          <input type="hidden" name="id" value={client.id} />
-          <SubmitButton variant="danger" pendingLabel="Archiving…">
-            Archive client
-          </SubmitButton>
-        </form>
-      </ConfirmDialog>
-      <ActionMessage state={archiveState} />
-    </div>
+    <ConfirmActionForm
+      trigger="Archive"
+      title={`Archive ${client.name}?`}
+      description="The client leaves the usual lists and its links stop being offered; nothing is deleted, and you can restore it at any time."
+      action={archiveClientAction}
+      fields={{ id: client.id }}
+      confirmLabel="Archive client"
+      pendingLabel="Archiving…"
+    />
   );
 }

@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { useActionState, useState } from "react";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { ActionMessage } from "@/components/ui/action-message";
 import { SubmitButton } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
@@ -133,50 +134,38 @@ export function ImportForm() {
               ))}
             </ul>
           ) : (
-            <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm">
-              <table className="w-full text-left text-sm">
-                <thead className="border-b border-slate-200 bg-slate-50 text-slate-600">
-                  <tr>
-                    <th scope="col" className="px-3 py-2 font-medium">
-                      Line
-                    </th>
-                    <th scope="col" className="px-3 py-2 font-medium">
-                      Business
-                    </th>
-                    <th scope="col" className="px-3 py-2 font-medium">
-                      Contact email
-                    </th>
-                    <th scope="col" className="px-3 py-2 font-medium">
-                      Reference
-                    </th>
-                    <th scope="col" className="px-3 py-2 font-medium">
-                      Problems
-                    </th>
-                  </tr>
-                </thead>
-                <tbody className="divide-y divide-slate-100">
-                  {preview.rows.map((row) => (
-                    <tr key={row.line} className={row.errors.length ? "bg-red-50/60" : undefined}>
-                      <td className="px-3 py-2 text-slate-500">{row.line}</td>
-                      <td className="px-3 py-2 break-words">{row.values.name}</td>
-                      <td className="px-3 py-2 break-all">{row.values.contactEmail}</td>
-                      <td className="px-3 py-2 font-mono text-xs break-all">{row.values.clientReferenceId}</td>
-                      <td className="px-3 py-2 text-red-800">
-                        {row.errors.length ? row.errors.join(" ") : <span className="text-emerald-700">OK</span>}
-                        {row.plugin?.status === "verified" ? (
-                          <span className="block text-emerald-700">Plugin: ChakraHQ knows it.</span>
-                        ) : row.plugin?.status === "unverified" ? (
-                          <span className="block text-amber-800">
-                            Plugin not verified: ChakraHQ could not be asked ({row.plugin.message}). It is saved marked
-                            “not verified”.
-                          </span>
-                        ) : null}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <Table>
+              <TableHead>
+                <TableRow>
+                  <TableHeader>Line</TableHeader>
+                  <TableHeader>Business</TableHeader>
+                  <TableHeader>Contact email</TableHeader>
+                  <TableHeader>Reference</TableHeader>
+                  <TableHeader>Problems</TableHeader>
+                </TableRow>
+              </TableHead>
+              <TableBody>
+                {preview.rows.map((row) => (
+                  <TableRow key={row.line} className={row.errors.length ? "bg-red-50/60" : undefined}>
+                    <TableCell className="text-slate-500">{row.line}</TableCell>
+                    <TableCell className="break-words">{row.values.name}</TableCell>
+                    <TableCell className="break-all">{row.values.contactEmail}</TableCell>
+                    <TableCell className="font-mono text-xs break-all">{row.values.clientReferenceId}</TableCell>
+                    <TableCell className="text-red-800">
+                      {row.errors.length ? row.errors.join(" ") : <span className="text-emerald-700">OK</span>}
+                      {row.plugin?.status === "verified" ? (
+                        <span className="block text-emerald-700">Plugin: ChakraHQ knows it.</span>
+                      ) : row.plugin?.status === "unverified" ? (
+                        <span className="block text-amber-800">
+                          Plugin not verified: ChakraHQ could not be asked ({row.plugin.message}). It is saved marked
+                          “not verified”.
+                        </span>
+                      ) : null}
+                    </TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
           )}
           {ready ? (
             <form action={runImport} className="flex flex-wrap items-center gap-3">

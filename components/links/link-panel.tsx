@@ -3,7 +3,7 @@
 import { useActionState, useState } from "react";
 import { ActionMessage } from "@/components/ui/action-message";
 import { Button, SubmitButton } from "@/components/ui/button";
-import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { ConfirmActionForm } from "@/components/ui/confirm-action-form";
 import { Field, Input, Select } from "@/components/ui/field";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { createLinkAction, resendLinkAction, revokeLinkAction, type LinkState } from "@/lib/actions/links";
@@ -122,44 +122,73 @@ function SdkEvents({ events }: { events: LinkEvent[] }) {
   );
 }
 
-function LinkActions({ link, contactEmail }: { link: LinkView; contactEmail: string }) {
-  const [resend, resendAction] = useActionState<LinkState | null, FormData>(resendLinkAction, null);
-  const [revoke, revokeAction] = useActionState(revokeLinkAction, null);
+/**
+ * Send again (a new address, emailed; the current one stops working) and Revoke. Either one
+ * makes the address shown since the link was created dead: `onAddressDead` lets the panel
+ * stop showing it, so only the live address is on screen.
+ */
+function LinkActions({
+  link,
+  contactEmail,
+  onAddressDead,
+}: {
+  link: LinkView;
+  contactEmail: string;
+  onAddressDead: () => void;
+}) {
+  const [resend, resendAction] = useActionState<LinkState | null, FormData>(async (previous, form) => {
+    const result: LinkState = await resendLinkAction(previous, form);
+    // A new address also when only the email failed: the old one is dead either way.
+    if (result.url) onAddressDead();
+    return result;
+  }, null);
+  const inputId = `resend-to-${link.id}`;
+  const to = link.sentTo ?? contactEmail;
   return (
-    <div className="flex flex-col gap-2">
-      <div className="flex flex-wrap items-end gap-2">
-        <form action={resendAction} className="flex flex-wrap items-end gap-2">
+    <div className="flex flex-col border-t border-slate-100 pt-3">
+      {/* Send again's field, button and hint on the left; Revoke apart at the right, in line with
+          the button (on a phone: under the hint, at the right). */}
+      <div className="grid items-end gap-x-4 gap-y-1.5 sm:grid-cols-[1fr_auto]">
+        <form action={resendAction} className="flex min-w-0 items-end gap-2">
           <input type="hidden" name="linkId" value={link.id} />
-          <label className="sr-only" htmlFor={`resend-to-${link.id}`}>
-            Send again to
-          </label>
-          <Input
-            id={`resend-to-${link.id}`}
-            name="sendTo"
-            type="email"
-            maxLength={254}
-            placeholder={link.sentTo ?? contactEmail}
-            className="w-56"
-          />
+          <div className="flex min-w-0 flex-1 flex-col gap-1.5 sm:max-w-sm">
+            <label htmlFor={inputId} className="text-sm font-medium text-slate-900">
+              Send again to
+            </label>
+            <Input
+              id={inputId}
+              name="sendTo"
+              type="email"
+              maxLength={254}
+              placeholder={to}
+              aria-describedby={`${inputId}-hint`}
+            />
+          </div>
           <SubmitButton variant="secondary" pendingLabel="Sending…">
             Send again
           </SubmitButton>
         </form>
-        <ConfirmDialog
+        <p id={`${inputId}-hint`} className="text-sm text-slate-500 sm:col-start-1 sm:row-start-2">
+          Empty: to {to}. It gets a new address; the current one stops working.
+        </p>
+        <ConfirmActionForm
           trigger="Revoke"
           title="Revoke this link?"
           description="The client can no longer use it. You can create a new link at any time."
-        >
-          <form action={revokeAction}>
-            <input type="hidden" name="linkId" value={link.id} />
-            <SubmitButton variant="danger" pendingLabel="Revoking…">
-              Revoke link
-            </SubmitButton>
-          </form>
-        </ConfirmDialog>
+          action={revokeLinkAction}
+          fields={{ linkId: link.id }}
+          confirmLabel="Revoke link"
+          pendingLabel="Revoking…"
+          onDone={onAddressDead}
+          className="mt-1.5 justify-self-end sm:col-start-2 sm:row-start-1 sm:mt-0"
+        />
       </div>
-      <ActionMessage state={revoke ?? resend} />
-      {resend?.url ? <NewAddress url={resend.url} /> : null}
+      <ActionMessage state={resend} className="not-empty:mt-2" />
+      {resend?.url ? (
+        <div className="mt-2">
+          <NewAddress url={resend.url} />
+        </div>
+      ) : null}
     </div>
   );
 }
@@ -220,6 +249,9 @@ export function LinkPanel({
 }) {
   const { state, dispatch, pending, onSubmit, fieldErrors } = useFormAction(createLinkAction);
   const created = state as LinkState | null;
+  // The created link's address, until "Send again" or Revoke kills it.
+  const [deadUrl, setDeadUrl] = useState<string | null>(null);
+  const createdUrl = created?.url && created.url !== deadUrl ? created.url : null;
   return (
     <div className="flex flex-col gap-5">
       {canEdit && !archived ? (
@@ -271,8 +303,13 @@ export function LinkPanel({
             </SubmitButton>
           </div>
           <p className="text-sm text-slate-500">A new link replaces the client&apos;s earlier ones.</p>
-          <ActionMessage state={state} />
-          {created?.url ? <NewAddress url={created.url} /> : null}
+          {/* "Copy it now" no longer holds once the address is dead. */}
+          <ActionMessage
+            state={created?.url && !createdUrl ? null : state}
+            // Empty, it takes no room (the form's gap cancelled) but stays a live region.
+            className="-mt-4 not-empty:mt-0"
+          />
+          {createdUrl ? <NewAddress url={createdUrl} /> : null}
         </form>
       ) : null}
 
@@ -302,7 +339,13 @@ export function LinkPanel({
                 </span>
               </div>
               <Funnel events={link.events} />
-              {canEdit && link.state === "active" ? <LinkActions link={link} contactEmail={contactEmail} /> : null}
+              {canEdit && link.state === "active" ? (
+                <LinkActions
+                  link={link}
+                  contactEmail={contactEmail}
+                  onAddressDead={() => setDeadUrl(created?.url ?? null)}
+                />
+              ) : null}
             </li>
           ))}
         </ul>

@@ -3,7 +3,7 @@
 import { useActionState } from "react";
 import { ActionMessage } from "@/components/ui/action-message";
 import { SubmitButton } from "@/components/ui/button";
-import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { ConfirmActionForm } from "@/components/ui/confirm-action-form";
 import { Select } from "@/components/ui/field";
 import { changeRoleAction, removeMemberAction } from "@/lib/actions/team";
 import { ROLE_INFO, ROLES, type Role } from "@/lib/auth/roles";
@@ -11,7 +11,6 @@ import { ROLE_INFO, ROLES, type Role } from "@/lib/auth/roles";
 /** An owner's controls on one member's row: change the role, remove. */
 export function MemberActions({ member }: { member: { id: string; email: string; role: Role } }) {
   const [roleState, changeRole] = useActionState(changeRoleAction, null);
-  const [removeState, remove] = useActionState(removeMemberAction, null);
   return (
     <div className="flex flex-col gap-1">
       <div className="flex flex-wrap items-center gap-2">
@@ -31,20 +30,17 @@ export function MemberActions({ member }: { member: { id: string; email: string;
             Save
           </SubmitButton>
         </form>
-        <ConfirmDialog
+        <ConfirmActionForm
           trigger="Remove"
           title={`Remove ${member.email}?`}
           description="They are signed out everywhere at once and can no longer sign in. You can invite them again later."
-        >
-          <form action={remove}>
-            <input type="hidden" name="userId" value={member.id} />
-            <SubmitButton variant="danger" pendingLabel="Removing…">
-              Remove from the team
-            </SubmitButton>
-          </form>
-        </ConfirmDialog>
+          action={removeMemberAction}
+          fields={{ userId: member.id }}
+          confirmLabel="Remove from the team"
+          pendingLabel="Removing…"
+        />
       </div>
-      <ActionMessage state={removeState && !removeState.ok ? removeState : roleState} />
+      <ActionMessage state={roleState} />
     </div>
   );
 }

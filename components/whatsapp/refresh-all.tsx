@@ -54,8 +54,10 @@ export function RefreshAll({ canStart, shownRunFinishedAt }: { canStart: boolean
   const data = job.data;
   const running = data?.status === "RUNNING";
   const processed = data ? data.done + data.failed : 0;
+  // On a wider screen the control sits at the header's right edge, in line with the cards'
+  // right edge below it; on a phone it takes the full width under the title.
   return (
-    <div className="flex flex-col gap-2">
+    <div className="flex w-full flex-col gap-2 sm:w-80 sm:items-end sm:text-right">
       {canStart ? (
         <div>
           <Button variant="secondary" onClick={() => start.mutate()} disabled={running || start.isPending}>
@@ -67,16 +69,30 @@ export function RefreshAll({ canStart, shownRunFinishedAt }: { canStart: boolean
         {data ? (
           <>
             {running ? (
-              <div className="flex flex-col gap-1">
-                <progress
-                  max={data.total}
-                  value={processed}
-                  className="h-2 w-64 max-w-full accent-teal-700"
-                  aria-label="Refresh progress"
-                />
+              <div className="flex flex-col gap-1 sm:items-end">
+                {processed === 0 ? (
+                  // Nothing fetched yet: a moving segment says it is under way (an empty bar said nothing).
+                  <div
+                    role="progressbar"
+                    aria-label="Refresh progress"
+                    aria-valuetext="Starting"
+                    className="h-2 w-full overflow-hidden rounded-full bg-slate-200"
+                  >
+                    <div className="h-full w-1/3 animate-pulse rounded-full bg-teal-600" />
+                  </div>
+                ) : (
+                  <progress
+                    max={data.total}
+                    value={processed}
+                    className="h-2 w-full accent-teal-700"
+                    aria-label="Refresh progress"
+                  />
+                )}
                 <span>
-                  {processed} of {data.total} clients fetched{data.failed ? `, ${data.failed} failed` : ""}. You can
-                  leave this page; it keeps going.
+                  {processed === 0
+                    ? `Starting: fetching ${data.total} ${data.total === 1 ? "client" : "clients"} from ChakraHQ.`
+                    : `${processed} of ${data.total} clients fetched${data.failed ? `, ${data.failed} failed` : ""}.`}{" "}
+                  You can leave this page; it keeps going.
                 </span>
               </div>
             ) : (

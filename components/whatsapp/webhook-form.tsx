@@ -5,6 +5,7 @@ import { ActionMessage } from "@/components/ui/action-message";
 import { SubmitButton } from "@/components/ui/button";
 import { Field, Input } from "@/components/ui/field";
 import { useFormAction } from "@/components/ui/use-form-action";
+import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { webhookSettingsAction, type WebhookState } from "@/lib/actions/whatsapp";
 import { CHAKRA_WEBHOOK_EVENTS, type WebhookSettings } from "@/lib/chakra/schemas";
 
@@ -189,33 +190,25 @@ export function WebhookForm({
       </fieldset>
 
       {reviewed && result?.ok && result.changes?.length ? (
-        <div className="overflow-x-auto rounded-lg border border-slate-200">
-          <table className="w-full text-left text-sm">
-            <caption className="px-3 pt-2 text-left font-medium">What changes</caption>
-            <thead className="text-slate-500">
-              <tr>
-                <th scope="col" className="px-3 py-1.5 font-medium">
-                  Setting
-                </th>
-                <th scope="col" className="px-3 py-1.5 font-medium">
-                  Now
-                </th>
-                <th scope="col" className="px-3 py-1.5 font-medium">
-                  After
-                </th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {result.changes.map((change) => (
-                <tr key={change.field}>
-                  <td className="px-3 py-1.5">{LABELS[change.field]}</td>
-                  <td className="px-3 py-1.5 break-all text-slate-500 line-through">{change.from}</td>
-                  <td className="px-3 py-1.5 font-medium break-all">{change.to}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <Table>
+          <TableCaption>What changes</TableCaption>
+          <TableHead>
+            <TableRow>
+              <TableHeader>Setting</TableHeader>
+              <TableHeader>Now</TableHeader>
+              <TableHeader>After</TableHeader>
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {result.changes.map((change) => (
+              <TableRow key={change.field}>
+                <TableCell>{LABELS[change.field]}</TableCell>
+                <TableCell className="break-all text-slate-500 line-through">{change.from}</TableCell>
+                <TableCell className="font-medium break-all">{change.to}</TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
       ) : null}
 
       <div className="flex flex-wrap items-center gap-2">

@@ -200,11 +200,11 @@ export const confirmOnboarding = createTokenAction(
 );
 
 /**
- * From an expired or revoked link, or a connected one whose connection ChakraHQ no longer
- * shows: tells the agency that the client wants a new one.
+ * From an expired or revoked link, an address "Send again" replaced, or a connected link
+ * whose connection ChakraHQ no longer shows: tells the agency that the client wants a new one.
  */
 export const requestNewLink = createTokenAction(
-  { accepts: ["active", "expired", "revoked", "connected"] },
+  { accepts: ["active", "expired", "revoked", "replaced", "connected"] },
   async (link): Promise<{ ok: true } | LinkRefusal> => {
     const removed = await connectionRemovedSince(link);
     if (link.state === "active" || (link.state === "connected" && !removed)) return { ok: false, code: "not_needed" };
@@ -215,6 +215,7 @@ export const requestNewLink = createTokenAction(
       clientName: link.clientName,
       clientUrl: `${env.APP_URL}/clients/${link.clientId}`,
       connectionRemoved: removed,
+      replacedAddress: link.state === "replaced",
     });
     await tellAdmins(link.linkId, message, "request");
     await recordAudit({
@@ -224,6 +225,7 @@ export const requestNewLink = createTokenAction(
       targetId: link.linkId,
       clientId: link.clientId,
       ...(removed ? { metadata: { reason: "connection_removed" } } : {}),
+      ...(link.state === "replaced" ? { metadata: { reason: "replaced_address" } } : {}),
     });
     return { ok: true };
   },

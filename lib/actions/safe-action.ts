@@ -8,7 +8,7 @@ import { consumeRateLimit } from "../data/rate-limit";
 import { env } from "../env";
 import { addressBucket, clientAddress } from "../http/client-address";
 import type { LinkRefusal } from "../onboarding/messages";
-import type { LinkState } from "../onboarding/rules";
+import type { AddressState } from "../onboarding/rules";
 import { fieldErrorsOf } from "../validations/errors";
 
 /** What every server action returns: expected failures are values, bugs are thrown. */
@@ -78,15 +78,15 @@ async function addressKey(): Promise<string> {
  * the resolved link. A link can only ever act for its own client.
  */
 export function createTokenAction<S extends z.ZodType, R>(
-  options: { accepts: readonly LinkState[]; limits?: readonly TokenLimit[]; input: S },
+  options: { accepts: readonly AddressState[]; limits?: readonly TokenLimit[]; input: S },
   handler: (link: FoundLink, input: z.output<S>) => Promise<R>,
 ): (token: unknown, input: unknown) => Promise<R | LinkRefusal>;
 export function createTokenAction<R>(
-  options: { accepts: readonly LinkState[]; limits?: readonly TokenLimit[] },
+  options: { accepts: readonly AddressState[]; limits?: readonly TokenLimit[] },
   handler: (link: FoundLink) => Promise<R>,
 ): (token: unknown) => Promise<R | LinkRefusal>;
 export function createTokenAction(
-  options: { accepts: readonly LinkState[]; limits?: readonly TokenLimit[]; input?: z.ZodType },
+  options: { accepts: readonly AddressState[]; limits?: readonly TokenLimit[]; input?: z.ZodType },
   handler: (link: FoundLink, input?: unknown) => Promise<unknown>,
 ) {
   return async (token: unknown, input?: unknown) => {

@@ -72,7 +72,9 @@ export function describeHistory(action: string, metadata: unknown): string {
     case "whatsapp.waba_disconnect_unconfirmed":
       return `Disconnect of WhatsApp Business Account ${String(m.name ?? m.wabaId)} not confirmed: ${unconfirmed(m)}`;
     case "link.new_requested":
-      return "Asked for a new onboarding link (the old one had stopped working)";
+      return m.reason === "replaced_address"
+        ? "Asked for a new onboarding link (from an earlier address that “Send again” replaced)"
+        : "Asked for a new onboarding link (the old one had stopped working)";
     default:
       return action;
   }

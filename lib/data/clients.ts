@@ -86,11 +86,11 @@ export function countAllClients(): Promise<number> {
   return db.client.count();
 }
 
-/** Clients per onboarding stage, archived ones apart. */
-export async function countClientsByStatus(): Promise<Record<ClientFilter, number>> {
+/** Clients per onboarding stage, archived ones apart; with `q`, only those the search finds. */
+export async function countClientsByStatus({ q = "" }: { q?: string } = {}): Promise<Record<ClientFilter, number>> {
   const [groups, archived] = await Promise.all([
-    db.client.groupBy({ by: ["onboardingStatus"], where: { archived: false }, _count: { _all: true } }),
-    db.client.count({ where: { archived: true } }),
+    db.client.groupBy({ by: ["onboardingStatus"], where: whereFor({ q }), _count: { _all: true } }),
+    db.client.count({ where: whereFor({ q, status: "ARCHIVED" }) }),
   ]);
   const counts = { NOT_INVITED: 0, INVITED: 0, OPENED: 0, CONNECTED: 0, ATTENTION: 0, ARCHIVED: archived };
   for (const g of groups) counts[g.onboardingStatus] = g._count._all;

@@ -235,6 +235,22 @@ export async function disconnectWaba(
 export const NUMBER_FILTERS = ["not_connected", "attention", "coexistence"] as const;
 export type NumberFilter = (typeof NUMBER_FILTERS)[number];
 
+/** The overview's search: a number, or its client's searchable fields. */
+function numberSearch(term: string | undefined): Prisma.SnapshotPhoneNumberWhereInput {
+  if (!term) return {};
+  return {
+    AND: [
+      {
+        // The client's searchText is lower-cased, so this matches alike on SQLite and PostgreSQL.
+        OR: [
+          { displayPhoneNumber: { contains: term } },
+          { snapshot: { client: { searchText: { contains: term.toLowerCase() } } } },
+        ],
+      },
+    ],
+  };
+}
+
 /** Every phone number in the clients' latest snapshots, filtered and searched in the database. */
 export async function listPhoneNumbers({ filter, q, take = 500 }: { filter?: NumberFilter; q?: string; take?: number }) {
   const term = q?.trim();
@@ -243,19 +259,7 @@ export async function listPhoneNumbers({ filter, q, take = 500 }: { filter?: Num
     ...(filter === "not_connected" ? { NOT: { status: "CONNECTED" } } : {}),
     ...(filter === "attention" ? { OR: [{ NOT: { status: "CONNECTED" } }, { qualityRating: "RED" }] } : {}),
     ...(filter === "coexistence" ? { isOnBizApp: true } : {}),
-    ...(term
-      ? {
-          AND: [
-            {
-              // The client's searchText is lower-cased, so this matches alike on SQLite and PostgreSQL.
-              OR: [
-                { displayPhoneNumber: { contains: term } },
-                { snapshot: { client: { searchText: { contains: term.toLowerCase() } } } },
-              ],
-            },
-          ],
-        }
-      : {}),
+    ...numberSearch(term),
   };
   const [rows, total] = await Promise.all([
     db.snapshotPhoneNumber.findMany({
@@ -277,11 +281,11 @@ export async function listPhoneNumbers({ filter, q, take = 500 }: { filter?: Num
   return { rows, total };
 }
 
-/** Numbers per status, across the clients' latest snapshots. */
-export async function countNumbersByStatus(): Promise<{ status: string; count: number }[]> {
+/** Numbers per status, across the clients' latest snapshots; with `q`, only those the overview's search finds. */
+export async function countNumbersByStatus({ q }: { q?: string } = {}): Promise<{ status: string; count: number }[]> {
   const groups = await db.snapshotPhoneNumber.groupBy({
     by: ["status"],
-    where: { snapshot: { isLatest: true, client: { archived: false } } },
+    where: { snapshot: { isLatest: true, client: { archived: false } }, ...numberSearch(q?.trim()) },
     _count: { _all: true },
   });
   return groups.map((g) => ({ status: g.status ?? "UNKNOWN", count: g._count._all })).sort((a, b) => b.count - a.count);

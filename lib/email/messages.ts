@@ -138,22 +138,31 @@ export function newLinkRequestEmail({
   clientName,
   clientUrl,
   connectionRemoved = false,
+  replacedAddress = false,
 }: {
   agency: AgencyBranding;
   clientName: string;
   clientUrl: string;
   /** The link had connected, and ChakraHQ no longer shows that connection. */
   connectionRemoved?: boolean;
+  /** The address opened is one that "Send again" replaced. */
+  replacedAddress?: boolean;
 }) {
   return renderEmail({
     agency,
     subject: `${clientName} asks for a new onboarding link`,
-    preheader: connectionRemoved ? "Their WhatsApp connection was removed." : "Their link expired or was revoked.",
+    preheader: connectionRemoved
+      ? "Their WhatsApp connection was removed."
+      : replacedAddress
+        ? "They opened an address that “Send again” replaced."
+        : "Their link expired or was revoked.",
     heading: `${clientName} asks for a new link`,
     paragraphs: [
       connectionRemoved
         ? `${clientName}'s WhatsApp connection no longer shows in ChakraHQ. Someone opened their onboarding link and asked for a new one to connect again.`
-        : `Someone opened ${clientName}'s onboarding link after it stopped working and asked for a new one.`,
+        : replacedAddress
+          ? `Someone opened an earlier address of ${clientName}'s onboarding link, one that “Send again” replaced, and asked for a new one. The newer address may not have reached them.`
+          : `Someone opened ${clientName}'s onboarding link after it stopped working and asked for a new one.`,
     ],
     button: { label: "Open the client", url: clientUrl },
     footnotes: [],

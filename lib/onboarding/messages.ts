@@ -15,6 +15,8 @@ export type LinkRefusalCode =
   | "expired"
   | "revoked"
   | "connected"
+  /** An address that "Send again" replaced with a new one. */
+  | "replaced"
   /** Too many attempts: try again in `retryAfterMinutes`. */
   | "rate_limited"
   /** The input was not what the page sends. */
@@ -45,6 +47,8 @@ export function refusalMessage(refusal: LinkRefusal, agencyName: string): string
       return "This link is no longer active.";
     case "connected":
       return "WhatsApp is already connected through this link.";
+    case "replaced":
+      return "This link was replaced by a newer one.";
     case "rate_limited": {
       const minutes = Math.max(1, refusal.retryAfterMinutes ?? 1);
       return `Too many attempts. Please wait ${minutes} ${minutes === 1 ? "minute" : "minutes"} and try again.`;

@@ -20,6 +20,13 @@ export const LINK_DAYS_CHOICES = [1, 3, 7, 14, 30] as const;
 export type LinkState = "active" | "expired" | "revoked" | "connected";
 
 /**
+ * What an /onboard/ address refers to: its link's state, or "replaced" for an address that
+ * "Send again" replaced with a new one. A replaced address never works again, whatever its
+ * link's state: it may only ask for a new link, as an expired one does.
+ */
+export type AddressState = LinkState | "replaced";
+
+/**
  * A link's state from its row and the time. A completed link stays "connected" (its page
  * shows the connection); a revoked link, or one of an archived client, no longer works.
  */

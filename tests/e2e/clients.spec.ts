@@ -129,3 +129,54 @@ test("a viewer sees clients but no edit controls @phone", async ({ page }) => {
   await page.goto("/clients/new");
   await expect(page.getByRole("heading", { name: "Not allowed" })).toBeVisible();
 });
+
+test("the stage counts follow the search, on the clients list and the overview", async ({ page }) => {
+  const admin = await createMember("ADMIN");
+  const clients = [
+    { name: "Harbour Tiles", reference: "harbour-tiles", status: "NOT_INVITED" },
+    { name: "Harbour Nets", reference: "harbour-nets", status: "INVITED" },
+    { name: "Meadow Honey", reference: "meadow-honey", status: "CONNECTED" },
+  ] as const;
+  for (const c of clients) {
+    await testDb().client.create({
+      data: {
+        name: c.name,
+        contactName: "Sam",
+        contactEmail: `${c.reference}@example.com`,
+        clientReferenceId: c.reference,
+        onboardingStatus: c.status,
+        searchText: `${c.name} sam ${c.reference}@example.com ${c.reference}`.toLowerCase(),
+      },
+    });
+  }
+  await signIn(page, admin.email);
+
+  const pill = (label: string) =>
+    page.getByRole("navigation", { name: "Filter by status" }).getByRole("link", { name: new RegExp(`^${label}`) });
+  await page.goto("/clients");
+  await expect(pill("Connected")).toHaveText(/Connected\s*1$/);
+  await page.getByRole("searchbox", { name: "Search clients" }).fill("harbour");
+  await page.getByRole("button", { name: "Search" }).click();
+  await expect(page.getByText("2 clients match.")).toBeVisible();
+  await expect(pill("Not invited")).toHaveText(/Not invited\s*1$/);
+  await expect(pill("Invited")).toHaveText(/Invited\s*1$/);
+  await expect(pill("Connected")).toHaveText(/Connected\s*0$/);
+  // A stage chosen keeps the search, and the counts stay the search's.
+  await pill("Invited").click();
+  await expect(page).toHaveURL(/q=harbour/);
+  await expect(page.getByRole("link", { name: "Harbour Nets" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Harbour Tiles" })).toHaveCount(0);
+  await expect(pill("Not invited")).toHaveText(/Not invited\s*1$/);
+
+  const stages = page.getByRole("region", { name: "Clients by stage" });
+  await page.goto("/overview");
+  await expect(stages.getByRole("link", { name: /Connected/ })).toHaveText(/1$/);
+  await page.getByRole("searchbox", { name: "Search numbers" }).fill("harbour");
+  await page.getByRole("button", { name: "Search" }).click();
+  await expect(stages.getByText("Clients matching “harbour”.")).toBeVisible();
+  await expect(stages.getByRole("link", { name: /Connected/ })).toHaveText(/0$/);
+  await expect(stages.getByRole("link", { name: /Not invited/ })).toHaveText(/1$/);
+  await stages.getByRole("link", { name: /Not invited/ }).click();
+  await expect(page).toHaveURL(/\/clients\?q=harbour&status=NOT_INVITED/);
+  await expect(page.getByRole("link", { name: "Harbour Tiles" })).toBeVisible();
+});

@@ -149,6 +149,50 @@ test("expired, revoked and unknown links get a clear page that names no client",
   }
 });
 
+test("after Send again only the live address is shown; the replaced one offers to ask for a new link @phone", async ({
+  page,
+  browser,
+}) => {
+  const admin = await createMember("ADMIN");
+  const client = await newClient("resend");
+  await signIn(page, admin.email);
+  await page.goto(`/clients/${client.id}`);
+  await page.getByRole("button", { name: "Create link only" }).click();
+  const shown = page.getByText("The address, shown only now");
+  await expect(shown).toHaveCount(1);
+  const first = linkIn((await page.locator("code").filter({ hasText: "/onboard/" }).textContent()) ?? "");
+  expect(first).not.toBe("");
+
+  // The field says what it is; empty, it sends to the contact.
+  await expect(page.getByLabel("Send again to")).toHaveAttribute("placeholder", client.contactEmail);
+  await page.getByRole("button", { name: "Send again" }).click();
+  await expect(
+    page.getByText(`Sent again to ${client.contactEmail}. The previous address no longer works.`),
+  ).toBeVisible();
+  // Only the new address is on screen: the one shown at creation is dead.
+  await expect(shown).toHaveCount(1);
+  const addresses = page.locator("code").filter({ hasText: "/onboard/" });
+  await expect(addresses).toHaveCount(1);
+  const second = linkIn((await addresses.textContent()) ?? "");
+  expect(second).not.toBe(first);
+  expect(linkIn((await waitForEmail(client.contactEmail)).text)).toBe(second);
+
+  // The end client opens the first address: replaced, named so, and a new link can be asked for.
+  const clientPage = await (await browser.newContext()).newPage();
+  await clientPage.goto(first);
+  await expect(clientPage.getByRole("heading", { name: "This link was replaced by a newer one" })).toBeVisible();
+  await expect(clientPage.getByText(client.name)).toHaveCount(0);
+  await expect(clientPage.getByRole("button", { name: "Connect WhatsApp" })).toHaveCount(0);
+  await clientPage.getByRole("button", { name: "Ask for a new link" }).click();
+  await expect(clientPage.getByText("Your agency has been told and will send you a new link.")).toBeVisible();
+  const request = await waitForEmail(admin.email, 2); // #1: the sign-in link
+  expect(request.subject).toBe(`${client.name} asks for a new onboarding link`);
+  expect(request.text).toContain("“Send again” replaced");
+  // The live address still works.
+  await clientPage.goto(second);
+  await expect(clientPage.getByRole("heading", { level: 1, name: client.name })).toBeVisible();
+});
+
 test("cancel and a Meta error in the SDK give a next step, and are recorded", async ({ page }) => {
   const client = await newClient("cancel");
   const { url, link } = await linkFor(client.id);

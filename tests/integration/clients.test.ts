@@ -6,6 +6,7 @@ import { describeHistory } from "@/lib/clients/history";
 import { db } from "@/lib/db";
 import {
   checkPlugin,
+  countClientsByStatus,
   createClient,
   exportClientsCsv,
   IMPORT_MAX_PLUGIN_CHECKS,
@@ -215,6 +216,30 @@ describe("finding clients", () => {
     const last = await listClients(query({ sort: "createdAt", dir: "desc", page: "9" }), 2);
     expect(last.page).toBe(3);
     expect(last.rows.map((r) => r.name)).toEqual(["Charlie"]);
+  });
+
+  it("counts clients per stage, only those a search finds when there is one", async () => {
+    for (const name of ["Harbour Tiles", "Harbour Nets", "Meadow Honey", "Harbour Old"]) {
+      await createClient({ actor, input: input({ name }), pluginVerified: false });
+    }
+    const byName = (name: string) => db.client.findFirstOrThrow({ where: { name } });
+    await db.client.update({ where: { id: (await byName("Harbour Nets")).id }, data: { onboardingStatus: "INVITED" } });
+    await db.client.update({
+      where: { id: (await byName("Meadow Honey")).id },
+      data: { onboardingStatus: "CONNECTED" },
+    });
+    await setClientArchived({ actor, id: (await byName("Harbour Old")).id, archived: true });
+
+    expect(await countClientsByStatus({ q: "HARBOUR" })).toEqual({
+      NOT_INVITED: 1,
+      INVITED: 1,
+      OPENED: 0,
+      CONNECTED: 0,
+      ATTENTION: 0,
+      ARCHIVED: 1,
+    });
+    expect(await countClientsByStatus({ q: "meadow honey" })).toMatchObject({ CONNECTED: 1, NOT_INVITED: 0 });
+    expect(await countClientsByStatus()).toMatchObject({ NOT_INVITED: 1, INVITED: 1, CONNECTED: 1, ARCHIVED: 1 });
   });
 });
 

@@ -4,7 +4,8 @@ vi.mock("next/headers", async () => (await import("../support/request-context"))
 vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
 
 import OnboardPage from "@/app/onboard/[token]/page";
-import { startOnboarding } from "@/lib/actions/onboarding";
+import { confirmOnboarding, markLinkOpened, requestNewLink, startOnboarding } from "@/lib/actions/onboarding";
+import { describeHistory } from "@/lib/clients/history";
 import { db } from "@/lib/db";
 import {
   createLink,
@@ -75,14 +76,82 @@ describe("links", () => {
     expect(await db.onboardingLinkEvent.count({ where: { linkId: first.link.id, type: "REVOKED" } })).toBe(1);
   });
 
-  it("sent again get a new address; the old one stops working", async () => {
+  it("sent again get a new address; the old one stops working and can only ask for a new link", async () => {
     const client = await newClient();
     const created = await createLink({ actor: admin, clientId: client.id, validDays: 7 });
     if (!created.ok) throw new Error("not created");
     const rotated = await rotateLink({ actor: admin, linkId: created.link.id });
-    if (!rotated.ok) throw new Error("not rotated");
-    expect(await resolveLink(tokenOf(created.url))).toEqual({ state: "unknown" });
-    expect(await resolveLink(tokenOf(rotated.url))).toMatchObject({ state: "active", linkId: created.link.id });
+    const again = await rotateLink({ actor: admin, linkId: created.link.id });
+    if (!rotated.ok || !again.ok) throw new Error("not rotated");
+    const [first, second, live] = [created.url, rotated.url, again.url].map(tokenOf) as [string, string, string];
+    expect(await resolveLink(first)).toMatchObject({ state: "replaced", linkId: created.link.id });
+    expect(await resolveLink(second)).toMatchObject({ state: "replaced", linkId: created.link.id });
+    expect(await resolveLink(live)).toMatchObject({ state: "active", linkId: created.link.id });
+    // Kept only as hashes, like the live address.
+    const kept = await db.replacedLinkToken.findMany({ where: { linkId: created.link.id } });
+    expect(kept.map((r) => r.tokenHash).sort()).toEqual([hashToken(first), hashToken(second)].sort());
+    expect(JSON.stringify(kept)).not.toContain(first);
+
+    // No more than an expired link: no client name, no mint, no "opened", no connection check.
+    const page = renderPage(await OnboardPage(pageProps({ token: first })));
+    expect(page).toContain("This link was replaced by a newer one");
+    expect(page).toContain("Ask for a new link");
+    expect(page).not.toContain(client.name);
+    const before = t.fake.requests.length;
+    expect(await startOnboarding(first)).toEqual({ ok: false, code: "replaced" });
+    expect(await markLinkOpened(first)).toEqual({ ok: false, code: "replaced" });
+    expect(await confirmOnboarding(first)).toEqual({ ok: false, code: "replaced" });
+    expect(t.fake.requests.length).toBe(before);
+    expect(
+      await db.onboardingLinkEvent.count({ where: { linkId: created.link.id, type: { in: ["OPENED", "STARTED"] } } }),
+    ).toBe(0);
+    expect(await db.signupAttempt.count({ where: { linkId: created.link.id } })).toBe(0);
+
+    // Asking for a new link reaches the admins who made the link, once a day.
+    vi.spyOn(console, "log").mockImplementation(() => {}); // the outbox prints every email
+    expect(await requestNewLink(second)).toEqual({ ok: true });
+    const email = await db.outboxMessage.findFirstOrThrow({
+      where: { to: admin.email },
+      orderBy: { createdAt: "desc" },
+    });
+    expect(email.subject).toBe(`${client.name} asks for a new onboarding link`);
+    expect(email.text).toContain("“Send again” replaced");
+    const audit = await db.auditLog.findFirstOrThrow({
+      where: { targetId: created.link.id, action: "link.new_requested" },
+    });
+    expect(audit.metadata).toMatchObject({ reason: "replaced_address" });
+    expect(describeHistory(audit.action, audit.metadata)).toBe(
+      "Asked for a new onboarding link (from an earlier address that “Send again” replaced)",
+    );
+    expect(await requestNewLink(first)).toEqual({ ok: false, code: "already_requested" });
+
+    // Whatever happens to the link later, an old address stays replaced and says nothing of it.
+    await db.onboardingLink.update({ where: { id: created.link.id }, data: { usedAt: new Date() } });
+    expect(await resolveLink(first)).toMatchObject({ state: "replaced" });
+    expect(renderPage(await OnboardPage(pageProps({ token: first })))).not.toContain(client.name);
+    expect(await confirmOnboarding(first)).toEqual({ ok: false, code: "replaced" });
+  });
+
+  it("sent again twice at once: one new address wins, and no address is lost", async () => {
+    const client = await newClient();
+    const created = await createLink({ actor: admin, clientId: client.id, validDays: 7 });
+    if (!created.ok) throw new Error("not created");
+    const results = await Promise.all([1, 2, 3].map(() => rotateLink({ actor: admin, linkId: created.link.id })));
+    const won = results.filter((r) => r.ok);
+    expect(won.length).toBeGreaterThanOrEqual(1);
+    for (const r of results) if (!r.ok) expect(r.message).toBe("This link changed meanwhile: reload the page.");
+    // Every address this link ever had resolves: the last one active, the others replaced.
+    const last = won.at(-1)!;
+    if (!last.ok) throw new Error("unreachable");
+    const link = await db.onboardingLink.findUniqueOrThrow({ where: { id: created.link.id } });
+    const live = won.find((r) => r.ok && hashToken(tokenOf(r.url)) === link.tokenHash);
+    expect(live).toBeDefined();
+    for (const r of won) {
+      if (!r.ok) continue;
+      expect((await resolveLink(tokenOf(r.url))).state).toBe(r === live ? "active" : "replaced");
+    }
+    expect((await resolveLink(tokenOf(created.url))).state).toBe("replaced");
+    expect(await db.replacedLinkToken.count({ where: { linkId: created.link.id } })).toBe(won.length);
   });
 
   it("resolve expired, revoked, archived, unknown and malformed tokens; the page names no client for them", async () => {

@@ -297,6 +297,9 @@ describe("the overview", () => {
         { status: "PENDING", count: 1 },
       ]),
     );
+    // The counts follow the overview's search.
+    expect(await countNumbersByStatus({ q: "harbor" })).toEqual([{ status: "CONNECTED", count: 1 }]);
+    expect(await countNumbersByStatus({ q: "no such number" })).toEqual([]);
   });
 
   it("refreshes all clients a few at a time, waiting out a 429", async () => {

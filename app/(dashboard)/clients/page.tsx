@@ -2,6 +2,8 @@ import type { Metadata, Route } from "next";
 import Link from "next/link";
 import { StatusBadge } from "@/components/clients/status-badge";
 import { buttonClass } from "@/components/ui/button-class";
+import { SearchFilters } from "@/components/ui/search-filters";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { requireUser } from "@/lib/auth/guards";
 import { hasRole } from "@/lib/auth/roles";
 import { clientListHref } from "@/lib/clients/list-url";
@@ -25,7 +27,7 @@ export default async function ClientsPage({ searchParams }: PageProps<"/clients"
   const canEdit = hasRole(user.role, "ADMIN");
   const [{ rows, total, page, pageCount }, counts, everything] = await Promise.all([
     listClients(query),
-    countClientsByStatus(),
+    countClientsByStatus({ q: query.q }),
     countAllClients(),
   ]);
   const filtered = Boolean(query.q || query.status);
@@ -71,51 +73,27 @@ export default async function ClientsPage({ searchParams }: PageProps<"/clients"
         </section>
       ) : (
         <>
-          <form role="search" action="/clients" className="flex flex-wrap gap-2">
-            {query.status ? <input type="hidden" name="status" value={query.status} /> : null}
-            {query.sort !== "name" ? <input type="hidden" name="sort" value={query.sort} /> : null}
-            {query.dir !== "asc" ? <input type="hidden" name="dir" value={query.dir} /> : null}
-            <label htmlFor="q" className="sr-only">
-              Search clients
-            </label>
-            <input
-              id="q"
-              name="q"
-              type="search"
-              maxLength={SEARCH_MAX}
-              defaultValue={query.q}
-              aria-invalid={searchError ? true : undefined}
-              aria-describedby={searchError ? "q-error" : undefined}
-              placeholder="Name, email, reference, plugin id or phone number"
-              className="min-w-0 flex-1 basis-64 rounded-lg border border-slate-300 bg-white px-3 py-2 text-base shadow-xs focus:border-teal-600 focus:outline-3 focus:outline-teal-500/30 sm:text-sm"
-            />
-            <button type="submit" className={buttonClass("secondary")}>
-              Search
-            </button>
-            {searchError ? (
-              <p id="q-error" role="alert" className="basis-full text-sm text-red-700">
-                {searchError} Showing the list without it.
-              </p>
-            ) : null}
-          </form>
-
-          <nav aria-label="Filter by status" className="-mx-1 flex gap-1 overflow-x-auto px-1 pb-1">
-            {[undefined, ...CLIENT_FILTERS].map((status) => {
-              const current = query.status === status;
-              const count = status ? counts[status] : total;
-              return (
-                <Link
-                  key={status ?? "all"}
-                  href={clientListHref({ ...query, status, page: 1 })}
-                  aria-current={current ? "page" : undefined}
-                  className={`inline-flex min-h-9 shrink-0 items-center gap-1.5 rounded-full border px-3 text-sm whitespace-nowrap ${current ? "border-slate-900 bg-slate-900 text-white" : "border-slate-300 bg-white text-slate-700 hover:bg-slate-50"}`}
-                >
-                  {status ? STATUS_INFO[status].label : "All active"}
-                  {status ? <span className={current ? "text-slate-300" : "text-slate-500"}>{count}</span> : null}
-                </Link>
-              );
-            })}
-          </nav>
+          <SearchFilters
+            action="/clients"
+            label="Search clients"
+            defaultValue={query.q}
+            placeholder="Name, email, reference, plugin id or phone number"
+            maxLength={SEARCH_MAX}
+            hidden={{
+              status: query.status,
+              sort: query.sort !== "name" ? query.sort : undefined,
+              dir: query.dir !== "asc" ? query.dir : undefined,
+            }}
+            error={searchError}
+            filtersLabel="Filter by status"
+            filters={[undefined, ...CLIENT_FILTERS].map((status) => ({
+              key: status ?? "all",
+              label: status ? STATUS_INFO[status].label : "All active",
+              href: clientListHref({ ...query, status, page: 1 }),
+              current: query.status === status,
+              count: status ? counts[status] : undefined,
+            }))}
+          />
 
           <div className="flex flex-wrap items-center justify-between gap-2 text-sm text-slate-600">
             <p aria-live="polite">
@@ -140,69 +118,68 @@ export default async function ClientsPage({ searchParams }: PageProps<"/clients"
               </Link>
             </div>
           ) : (
-            <div className="overflow-hidden rounded-xl border border-slate-200 bg-white shadow-sm">
-              <table className="w-full text-left text-sm">
-                <thead className="border-b border-slate-200 bg-slate-50 text-slate-600">
-                  <tr>
-                    {COLUMNS.map((column) => {
-                      const active = query.sort === column.sort;
-                      const dir = active && query.dir === "asc" ? "desc" : "asc";
-                      return (
-                        <th
-                          key={column.sort}
-                          scope="col"
-                          aria-sort={active ? (query.dir === "asc" ? "ascending" : "descending") : undefined}
-                          className={`px-4 py-2.5 font-medium ${column.className ?? ""}`}
-                        >
-                          <Link
-                            href={clientListHref({ ...query, sort: column.sort, dir, page: 1 })}
-                            className="hover:underline"
-                          >
-                            {column.label}
-                            {active ? (query.dir === "asc" ? " ↑" : " ↓") : ""}
-                          </Link>
-                        </th>
-                      );
-                    })}
-                    <th scope="col" className="hidden px-4 py-2.5 font-medium lg:table-cell">
-                      Plugin
-                    </th>
-                  </tr>
-                </thead>
-                <tbody className="divide-y divide-slate-100">
-                  {rows.map((client) => (
-                    <tr key={client.id} className="hover:bg-slate-50">
-                      <td className="max-w-0 px-4 py-3">
+            <Table>
+              <TableHead>
+                <TableRow>
+                  {COLUMNS.map((column) => {
+                    const active = query.sort === column.sort;
+                    const dir = active && query.dir === "asc" ? "desc" : "asc";
+                    return (
+                      <TableHeader
+                        key={column.sort}
+                        aria-sort={active ? (query.dir === "asc" ? "ascending" : "descending") : undefined}
+                        className={`whitespace-nowrap ${column.className ?? ""}`}
+                      >
                         <Link
-                          href={`/clients/${client.id}` as Route}
-                          className="block truncate font-medium text-slate-900 hover:underline"
+                          href={clientListHref({ ...query, sort: column.sort, dir, page: 1 })}
+                          className="hover:underline"
                         >
-                          {client.name}
+                          {column.label}
+                          {active ? (query.dir === "asc" ? " ↑" : " ↓") : ""}
                         </Link>
-                        <span className="block truncate text-slate-500">
-                          {client.contactName} · {client.contactEmail}
+                      </TableHeader>
+                    );
+                  })}
+                  <TableHeader className="hidden lg:table-cell">Plugin</TableHeader>
+                </TableRow>
+              </TableHead>
+              <TableBody>
+                {rows.map((client) => (
+                  <TableRow key={client.id} className="hover:bg-slate-50">
+                    {/* The name takes the room the other columns leave, and wraps rather than being cut
+                        (a cut can fall mid-script in a mixed Arabic/Latin name); dir="auto" sets each
+                        line's direction from its own text. */}
+                    <TableCell className="w-full [overflow-wrap:anywhere]">
+                      <Link
+                        href={`/clients/${client.id}` as Route}
+                        dir="auto"
+                        className="block font-medium text-slate-900 hover:underline"
+                      >
+                        {client.name}
+                      </Link>
+                      <span className="block text-slate-500">
+                        <span dir="auto">{client.contactName}</span> · {client.contactEmail}
+                      </span>
+                    </TableCell>
+                    <TableCell className="align-top whitespace-nowrap">
+                      <StatusBadge status={client.archived ? "ARCHIVED" : client.onboardingStatus} />
+                    </TableCell>
+                    <TableCell className="hidden align-top whitespace-nowrap text-slate-500 md:table-cell">
+                      {formatDateTime(client.updatedAt)}
+                    </TableCell>
+                    <TableCell className="hidden align-top whitespace-nowrap lg:table-cell">
+                      {client.pluginId ? (
+                        <span className="font-mono text-xs text-slate-600">
+                          {client.pluginId.slice(0, 8)}…{client.pluginVerifiedAt ? "" : " (not verified)"}
                         </span>
-                      </td>
-                      <td className="px-4 py-3 align-top">
-                        <StatusBadge status={client.archived ? "ARCHIVED" : client.onboardingStatus} />
-                      </td>
-                      <td className="hidden px-4 py-3 align-top whitespace-nowrap text-slate-500 md:table-cell">
-                        {formatDateTime(client.updatedAt)}
-                      </td>
-                      <td className="hidden px-4 py-3 align-top lg:table-cell">
-                        {client.pluginId ? (
-                          <span className="font-mono text-xs text-slate-600">
-                            {client.pluginId.slice(0, 8)}…{client.pluginVerifiedAt ? "" : " (not verified)"}
-                          </span>
-                        ) : (
-                          <span className="text-slate-400">none yet</span>
-                        )}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+                      ) : (
+                        <span className="text-slate-400">none yet</span>
+                      )}
+                    </TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
           )}
 
           {pageCount > 1 ? (

@@ -3,7 +3,9 @@ import Link from "next/link";
 import { StageCounts } from "@/components/clients/stage-counts";
 import { MeaningBadge } from "@/components/whatsapp/badge";
 import { RefreshAll } from "@/components/whatsapp/refresh-all";
-import { buttonClass } from "@/components/ui/button-class";
+import { Card, CardDescription, CardTitle } from "@/components/ui/card";
+import { SearchFilters } from "@/components/ui/search-filters";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { requireUser } from "@/lib/auth/guards";
 import { stripControlCharacters } from "@/lib/validations/text";
 import { hasRole } from "@/lib/auth/roles";
@@ -40,8 +42,8 @@ export default async function OverviewPage({ searchParams }: PageProps<"/overvie
   // refresh control knows which finished run it still has to show (components/whatsapp/refresh-all.tsx).
   const lastRun = await latestRefreshJob();
   const [clients, numbers, { rows, total }] = await Promise.all([
-    countClientsByStatus(),
-    countNumbersByStatus(),
+    countClientsByStatus({ q }),
+    countNumbersByStatus({ q }),
     listPhoneNumbers({ filter, q }),
   ]);
 
@@ -59,16 +61,12 @@ export default async function OverviewPage({ searchParams }: PageProps<"/overvie
       </div>
 
       <div className="grid gap-4 lg:grid-cols-2">
-        <StageCounts counts={clients} gridClassName="grid-cols-2 sm:grid-cols-3" />
-        <section
-          aria-labelledby="numbers-heading"
-          className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm"
-        >
-          <h2 id="numbers-heading" className="font-semibold">
-            Numbers by status
-          </h2>
+        <StageCounts counts={clients} gridClassName="grid-cols-2 sm:grid-cols-3" q={q} />
+        <Card aria-labelledby="numbers-heading">
+          <CardTitle id="numbers-heading">Numbers by status</CardTitle>
+          {q ? <CardDescription>Numbers matching “{q}”.</CardDescription> : null}
           {numbers.length === 0 ? (
-            <p className="mt-3 text-sm text-slate-600">No phone numbers fetched yet.</p>
+            <p className="mt-3 text-sm text-slate-600">{q ? "None." : "No phone numbers fetched yet."}</p>
           ) : (
             <ul className="mt-3 flex flex-col gap-2">
               {numbers.map((n) => (
@@ -79,109 +77,83 @@ export default async function OverviewPage({ searchParams }: PageProps<"/overvie
               ))}
             </ul>
           )}
-        </section>
+        </Card>
       </div>
 
       <section aria-labelledby="all-numbers-heading" className="flex flex-col gap-3">
         <h2 id="all-numbers-heading" className="font-semibold">
           Phone numbers
         </h2>
-        <form role="search" action="/overview" className="flex flex-wrap gap-2">
-          {filter ? <input type="hidden" name="filter" value={filter} /> : null}
-          <label htmlFor="q" className="sr-only">
-            Search numbers
-          </label>
-          <input
-            id="q"
-            name="q"
-            type="search"
-            defaultValue={q}
-            placeholder="Number or client"
-            className="min-w-0 flex-1 basis-56 rounded-lg border border-slate-300 bg-white px-3 py-2 text-base shadow-xs sm:text-sm"
-          />
-          <button type="submit" className={buttonClass("secondary")}>
-            Search
-          </button>
-        </form>
-        <nav aria-label="Filter numbers" className="flex flex-wrap gap-1">
-          {[undefined, ...NUMBER_FILTERS].map((f) => (
-            <Link
-              key={f ?? "all"}
-              href={href({ filter: f, q })}
-              aria-current={filter === f ? "page" : undefined}
-              className={`rounded-full border px-3 py-1 text-sm ${filter === f ? "border-slate-900 bg-slate-900 text-white" : "border-slate-300 bg-white text-slate-700 hover:bg-slate-50"}`}
-            >
-              {f ? FILTER_LABELS[f] : "All"}
-            </Link>
-          ))}
-        </nav>
+        <SearchFilters
+          action="/overview"
+          label="Search numbers"
+          defaultValue={q}
+          placeholder="Number or client"
+          maxLength={100}
+          hidden={{ filter }}
+          filtersLabel="Filter numbers"
+          filters={[undefined, ...NUMBER_FILTERS].map((f) => ({
+            key: f ?? "all",
+            label: f ? FILTER_LABELS[f] : "All",
+            href: href({ filter: f, q }),
+            current: filter === f,
+          }))}
+        />
         <p className="text-sm text-slate-600" aria-live="polite">
           {total === 0
             ? "No number matches."
             : `${total} ${total === 1 ? "number" : "numbers"}${total > rows.length ? `; the first ${rows.length} are shown` : ""}.`}
         </p>
         {rows.length ? (
-          <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm">
-            <table className="w-full text-left text-sm">
-              <thead className="border-b border-slate-200 bg-slate-50 text-slate-600">
-                <tr>
-                  <th scope="col" className="px-4 py-2.5 font-medium">
-                    Number
-                  </th>
-                  <th scope="col" className="px-4 py-2.5 font-medium">
-                    Client
-                  </th>
-                  <th scope="col" className="px-4 py-2.5 font-medium">
-                    Status
-                  </th>
-                  <th scope="col" className="hidden px-4 py-2.5 font-medium md:table-cell">
-                    Quality
-                  </th>
-                  <th scope="col" className="hidden px-4 py-2.5 font-medium lg:table-cell">
-                    Fetched
-                  </th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
-                {rows.map((row) => (
-                  <tr key={row.id}>
-                    <td className="px-4 py-3">
-                      <span className="font-medium whitespace-nowrap">{row.displayPhoneNumber || "unknown"}</span>
-                      <span className="block text-slate-500">
-                        {row.verifiedName ?? "no verified name"}
-                        {row.isOnBizApp ? " · Business app" : ""}
-                      </span>
-                    </td>
-                    <td className="px-4 py-3">
-                      {row.snapshot.client ? (
-                        <Link
-                          href={`/clients/${row.snapshot.client.id}` as Route}
-                          className="font-medium hover:underline"
-                        >
-                          {row.snapshot.client.name}
-                        </Link>
-                      ) : (
-                        "unknown"
-                      )}
-                    </td>
-                    <td className="px-4 py-3">
-                      <MeaningBadge meaning={meaningOf(PHONE_STATUS, row.status)} />
-                    </td>
-                    <td className="hidden px-4 py-3 md:table-cell">
-                      {row.qualityRating ? (
-                        <MeaningBadge meaning={meaningOf(QUALITY, row.qualityRating)} />
-                      ) : (
-                        <span className="text-slate-400">unknown</span>
-                      )}
-                    </td>
-                    <td className="hidden px-4 py-3 whitespace-nowrap text-slate-500 lg:table-cell">
-                      {formatDateTime(row.snapshot.fetchedAt)}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <Table>
+            <TableHead>
+              <TableRow>
+                <TableHeader>Number</TableHeader>
+                <TableHeader>Client</TableHeader>
+                <TableHeader>Status</TableHeader>
+                <TableHeader className="hidden md:table-cell">Quality</TableHeader>
+                <TableHeader className="hidden lg:table-cell">Fetched</TableHeader>
+              </TableRow>
+            </TableHead>
+            <TableBody>
+              {rows.map((row) => (
+                <TableRow key={row.id}>
+                  <TableCell>
+                    <span className="font-medium whitespace-nowrap">{row.displayPhoneNumber || "unknown"}</span>
+                    <span className="block text-slate-500">
+                      {row.verifiedName ?? "no verified name"}
+                      {row.isOnBizApp ? " · Business app" : ""}
+                    </span>
+                  </TableCell>
+                  <TableCell>
+                    {row.snapshot.client ? (
+                      <Link
+                        href={`/clients/${row.snapshot.client.id}` as Route}
+                        className="font-medium hover:underline"
+                      >
+                        {row.snapshot.client.name}
+                      </Link>
+                    ) : (
+                      "unknown"
+                    )}
+                  </TableCell>
+                  <TableCell>
+                    <MeaningBadge meaning={meaningOf(PHONE_STATUS, row.status)} />
+                  </TableCell>
+                  <TableCell className="hidden md:table-cell">
+                    {row.qualityRating ? (
+                      <MeaningBadge meaning={meaningOf(QUALITY, row.qualityRating)} />
+                    ) : (
+                      <span className="text-slate-400">unknown</span>
+                    )}
+                  </TableCell>
+                  <TableCell className="hidden whitespace-nowrap text-slate-500 lg:table-cell">
+                    {formatDateTime(row.snapshot.fetchedAt)}
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
         ) : null}
       </section>
     </div>

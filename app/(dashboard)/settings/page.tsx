@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { AgencyForm } from "@/components/settings/agency-form";
+import { Card } from "@/components/ui/card";
 import { requireUser } from "@/lib/auth/guards";
 import { getAgencyBranding } from "@/lib/data/agency";
 
@@ -16,9 +17,9 @@ export default async function SettingsPage() {
           How your agency appears to clients: in emails and on their onboarding page.
         </p>
       </div>
-      <div className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm sm:p-6">
+      <Card className="sm:p-6">
         <AgencyForm initial={agency} />
-      </div>
+      </Card>
     </div>
   );
 }

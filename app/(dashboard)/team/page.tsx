@@ -3,6 +3,7 @@ import { InvitationActions } from "@/components/team/invitation-actions";
 import { InviteForm } from "@/components/team/invite-form";
 import { MemberActions } from "@/components/team/member-actions";
 import { RoleBadge } from "@/components/ui/role-badge";
+import { Card, CardTitle } from "@/components/ui/card";
 import { requireUser } from "@/lib/auth/guards";
 import { hasRole, ROLE_INFO, ROLES } from "@/lib/auth/roles";
 import { listTeam } from "@/lib/data/team";
@@ -27,12 +28,12 @@ export default async function TeamPage() {
       </div>
 
       {isOwner ? (
-        <section aria-labelledby="invite-heading" className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm">
-          <h2 id="invite-heading" className="mb-4 font-semibold">
+        <Card aria-labelledby="invite-heading">
+          <CardTitle id="invite-heading" className="mb-4">
             Invite someone
-          </h2>
+          </CardTitle>
           <InviteForm />
-        </section>
+        </Card>
       ) : null}
 
       <section aria-labelledby="members-heading">

@@ -150,12 +150,16 @@ export default async function OnboardPage({ params }: PageProps<"/onboard/[token
                 ? "This link has expired"
                 : link.state === "revoked"
                   ? "This link is no longer active"
-                  : "This link is not valid"}
+                  : link.state === "replaced"
+                    ? "This link was replaced by a newer one"
+                    : "This link is not valid"}
             </h1>
             <p className="mt-2 text-slate-700">
               {link.state === "unknown"
                 ? `Check that the whole address from the email was opened. If it still does not work, ask ${agency.name} for a new link.`
-                : `Onboarding links work for a limited time, and a newer link replaces an older one. ${agency.name} can send you a new one.`}
+                : link.state === "replaced"
+                  ? `${agency.name} sent you this link again with a new address, and this one no longer works. Open the newest email from ${agency.name}, or ask for a new link.`
+                  : `Onboarding links work for a limited time, and a newer link replaces an older one. ${agency.name} can send you a new one.`}
             </p>
             {link.state === "unknown" ? null : (
               <div className="mt-5">

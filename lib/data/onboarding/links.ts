@@ -84,16 +84,34 @@ export async function createLink({
 export async function rotateLink({ actor, linkId }: { actor: Actor; linkId: string }) {
   const link = await db.onboardingLink.findUnique({
     where: { id: linkId },
-    select: { id: true, clientId: true, purpose: true, revokedAt: true, usedAt: true, expiresAt: true, client: { select: { archived: true } } },
+    select: {
+      id: true,
+      clientId: true,
+      purpose: true,
+      tokenHash: true,
+      revokedAt: true,
+      usedAt: true,
+      expiresAt: true,
+      client: { select: { archived: true } },
+    },
   });
   const state = link ? linkState({ ...link, clientArchived: link.client.archived }, new Date()) : "revoked";
   if (!link || state === "revoked") return { ok: false as const, message: "This link was revoked: create a new one." };
   if (state === "connected") return { ok: false as const, message: "The client already connected through this link." };
   if (state === "expired") return { ok: false as const, message: "This link has expired: create a new one." };
   const { token, tokenHash } = newLinkToken();
-  // Only while it is still the same link: a revoke or a connection meanwhile wins.
-  const rotated = await db.onboardingLink.updateMany({ where: { id: link.id, revokedAt: null, usedAt: null }, data: { tokenHash } });
-  if (rotated.count === 0) return { ok: false as const, message: "This link changed meanwhile: reload the page." };
+  // Only while it is still the same link and address: a revoke, a connection or another
+  // "Send again" meanwhile wins. The old address is kept as replaced (its page offers to ask
+  // for a new link); both in one transaction, so no address is ever lost.
+  const rotated = await db.$transaction(async (tx) => {
+    const updated = await tx.onboardingLink.updateMany({
+      where: { id: link.id, tokenHash: link.tokenHash, revokedAt: null, usedAt: null },
+      data: { tokenHash },
+    });
+    if (updated.count === 1) await tx.replacedLinkToken.create({ data: { linkId: link.id, tokenHash: link.tokenHash } });
+    return updated.count === 1;
+  });
+  if (!rotated) return { ok: false as const, message: "This link changed meanwhile: reload the page." };
   await recordAudit({ actor, action: "link.rotated", targetType: "link", targetId: link.id, clientId: link.clientId });
   return { ok: true as const, url: onboardingUrl(token), clientId: link.clientId, expiresAt: link.expiresAt, purpose: link.purpose };
 }

@@ -2,7 +2,7 @@ import "server-only";
 import { chakra as defaultChakra, isChakraError, type ChakraClient, type PluginConfig } from "../../chakra";
 import { db } from "../../db";
 import { hashToken } from "../../links/token";
-import { baselineOf, linkState, signupFound, type LinkPurpose, type LinkState, type SignupBaseline } from "../../onboarding/rules";
+import { baselineOf, linkState, signupFound, type AddressState, type LinkPurpose, type SignupBaseline } from "../../onboarding/rules";
 import { linkTokenSchema } from "../../validations/links";
 import { recordAudit } from "../audit";
 import { connectionForClient, storeSnapshot } from "../snapshots";
@@ -14,9 +14,9 @@ import { mintConnectTokenForClient } from "./mint";
  * every function here takes the resolved link: none looks the token up again.
  */
 
-/** A link found by its token, whatever its state. */
+/** A link found by its token, whatever its state ("replaced": found by an address it no longer has). */
 export type FoundLink = {
-  state: LinkState;
+  state: AddressState;
   linkId: string;
   clientId: string;
   clientName: string;
@@ -25,25 +25,31 @@ export type FoundLink = {
 };
 export type ResolvedLink = FoundLink | { state: "unknown" };
 
-/** What a token in an /onboard/ address refers to. Only the token's hash is looked up. */
+const FOUND_SELECT = {
+  id: true,
+  clientId: true,
+  purpose: true,
+  expiresAt: true,
+  revokedAt: true,
+  usedAt: true,
+  client: { select: { name: true, archived: true } },
+} as const;
+
+/**
+ * What a token in an /onboard/ address refers to. Only the token's hash is looked up: first
+ * as a link's address, then as one that "Send again" replaced (state "replaced", whatever
+ * the link's own state: the old address never acts for the link again).
+ */
 export async function resolveLink(token: unknown, now = new Date()): Promise<ResolvedLink> {
   const parsed = linkTokenSchema.safeParse(token);
   if (!parsed.success) return { state: "unknown" };
-  const link = await db.onboardingLink.findUnique({
-    where: { tokenHash: hashToken(parsed.data) },
-    select: {
-      id: true,
-      clientId: true,
-      purpose: true,
-      expiresAt: true,
-      revokedAt: true,
-      usedAt: true,
-      client: { select: { name: true, archived: true } },
-    },
-  });
+  const tokenHash = hashToken(parsed.data);
+  const current = await db.onboardingLink.findUnique({ where: { tokenHash }, select: FOUND_SELECT });
+  const link =
+    current ?? (await db.replacedLinkToken.findUnique({ where: { tokenHash }, select: { link: { select: FOUND_SELECT } } }))?.link;
   if (!link) return { state: "unknown" };
   return {
-    state: linkState({ ...link, clientArchived: link.client.archived }, now),
+    state: current ? linkState({ ...link, clientArchived: link.client.archived }, now) : "replaced",
     linkId: link.id,
     clientId: link.clientId,
     clientName: link.client.name,

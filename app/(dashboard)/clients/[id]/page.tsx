@@ -5,6 +5,7 @@ import { ArchiveButton } from "@/components/clients/archive-button";
 import { ReleasePluginHold } from "@/components/clients/release-plugin-hold";
 import { StatusBadge } from "@/components/clients/status-badge";
 import { buttonClass } from "@/components/ui/button-class";
+import { Card, CardTitle } from "@/components/ui/card";
 import { Notice } from "@/components/ui/notice";
 import { requireUser } from "@/lib/auth/guards";
 import { hasRole } from "@/lib/auth/roles";
@@ -78,13 +79,8 @@ export default async function ClientPage({ params, searchParams }: PageProps<"/c
       </div>
 
       <div className="grid gap-6 lg:grid-cols-2">
-        <section
-          aria-labelledby="contact-heading"
-          className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm"
-        >
-          <h2 id="contact-heading" className="font-semibold">
-            Contact
-          </h2>
+        <Card aria-labelledby="contact-heading">
+          <CardTitle id="contact-heading">Contact</CardTitle>
           <dl className="mt-3 grid gap-x-4 gap-y-2 text-sm sm:grid-cols-[9rem_1fr]">
             <dt className="text-slate-500">Name</dt>
             <dd className="break-words">{client.contactName}</dd>
@@ -104,16 +100,10 @@ export default async function ClientPage({ params, searchParams }: PageProps<"/c
               {client.notes || <span className="text-slate-400">None</span>}
             </dd>
           </dl>
-        </section>
+        </Card>
 
-        <section
-          id="plugin"
-          aria-labelledby="plugin-heading"
-          className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm"
-        >
-          <h2 id="plugin-heading" className="font-semibold">
-            ChakraHQ plugin
-          </h2>
+        <Card id="plugin" aria-labelledby="plugin-heading">
+          <CardTitle id="plugin-heading">ChakraHQ plugin</CardTitle>
           {client.pluginId ? (
             <dl className="mt-3 grid gap-x-4 gap-y-2 text-sm sm:grid-cols-[9rem_1fr]">
               <dt className="text-slate-500">Plugin id</dt>
@@ -180,17 +170,13 @@ export default async function ClientPage({ params, searchParams }: PageProps<"/c
               {canEdit ? "; or edit the client to map a plugin it already has." : "."}
             </p>
           )}
-        </section>
+        </Card>
       </div>
 
-      <section
-        id="links"
-        aria-labelledby="links-heading"
-        className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm"
-      >
-        <h2 id="links-heading" className="mb-4 font-semibold">
+      <Card id="links" aria-labelledby="links-heading">
+        <CardTitle id="links-heading" className="mb-4">
           Onboarding links
-        </h2>
+        </CardTitle>
         <LinkPanel
           clientId={client.id}
           contactEmail={client.contactEmail}
@@ -205,18 +191,12 @@ export default async function ClientPage({ params, searchParams }: PageProps<"/c
               : null,
           })}
         />
-      </section>
+      </Card>
 
-      <section
-        id="whatsapp"
-        aria-labelledby="whatsapp-heading"
-        className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm"
-      >
+      <Card id="whatsapp" aria-labelledby="whatsapp-heading">
         <div className="flex flex-wrap items-start justify-between gap-3">
           <div>
-            <h2 id="whatsapp-heading" className="font-semibold">
-              WhatsApp
-            </h2>
+            <CardTitle id="whatsapp-heading">WhatsApp</CardTitle>
             <p className="mt-1 text-sm text-slate-500">
               {latest
                 ? `As ChakraHQ reported on ${formatDateTime(latest.fetchedAt)}.`
@@ -241,16 +221,11 @@ export default async function ClientPage({ params, searchParams }: PageProps<"/c
             </p>
           )}
         </div>
-      </section>
+      </Card>
 
       {latest ? (
-        <section
-          aria-labelledby="webhooks-heading"
-          className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm"
-        >
-          <h2 id="webhooks-heading" className="font-semibold">
-            Webhook settings
-          </h2>
+        <Card aria-labelledby="webhooks-heading">
+          <CardTitle id="webhooks-heading">Webhook settings</CardTitle>
           <p className="mt-1 mb-4 text-sm text-slate-500">
             Where ChakraHQ forwards this plugin&apos;s WhatsApp events.
           </p>
@@ -259,7 +234,7 @@ export default async function ClientPage({ params, searchParams }: PageProps<"/c
             canEdit={canEdit && !client.archived}
             initial={webhookSettingsOf(latest.config)}
           />
-        </section>
+        </Card>
       ) : null}
 
       <section aria-labelledby="history-heading">

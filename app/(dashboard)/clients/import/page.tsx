@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ImportForm } from "@/components/clients/import-form";
+import { Card } from "@/components/ui/card";
 import { requireUser } from "@/lib/auth/guards";
 
 export const metadata: Metadata = { title: "Import clients" };
@@ -20,9 +21,9 @@ export default async function ImportClientsPage() {
           import then adds all of them or none.
         </p>
       </div>
-      <div className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm sm:p-6">
+      <Card className="sm:p-6">
         <ImportForm />
-      </div>
+      </Card>
     </div>
   );
 }

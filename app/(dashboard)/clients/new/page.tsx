@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ClientForm } from "@/components/clients/client-form";
+import { Card } from "@/components/ui/card";
 import { requireUser } from "@/lib/auth/guards";
 
 export const metadata: Metadata = { title: "New client" };
@@ -16,9 +17,9 @@ export default async function NewClientPage() {
         <h1 className="mt-2 text-2xl font-semibold tracking-tight">New client</h1>
         <p className="mt-1 text-slate-600">The business you will onboard onto WhatsApp, and who to send the link to.</p>
       </div>
-      <div className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm sm:p-6">
+      <Card className="sm:p-6">
         <ClientForm cancelHref="/clients" />
-      </div>
+      </Card>
     </div>
   );
 }

@@ -2,6 +2,7 @@ import type { Metadata, Route } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ClientForm } from "@/components/clients/client-form";
+import { Card } from "@/components/ui/card";
 import { requireUser } from "@/lib/auth/guards";
 import { getClient } from "@/lib/data/clients";
 
@@ -20,7 +21,7 @@ export default async function EditClientPage({ params }: PageProps<"/clients/[id
         </Link>
         <h1 className="mt-2 text-2xl font-semibold tracking-tight break-words">Edit {client.name}</h1>
       </div>
-      <div className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm sm:p-6">
+      <Card className="sm:p-6">
         <ClientForm
           cancelHref={back}
           initial={{
@@ -33,7 +34,7 @@ export default async function EditClientPage({ params }: PageProps<"/clients/[id
             pluginId: client.pluginId ?? "",
           }}
         />
-      </div>
+      </Card>
     </div>
   );
 }
