@@ -22,7 +22,8 @@ const { refusalMessage } = await import("@/lib/onboarding/messages");
 const { clientPhoneStatus } = await import("@/lib/whatsapp/client-meaning");
 const { PHONE_STATUS } = await import("@/lib/whatsapp/meaning");
 const { pageProps, renderPage } = await import("../support/render-page");
-const { setRequestHeaders, signOutOfJar } = await import("../support/request-context");
+const { setRequestHeaders, signInAs, signOutOfJar } = await import("../support/request-context");
+const { createLinkAction } = await import("@/lib/actions/links");
 
 /*
  * Every state of the end client's page, their email and the refusals, rendered in every
@@ -325,5 +326,40 @@ describe("the language a page is shown in", () => {
     expect(await documentLanguage()).toEqual({ lang: "ar", dir: "rtl" });
     setRequestHeaders({ "accept-language": "ar" });
     expect(await documentLanguage()).toEqual({ lang: "en", dir: "ltr" });
+  });
+});
+
+describe("the onboarding email", () => {
+  it("is in the client's language, else the agency's default, else English", async () => {
+    await signInAs("ADMIN");
+    const client = await newClient();
+    const send = async () => {
+      await db.outboxMessage.deleteMany({ where: { to: client.contactEmail } });
+      const form = new FormData();
+      for (const [key, value] of Object.entries({ clientId: client.id, validDays: "7", sendTo: "", mode: "email" }))
+        form.set(key, value);
+      expect(await createLinkAction(null as never, form)).toMatchObject({ ok: true });
+      const sent = await db.outboxMessage.findMany({
+        where: { to: client.contactEmail },
+        orderBy: { createdAt: "asc" },
+      });
+      return sent.at(-1)!;
+    };
+    expect((await send()).subject).toBe(`Connect ${client.name} to WhatsApp with ${agencyName}`);
+    await db.agencySettings.upsert({
+      where: { id: "agency" },
+      create: { id: "agency", name: agencyName, defaultLanguage: "id" },
+      update: { defaultLanguage: "id" },
+    });
+    try {
+      expect((await send()).subject).toBe(`Hubungkan ${client.name} ke WhatsApp bersama ${agencyName}`);
+      await db.client.update({ where: { id: client.id }, data: { language: "ar" } });
+      const email = await send();
+      expect(email.subject).toBe(`اربط ${client.name} بـ WhatsApp مع ${agencyName}`);
+      expect(email.html).toContain('<html lang="ar" dir="rtl">');
+      expect(email.text).toContain("مرحبًا Ana،");
+    } finally {
+      await db.agencySettings.update({ where: { id: "agency" }, data: { defaultLanguage: null } });
+    }
   });
 });
