@@ -121,7 +121,7 @@ async function connected({ removed = false, numbers = true } = {}) {
 async function render(token: string, locale: Locale) {
   (await cookies()).set(LANGUAGE_COOKIE, locale);
   const html = renderPage(await OnboardPage(pageProps({ token })));
-  const title = (await generateMetadata(pageProps({ token }))).title as string;
+  const title = ((await generateMetadata(pageProps({ token }))).title as { absolute: string }).absolute;
   return { html, text: `${title} ${textOf(html)}` };
 }
 

@@ -15,8 +15,12 @@ import type { LinkPurpose } from "@/lib/onboarding/rules";
 import { clientPhoneStatus, TONE_BADGE } from "@/lib/whatsapp/client-meaning";
 
 export async function generateMetadata({ params }: PageProps<"/onboard/[token]">): Promise<Metadata> {
-  const locale = await onboardLocale((await params).token);
-  return { title: translator(locale, "page")("title"), robots: { index: false, follow: false } };
+  const [locale, agency] = await Promise.all([onboardLocale((await params).token), getAgencyBranding()]);
+  // The client's tab names their agency, not this app's English name.
+  return {
+    title: { absolute: `${translator(locale, "page")("title")} · ${agency.name}` },
+    robots: { index: false, follow: false },
+  };
 }
 
 function steps(locale: Locale, purpose: LinkPurpose) {
@@ -66,7 +70,10 @@ export default async function OnboardPage({ params }: PageProps<"/onboard/[token
               // eslint-disable-next-line @next/next/no-img-element -- the agency's own logo, any host
               <img src={agency.logoUrl} alt="" className="h-8 w-auto rounded bg-white/90 p-1" />
             ) : null}
-            <bdi className="min-w-0 flex-1 font-semibold break-words">{agencyName}</bdi>
+            {/* The name in its own direction, placed at the start of the page's. */}
+            <span className="min-w-0 flex-1 font-semibold break-words">
+              <bdi>{agencyName}</bdi>
+            </span>
             <LanguageSwitch locale={locale} path={`/onboard/${token}`} />
           </div>
         </header>
