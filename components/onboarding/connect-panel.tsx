@@ -237,7 +237,8 @@ export function ConnectPanel({
           settle(() => {
             // The server keeps Meta's or ChakraHQ's own words (English) for the agency.
             void reportOnboarding(token, { kind: "failed", message: error?.message || "The signup did not complete." });
-            setPhase({ name: "error", message: error?.message || t("notCompleted") });
+            // The page's own sentence first, then Meta's or ChakraHQ's words as they came.
+            setPhase({ name: "error", message: [t("notCompleted"), error?.message].filter(Boolean).join(" ") });
           });
         },
       });
