@@ -30,7 +30,8 @@ export function proxy(request: NextRequest) {
   requestHeaders.set("Content-Security-Policy", csp);
   // The root layout gives an onboarding page its language's `lang` and `dir` (lib/i18n/request.ts).
   const onboardToken = /^\/onboard\/([^/]+)\/?$/.exec(pathname)?.[1];
-  if (onboardToken) requestHeaders.set(ONBOARD_TOKEN_HEADER, decodeURIComponent(onboardToken));
+  // As it came (tokens are base64url): decoding could throw, or give text a header cannot carry.
+  if (onboardToken) requestHeaders.set(ONBOARD_TOKEN_HEADER, onboardToken);
   else requestHeaders.delete(ONBOARD_TOKEN_HEADER);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", csp);

@@ -64,8 +64,11 @@ async function expectSteps(page: Page, titles: string[], dir: "ltr" | "rtl") {
 
 async function connectThroughFakeSdk(page: Page, button: string) {
   await page.getByRole("button", { name: button }).click();
-  // The fake ChakraHQ's own window stays English.
+  // The fake ChakraHQ's own window stays English. Its buttons work once its script has run
+  // (before its load event): a click that lands earlier does nothing.
   const frame = page.frameLocator('iframe[title="Connect WhatsApp"]');
+  const element = await page.locator('iframe[title="Connect WhatsApp"]').elementHandle();
+  await (await element!.contentFrame())!.waitForLoadState("load");
   await frame.getByRole("button", { name: "Connect WhatsApp" }).click();
   await frame.getByLabel("Business name").selectOption("Acme Bakery");
   await frame.getByLabel("Phone number").selectOption("+44 7700 900123");
@@ -161,6 +164,10 @@ test("the language switch: kept for that link, and the expired page follows it t
   // Another link in the same browser keeps its own language.
   await page.goto(other);
   await expect(page.getByRole("button", { name: "Connect WhatsApp" })).toBeVisible();
+  // An address whose token is not ASCII once decoded: the invalid-link page, in the browser's language.
+  await page.goto("/onboard/%C3%A9t%C3%A9");
+  await expect(page.getByRole("heading", { name: "This link is not valid" })).toBeVisible();
+  expect(await documentLanguage(page)).toEqual({ lang: "en", dir: "ltr" });
 
   await page.goto(url);
   await page.getByRole("combobox", { name: "Idioma" }).selectOption("ar");
