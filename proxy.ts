@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { env } from "./lib/env";
+import { ONBOARD_TOKEN_HEADER } from "./lib/i18n/locales";
 import { contentSecurityPolicy } from "./lib/http/security-headers";
 
 /** Paths that need a member: a visitor without a session cookie goes to the sign-in page. */
@@ -27,6 +28,11 @@ export function proxy(request: NextRequest) {
   const csp = contentSecurityPolicy({ nonce, sdkOrigins: env.chakra.sdkOrigins, development: !env.isProduction });
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("Content-Security-Policy", csp);
+  // The root layout gives an onboarding page its language's `lang` and `dir` (lib/i18n/request.ts).
+  const onboardToken = /^\/onboard\/([^/]+)\/?$/.exec(pathname)?.[1];
+  // As it came (tokens are base64url): decoding could throw, or give text a header cannot carry.
+  if (onboardToken) requestHeaders.set(ONBOARD_TOKEN_HEADER, onboardToken);
+  else requestHeaders.delete(ONBOARD_TOKEN_HEADER);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", csp);
   return response;

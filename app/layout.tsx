@@ -3,6 +3,7 @@ import { connection } from "next/server";
 import { GeistMono } from "geist/font/mono";
 import { GeistSans } from "geist/font/sans";
 import { Providers } from "@/components/providers";
+import { documentLanguage } from "@/lib/i18n/request";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -16,8 +17,10 @@ export default async function RootLayout({ children }: Readonly<{ children: Reac
   // Every page is rendered per request: each gets its own CSP nonce (proxy.ts), and a build
   // (a container image's, say) never needs the database.
   await connection();
+  // English, but on an end client's onboarding page the language (and direction) it is shown in.
+  const { lang, dir } = await documentLanguage();
   return (
-    <html lang="en" className={`${GeistSans.variable} ${GeistMono.variable}`}>
+    <html lang={lang} dir={dir} className={`${GeistSans.variable} ${GeistMono.variable}`}>
       <body className="min-h-dvh font-sans">
         <Providers>{children}</Providers>
       </body>

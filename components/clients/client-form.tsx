@@ -6,9 +6,10 @@ import { useState } from "react";
 import { ActionMessage } from "@/components/ui/action-message";
 import { buttonClass } from "@/components/ui/button-class";
 import { SubmitButton } from "@/components/ui/button";
-import { Field, Input } from "@/components/ui/field";
+import { Field, Input, Select } from "@/components/ui/field";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { createClientAction, updateClientAction } from "@/lib/actions/clients";
+import { LOCALE_NAMES, LOCALES } from "@/lib/i18n/locales";
 import { slugify } from "@/lib/validations/clients";
 
 export type ClientFormValues = {
@@ -18,6 +19,8 @@ export type ClientFormValues = {
   contactEmail: string;
   clientReferenceId: string;
   notes: string;
+  /** "" for the agency's default. */
+  language: string;
   pluginId: string;
 };
 
@@ -27,6 +30,7 @@ const EMPTY: ClientFormValues = {
   contactEmail: "",
   clientReferenceId: "",
   notes: "",
+  language: "",
   pluginId: "",
 };
 
@@ -120,6 +124,29 @@ export function ClientForm({ initial = EMPTY, cancelHref }: { initial?: ClientFo
           />
         </Field>
       </div>
+
+      <Field
+        id="language"
+        label="Client's language"
+        hint="Their onboarding page and emails use it. They can still switch language on the page."
+        errors={fieldErrors?.language}
+      >
+        <Select
+          id="language"
+          name="language"
+          value={values.language}
+          onChange={set("language")}
+          errors={fieldErrors?.language}
+          className="sm:max-w-xs"
+        >
+          <option value="">Agency default (Settings)</option>
+          {LOCALES.map((code) => (
+            <option key={code} value={code}>
+              {LOCALE_NAMES[code]}
+            </option>
+          ))}
+        </Select>
+      </Field>
 
       <Field
         id="pluginId"

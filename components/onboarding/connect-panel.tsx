@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
@@ -86,6 +87,8 @@ export function ConnectPanel({
   buttonLabel: string;
 }) {
   const router = useRouter();
+  const t = useTranslations("connect");
+  const refusal = useTranslations("refusal");
   const [phase, setPhase] = useState<Phase>({ name: "idle" });
   const container = useRef<HTMLDivElement>(null);
   const session = useRef<{ destroy(): void } | null>(null);
@@ -168,7 +171,7 @@ export function ConnectPanel({
     setOverdue(null);
     const minted = await startOnboarding(token);
     if (!minted.ok) {
-      const message = refusalMessage(minted, agencyName);
+      const message = refusalMessage(minted, agencyName, refusal);
       if (minted.code === "held" || minted.code === "busy") return setPhase({ name: minted.code, message });
       if (LINK_CHANGED.has(minted.code)) router.refresh();
       return setPhase({ name: "error", message });
@@ -179,7 +182,7 @@ export function ConnectPanel({
     } catch {
       return setPhase({
         name: "error",
-        message: "The WhatsApp signup could not be loaded. Check your connection, or try another browser.",
+        message: t("sdkNotLoaded"),
       });
     }
     setPhase({ name: "signup" });
@@ -193,7 +196,7 @@ export function ConnectPanel({
         setWatching(false);
         setPhase({
           name: "error",
-          message: "The signup session timed out after an hour. Press the button to start again.",
+          message: t("timedOut"),
         });
       },
       Math.max(0, expiresIn - 30_000),
@@ -232,9 +235,10 @@ export function ConnectPanel({
         onError: (error) => {
           report({ callback: "error", data: { message: error?.message } });
           settle(() => {
-            const message = error?.message || "The signup did not complete.";
-            void reportOnboarding(token, { kind: "failed", message });
-            setPhase({ name: "error", message });
+            // The server keeps Meta's or ChakraHQ's own words (English) for the agency.
+            void reportOnboarding(token, { kind: "failed", message: error?.message || "The signup did not complete." });
+            // The page's own sentence first, then Meta's or ChakraHQ's words as they came.
+            setPhase({ name: "error", message: [t("notCompleted"), error?.message].filter(Boolean).join(" ") });
           });
         },
       });
@@ -251,66 +255,59 @@ export function ConnectPanel({
   return (
     <div className="flex flex-col gap-4">
       <div aria-live="polite" className="flex flex-col gap-3">
-        {phase.name === "idle" ? (
-          <p className="text-slate-700">
-            When you are ready, press the button. A window from Meta guides you through the steps.
-          </p>
-        ) : null}
-        {phase.name === "starting" ? <p className="text-slate-700">Preparing a secure signup session…</p> : null}
-        {phase.name === "confirming" ? (
-          <p className="text-slate-700">Checking with ChakraHQ that your number is connected…</p>
-        ) : null}
+        {phase.name === "idle" ? <p className="text-slate-700">{t("ready")}</p> : null}
+        {phase.name === "starting" ? <p className="text-slate-700">{t("starting")}</p> : null}
+        {phase.name === "confirming" ? <p className="text-slate-700">{t("confirming")}</p> : null}
         {checking && !late && !unconfirmed ? (
           <p role="status" className="text-slate-700">
-            Checking with ChakraHQ… This page updates by itself once your number is connected.
+            {t("checking")}
           </p>
         ) : null}
         {late ? (
           <div role="status" className="rounded-lg border border-amber-200 bg-amber-50 p-4 text-sm text-amber-950">
-            <p className="font-semibold">We could not confirm the connection yet: your agency has been told.</p>
-            <p className="mt-1">
-              {agencyName} will check and get back to you. If you finished Meta&apos;s steps, this page still updates by
-              itself once ChakraHQ shows your number.
-            </p>
+            <p className="font-semibold">{t("lateTitle")}</p>
+            <p className="mt-1">{t("lateText", { agency: agencyName })}</p>
           </div>
         ) : null}
         {unconfirmed ? (
           <div role="status" className="rounded-lg border border-amber-200 bg-amber-50 p-4 text-sm text-amber-950">
-            <p className="font-semibold">ChakraHQ does not show your connection yet.</p>
-            <p className="mt-1">
-              If you finished Meta&apos;s steps, wait a minute and press the button to try again, or contact{" "}
-              {agencyName}.
-            </p>
+            <p className="font-semibold">{t("unconfirmedTitle")}</p>
+            <p className="mt-1">{t("unconfirmedText", { agency: agencyName })}</p>
           </div>
         ) : null}
         {phase.name === "connected" ? (
           <p className="font-medium text-emerald-800">
-            WhatsApp is connected{phase.numbers.length ? `: ${phase.numbers.join(", ")}` : ""}.
+            {phase.numbers.length
+              ? t.rich("connectedNumbers", {
+                  numbers: phase.numbers.join(", "),
+                  ltr: (chunks) => <bdi dir="ltr">{chunks}</bdi>,
+                })
+              : t("connected")}
           </p>
         ) : null}
         {phase.name === "cancelled" ? (
           <div role="alert" className="rounded-lg border border-amber-200 bg-amber-50 p-4 text-sm text-amber-950">
-            <p className="font-semibold">The signup was closed before it finished.</p>
-            <p className="mt-1">Nothing was changed. You can start again whenever you are ready.</p>
+            <p className="font-semibold">{t("cancelledTitle")}</p>
+            <p className="mt-1">{t("cancelledText")}</p>
           </div>
         ) : null}
         {phase.name === "held" ? (
           <div role="status" className="rounded-lg border border-sky-200 bg-sky-50 p-4 text-sm text-sky-950">
-            <p className="font-semibold">Your account is not ready yet.</p>
+            <p className="font-semibold">{t("heldTitle")}</p>
             <p className="mt-1 break-words">{phase.message}</p>
           </div>
         ) : null}
         {phase.name === "busy" ? (
           <div role="status" className="rounded-lg border border-amber-200 bg-amber-50 p-4 text-sm text-amber-950">
-            <p className="font-semibold">One moment.</p>
+            <p className="font-semibold">{t("busyTitle")}</p>
             <p className="mt-1 break-words">{phase.message}</p>
           </div>
         ) : null}
         {phase.name === "error" ? (
           <div role="alert" className="rounded-lg border border-red-200 bg-red-50 p-4 text-sm text-red-900">
-            <p className="font-semibold">That did not work.</p>
+            <p className="font-semibold">{t("errorTitle")}</p>
             <p className="mt-1 break-words">{phase.message}</p>
-            <p className="mt-2">Try again; if it keeps failing, contact {agencyName} and they will help.</p>
+            <p className="mt-2">{t("errorHelp", { agency: agencyName })}</p>
           </div>
         ) : null}
       </div>
@@ -321,7 +318,7 @@ export function ConnectPanel({
       !(phase.name === "checking" && watching && !late) ? (
         <div>
           <Button onClick={() => void start()} disabled={busy} className="w-full sm:w-auto">
-            {busy ? "Please wait…" : phase.name === "idle" ? buttonLabel : "Try again"}
+            {busy ? t("wait") : phase.name === "idle" ? buttonLabel : t("tryAgain")}
           </Button>
         </div>
       ) : null}

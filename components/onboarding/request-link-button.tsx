@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { requestNewLink } from "@/lib/actions/onboarding";
@@ -7,6 +8,8 @@ import { refusalMessage } from "@/lib/onboarding/messages";
 
 /** On an expired or revoked link: tells the agency that a new one is wanted. */
 export function RequestLinkButton({ token, agencyName }: { token: string; agencyName: string }) {
+  const t = useTranslations("requestLink");
+  const refusal = useTranslations("refusal");
   const [state, setState] = useState<{ sending: boolean; message?: string; ok?: boolean }>({ sending: false });
   return (
     <div className="flex flex-col gap-2">
@@ -20,13 +23,11 @@ export function RequestLinkButton({ token, agencyName }: { token: string; agency
               setState({
                 sending: false,
                 ok: result.ok,
-                message: result.ok
-                  ? `${agencyName} has been told and will send you a new link.`
-                  : refusalMessage(result, agencyName),
+                message: result.ok ? t("sent", { agency: agencyName }) : refusalMessage(result, agencyName, refusal),
               });
             }}
           >
-            {state.sending ? "Sending…" : "Ask for a new link"}
+            {state.sending ? t("sending") : t("button")}
           </Button>
         </div>
       )}

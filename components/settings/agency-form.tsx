@@ -3,14 +3,23 @@
 import { useState } from "react";
 import { ActionMessage } from "@/components/ui/action-message";
 import { SubmitButton } from "@/components/ui/button";
-import { Field, Input } from "@/components/ui/field";
+import { Field, Input, Select } from "@/components/ui/field";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { updateAgencyAction } from "@/lib/actions/agency";
+import { LOCALE_NAMES, LOCALES } from "@/lib/i18n/locales";
 
 /** The agency's name, logo and colour, with a preview of the clients' page header. */
-export function AgencyForm({ initial }: { initial: { name: string; logoUrl: string | null; brandColor: string } }) {
+export function AgencyForm({
+  initial,
+}: {
+  initial: { name: string; logoUrl: string | null; brandColor: string; defaultLanguage: string | null };
+}) {
   const { state, dispatch, pending, onSubmit, fieldErrors } = useFormAction(updateAgencyAction);
-  const [values, setValues] = useState({ ...initial, logoUrl: initial.logoUrl ?? "" });
+  const [values, setValues] = useState({
+    ...initial,
+    logoUrl: initial.logoUrl ?? "",
+    defaultLanguage: initial.defaultLanguage ?? "",
+  });
   const color = /^#[0-9a-fA-F]{6}$/.test(values.brandColor) ? values.brandColor : initial.brandColor;
   return (
     <form action={dispatch} onSubmit={onSubmit} className="flex flex-col gap-5" noValidate>
@@ -66,6 +75,28 @@ export function AgencyForm({ initial }: { initial: { name: string; logoUrl: stri
             className="w-32 font-mono"
           />
         </div>
+      </Field>
+      <Field
+        id="agency-language"
+        label="Clients' language"
+        hint="The onboarding page and the emails your clients get use it, unless a client's own language is set. The page always lets the client switch."
+        errors={fieldErrors?.defaultLanguage}
+      >
+        <Select
+          id="agency-language"
+          name="defaultLanguage"
+          value={values.defaultLanguage}
+          onChange={(e) => setValues((v) => ({ ...v, defaultLanguage: e.target.value }))}
+          errors={fieldErrors?.defaultLanguage}
+          className="sm:max-w-xs"
+        >
+          <option value="">Each client&apos;s browser language (emails in English)</option>
+          {LOCALES.map((code) => (
+            <option key={code} value={code}>
+              {LOCALE_NAMES[code]}
+            </option>
+          ))}
+        </Select>
       </Field>
       <div aria-hidden className="overflow-hidden rounded-lg border border-slate-200">
         <div style={{ backgroundColor: color }} className="px-4 py-3 font-semibold text-white">

@@ -1,12 +1,13 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { getAgencyBranding } from "../data/agency";
+import { getAgencyBranding, getDefaultLanguage } from "../data/agency";
 import { getClient } from "../data/clients";
 import { createLink, recordLinkSent, revokeLink, rotateLink } from "../data/onboarding/links";
 import { onboardingEmail } from "../email/messages";
 import type { LinkPurpose } from "../onboarding/rules";
 import { sendEmail } from "../email/mailer";
+import { DEFAULT_LOCALE, isLocale } from "../i18n/locales";
 import { createLinkSchema, linkIdSchema, resendLinkSchema } from "../validations/links";
 import { createAction, type ActionResult } from "./safe-action";
 
@@ -23,7 +24,9 @@ async function emailLink(args: {
   const client = await getClient(args.clientId);
   if (!client) throw new Error("Client not found");
   const to = args.to ?? client.contactEmail;
-  const agency = await getAgencyBranding();
+  const [agency, agencyDefault] = await Promise.all([getAgencyBranding(), getDefaultLanguage()]);
+  // The client's language, else the agency's default; an email cannot ask the browser.
+  const locale = [client.language, agencyDefault].find(isLocale) ?? DEFAULT_LOCALE;
   await sendEmail({
     to,
     ...onboardingEmail({
@@ -33,6 +36,7 @@ async function emailLink(args: {
       url: args.url,
       expires: args.expires,
       purpose: args.purpose,
+      locale,
     }),
   });
   return to;

@@ -17,6 +17,12 @@ export async function getAgencyBranding(): Promise<AgencyBranding> {
   return row ?? DEFAULT_BRANDING;
 }
 
+/** The language of clients whose own is not set; null: each browser's (Accept-Language). */
+export async function getDefaultLanguage(): Promise<string | null> {
+  const row = await db.agencySettings.findUnique({ where: { id: "agency" }, select: { defaultLanguage: true } });
+  return row?.defaultLanguage ?? null;
+}
+
 /** Saves the agency's name, logo and colour (shown in emails and on the clients' page); audited. */
 export async function updateAgencyBranding({ actor, input }: { actor: Actor; input: AgencyInput }): Promise<void> {
   await db.$transaction(async (tx) => {

@@ -177,7 +177,10 @@ async function duplicateResult(field: "clientReferenceId" | "pluginId", pluginId
   return { ok: false, message, fieldErrors: { [field]: [message] } };
 }
 
-type SaveInput = Omit<ClientFormInput, "saveUnverified" | "confirmPluginChange">;
+// The language as stored (the form's schema allows only lib/i18n/locales.ts's).
+type SaveInput = Omit<ClientFormInput, "saveUnverified" | "confirmPluginChange" | "language"> & {
+  language?: string | null;
+};
 
 /** Creates a client, with its plugin mapping if it has one; audited. */
 export async function createClient({
@@ -232,7 +235,7 @@ export function pluginChangeUnconfirmed(from: string | null, to: string | null, 
   return { ok: false, message, fieldErrors: { confirmPluginChange: [message] } };
 }
 
-const EDITABLE = ["name", "contactName", "contactEmail", "clientReferenceId", "notes", "pluginId"] as const;
+const EDITABLE = ["name", "contactName", "contactEmail", "clientReferenceId", "notes", "language", "pluginId"] as const;
 
 /**
  * Saves an edited client. A changed or removed plugin needs `confirmPluginChange` and is
@@ -259,11 +262,13 @@ export async function updateClient({
       contactEmail: true,
       clientReferenceId: true,
       notes: true,
+      language: true,
       pluginId: true,
       pluginHoldReference: true,
     },
   });
   if (!before) return { ok: false, message: "This client no longer exists." };
+  input = { ...input, language: input.language ?? null };
   const pluginChanged = before.pluginId !== input.pluginId;
   const unconfirmed = pluginChangeUnconfirmed(before.pluginId, input.pluginId, confirmPluginChange);
   if (unconfirmed) return unconfirmed;

@@ -1,6 +1,8 @@
 import type { AgencyBranding } from "../data/agency";
 import { ROLE_INFO, type Role } from "../auth/roles";
 import type { LinkPurpose } from "../onboarding/rules";
+import { translator } from "../i18n/catalogs";
+import type { Locale } from "../i18n/locales";
 import { renderEmail } from "./template";
 
 const when = (date: Date) =>
@@ -50,7 +52,10 @@ export function invitationEmail({
   });
 }
 
-/** The onboarding link for an end client: what will happen, the link, its expiry. */
+/**
+ * The onboarding link for an end client, in their language: what will happen, the link, its
+ * expiry (in UTC, marked so: the email cannot know the reader's time zone).
+ */
 export function onboardingEmail({
   agency,
   clientName,
@@ -58,6 +63,7 @@ export function onboardingEmail({
   url,
   expires,
   purpose = "CONNECT",
+  locale = "en",
 }: {
   agency: AgencyBranding;
   clientName: string;
@@ -65,43 +71,25 @@ export function onboardingEmail({
   url: string;
   expires: Date;
   purpose?: LinkPurpose;
+  locale?: Locale;
 }) {
-  const hello = contactName ? `Hello ${contactName}, ` : "";
-  const words = {
-    CONNECT: {
-      subject: `Connect ${clientName} to WhatsApp with ${agency.name}`,
-      heading: `Connect ${clientName} to WhatsApp`,
-      first: `${hello}${agency.name} is ready to set up WhatsApp for ${clientName}. It takes about five minutes.`,
-      button: "Start connecting WhatsApp",
-    },
-    RECONNECT: {
-      subject: `Reconnect ${clientName}'s WhatsApp with ${agency.name}`,
-      heading: `Reconnect ${clientName}'s WhatsApp`,
-      first: `${hello}${clientName}'s WhatsApp number is no longer connected to ${agency.name}'s WhatsApp service. Reconnecting takes about five minutes; your business account stays as it is.`,
-      button: "Reconnect WhatsApp",
-    },
-    CHANGE_NUMBER: {
-      subject: `Connect ${clientName}'s new WhatsApp number with ${agency.name}`,
-      heading: `Connect ${clientName}'s new WhatsApp number`,
-      first: `${hello}${agency.name} is ready to move ${clientName}'s WhatsApp to another phone number. Choose the new number in Meta's steps; it takes about five minutes.`,
-      button: "Connect the new number",
-    },
-  }[purpose];
+  const t = translator(locale, "email");
+  const names = { client: clientName, agency: agency.name };
+  const date = `${expires.toLocaleString(locale, { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" })} UTC`;
   return renderEmail({
+    locale,
     agency,
-    subject: words.subject,
-    preheader: "About five minutes: a Facebook login and a phone number that can receive a code.",
-    heading: words.heading,
+    subject: t(`${purpose}.subject`, names),
+    preheader: t("preheader"),
+    heading: t(`${purpose}.heading`, names),
     paragraphs: [
-      words.first,
-      "You will need: a Facebook login with access to the business (or you can create a business portfolio on the way), and a phone number for WhatsApp that can receive a code by text message or call.",
-      "Open the link, press the button, and follow Meta's steps. When you are done, the same link shows whether your number is connected.",
+      ...(contactName ? [t("greeting", { name: contactName })] : []),
+      t(`${purpose}.first`, names),
+      t("needs"),
+      t("how"),
     ],
-    button: { label: words.button, url },
-    footnotes: [
-      `This link is for ${clientName} only and works until ${when(expires)}.`,
-      `Questions? Contact ${agency.name}, who sent you this email.`,
-    ],
+    button: { label: t(`${purpose}.button`), url },
+    footnotes: [t("validUntil", { client: clientName, date }), t("questions", names)],
   });
 }
 

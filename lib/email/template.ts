@@ -1,5 +1,10 @@
+import { translator } from "../i18n/catalogs";
+import { localeDirection, type Locale } from "../i18n/locales";
+
 /** Everything an email shows; every string is text, escaped on the way into HTML. */
 export type EmailContent = {
+  /** The reader's language (an end client's); the agency's emails are English. */
+  locale?: Locale;
   agency: { name: string; brandColor: string };
   subject: string;
   /** The first line mail apps preview. */
@@ -20,27 +25,31 @@ const safeColor = (color: string) => (/^#[0-9a-f]{3,8}$/i.test(color) ? color : 
 /** Renders an email's HTML and plain-text parts from the same content. */
 export function renderEmail(content: EmailContent): { subject: string; html: string; text: string } {
   const color = safeColor(content.agency.brandColor);
+  const locale = content.locale ?? "en";
+  const dir = localeDirection(locale);
+  const t = translator(locale, "email");
+  const sentBy = t("sentBy", { agency: content.agency.name });
   const p = (text: string) =>
     `<p style="margin:0 0 16px;font-size:16px;line-height:1.5;color:#334155">${escapeHtml(text)}</p>`;
   const small = (text: string) =>
     `<p style="margin:0 0 8px;font-size:13px;line-height:1.5;color:#64748b">${escapeHtml(text)}</p>`;
   const url = escapeHtml(content.button.url);
   const html = `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(content.subject)}</title></head>
-<body style="margin:0;padding:0;background:#f1f5f9;font-family:-apple-system,'Segoe UI',Roboto,Helvetica,Arial,sans-serif">
+<html lang="${locale}" dir="${dir}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(content.subject)}</title></head>
+<body dir="${dir}" style="margin:0;padding:0;background:#f1f5f9;font-family:-apple-system,'Segoe UI',Roboto,Helvetica,Arial,sans-serif">
 <span style="display:none;max-height:0;overflow:hidden">${escapeHtml(content.preheader)}</span>
 <table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="background:#f1f5f9;padding:24px 12px"><tr><td align="center">
-<table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="max-width:560px;background:#ffffff;border-radius:12px;overflow:hidden">
+<table role="presentation" dir="${dir}" width="100%" cellpadding="0" cellspacing="0" style="max-width:560px;background:#ffffff;border-radius:12px;overflow:hidden">
 <tr><td style="background:${color};padding:16px 24px;color:#ffffff;font-size:15px;font-weight:600">${escapeHtml(content.agency.name)}</td></tr>
 <tr><td style="padding:28px 24px 8px">
 <h1 style="margin:0 0 16px;font-size:22px;line-height:1.3;color:#0f172a">${escapeHtml(content.heading)}</h1>
 ${content.paragraphs.map(p).join("\n")}
 <p style="margin:24px 0"><a href="${url}" style="display:inline-block;background:${color};color:#ffffff;text-decoration:none;font-weight:600;font-size:16px;padding:12px 22px;border-radius:8px">${escapeHtml(content.button.label)}</a></p>
-${small("If the button does not work, copy this address into your browser:")}
-<p style="margin:0 0 16px;font-size:13px;line-height:1.5;word-break:break-all"><a href="${url}" style="color:${color}">${url}</a></p>
+${small(t("buttonFallback"))}
+<p dir="ltr" style="margin:0 0 16px;font-size:13px;line-height:1.5;word-break:break-all"><a href="${url}" style="color:${color}">${url}</a></p>
 ${content.footnotes.map(small).join("\n")}
 </td></tr>
-<tr><td style="padding:8px 24px 24px">${small(`Sent by ${content.agency.name}.`)}</td></tr>
+<tr><td style="padding:8px 24px 24px">${small(sentBy)}</td></tr>
 </table></td></tr></table></body></html>`;
   const text = [
     content.agency.name,
@@ -52,7 +61,7 @@ ${content.footnotes.map(small).join("\n")}
     "",
     ...content.footnotes,
     "",
-    `Sent by ${content.agency.name}.`,
+    sentBy,
   ].join("\n");
   return { subject: content.subject, html, text };
 }

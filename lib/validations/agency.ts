@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { optionalLanguageSchema } from "./language";
 import { isPublicHostname } from "./public-url";
 import { userText } from "./text";
 
@@ -31,6 +32,8 @@ export function agencyFormSchema(allowLocal: boolean) {
       .trim()
       .regex(/^#[0-9a-fA-F]{6}$/, "Use a colour like #0f766e.")
       .transform((v) => v.toLowerCase()),
+    /** The language of clients whose own is not set; null: each client's browser decides. */
+    defaultLanguage: optionalLanguageSchema,
   });
 }
 

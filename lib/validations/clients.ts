@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { CLIENT_FILTERS } from "../clients/status";
 import { emailSchema } from "./auth";
+import { optionalLanguageSchema } from "./language";
 import { idSchema, stripControlCharacters, userText } from "./text";
 
 /** A URL-safe reference proposed from a business name: "Café Zoë & Co" → "cafe-zoe-co". */
@@ -50,6 +51,8 @@ export const clientFormSchema = z.object({
   contactEmail: emailSchema,
   clientReferenceId: referenceSchema,
   notes: notesSchema,
+  /** The language of the client's onboarding page and emails; null: the agency's default. */
+  language: optionalLanguageSchema,
   pluginId: z
     .union([z.literal(""), pluginIdSchema])
     .optional()

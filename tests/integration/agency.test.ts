@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { getAgencyBranding, updateAgencyBranding } from "@/lib/data/agency";
+import { getAgencyBranding, getDefaultLanguage, updateAgencyBranding } from "@/lib/data/agency";
 import { agencySchema } from "@/lib/validations/agency";
 
 describe("agency branding", () => {
@@ -25,9 +25,31 @@ describe("agency branding", () => {
     [{ name: "A", brandColor: "red" }, "brandColor"],
     [{ name: "A", brandColor: "#000000", logoUrl: "http://agency.example/logo.png" }, "logoUrl"],
     [{ name: "A", brandColor: "#000000", logoUrl: "javascript:alert(1)" }, "logoUrl"],
+    [{ name: "A", brandColor: "#000000", defaultLanguage: "fr" }, "defaultLanguage"],
+    [{ name: "A", brandColor: "#000000", defaultLanguage: "EN" }, "defaultLanguage"],
   ])("refuses %j", (value, field) => {
     const parsed = agencySchema.safeParse(value);
     expect(parsed.success).toBe(false);
     expect(parsed.error?.issues.map((i) => i.path[0])).toContain(field);
+  });
+});
+
+describe("the clients' default language", () => {
+  it("is none (each browser's) until an owner picks one of ours", async () => {
+    expect(agencySchema.parse({ name: "A", brandColor: "#000000", defaultLanguage: "" }).defaultLanguage).toBeNull();
+    expect(agencySchema.parse({ name: "A", brandColor: "#000000" }).defaultLanguage).toBeNull();
+    const owner = await db.user.upsert({
+      where: { email: "brand-owner@test.example" },
+      create: { email: "brand-owner@test.example", role: "OWNER" },
+      update: {},
+    });
+    const input = agencySchema.parse({ name: "Ola Digital", brandColor: "#1d4ed8", defaultLanguage: "pt-BR" });
+    await updateAgencyBranding({ actor: { id: owner.id, email: owner.email }, input });
+    expect(await getDefaultLanguage()).toBe("pt-BR");
+    await updateAgencyBranding({
+      actor: { id: owner.id, email: owner.email },
+      input: { ...input, defaultLanguage: null },
+    });
+    expect(await getDefaultLanguage()).toBeNull();
   });
 });

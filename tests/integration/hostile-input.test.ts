@@ -286,7 +286,7 @@ afterAll(async () => {
 
 /** A valid submission per action: each hostile value replaces one field of it. */
 const FORMS: Record<string, () => Record<string, string>> = {
-  "agency.updateAgencyAction": () => ({ name: "Ola Digital", logoUrl: "", brandColor: "#0f766e" }),
+  "agency.updateAgencyAction": () => ({ name: "Ola Digital", logoUrl: "", brandColor: "#0f766e", defaultLanguage: "" }),
   "auth.requestSignInLink": () => ({ email: owner.email, callbackUrl: "/clients" }),
   "clients.createClientAction": () => ({
     name: "Hostile Co",
@@ -294,6 +294,7 @@ const FORMS: Record<string, () => Record<string, string>> = {
     contactEmail: "ana@hostile.example",
     clientReferenceId: unique("new"),
     notes: "",
+    language: "hi",
     pluginId: "",
   }),
   "clients.updateClientAction": () => ({
@@ -303,6 +304,7 @@ const FORMS: Record<string, () => Record<string, string>> = {
     contactEmail: "ana@editable.example",
     clientReferenceId: editable.clientReferenceId,
     notes: "",
+    language: "",
     pluginId: "",
   }),
   "clients.archiveClientAction": () => ({ id: editable.id }),

@@ -69,6 +69,7 @@ describe("links", () => {
       linkId: first.link.id,
       clientId: client.id,
       clientName: client.name,
+      language: null,
       purpose: "CONNECT",
       expiresAt: first.link.expiresAt,
     });
@@ -161,7 +162,13 @@ describe("links", () => {
     const token = tokenOf(created.url);
     // The link's own page: only a link that works (or worked) says whose it is.
     const page = async () => renderPage(await OnboardPage(pageProps({ token })));
-    const found = { linkId: created.link.id, clientId: client.id, clientName: client.name, purpose: "CONNECT" };
+    const found = {
+      linkId: created.link.id,
+      clientId: client.id,
+      clientName: client.name,
+      language: null,
+      purpose: "CONNECT",
+    };
     const expired = new Date(Date.now() - 1000);
     await db.onboardingLink.update({ where: { id: created.link.id }, data: { expiresAt: expired } });
     expect(await resolveLink(token)).toEqual({ state: "expired", ...found, expiresAt: expired });

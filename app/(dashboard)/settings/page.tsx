@@ -2,13 +2,13 @@ import type { Metadata } from "next";
 import { AgencyForm } from "@/components/settings/agency-form";
 import { Card } from "@/components/ui/card";
 import { requireUser } from "@/lib/auth/guards";
-import { getAgencyBranding } from "@/lib/data/agency";
+import { getAgencyBranding, getDefaultLanguage } from "@/lib/data/agency";
 
 export const metadata: Metadata = { title: "Agency settings" };
 
 export default async function SettingsPage() {
   await requireUser("OWNER");
-  const agency = await getAgencyBranding();
+  const [agency, defaultLanguage] = await Promise.all([getAgencyBranding(), getDefaultLanguage()]);
   return (
     <div className="flex max-w-2xl flex-col gap-6">
       <div>
@@ -18,7 +18,7 @@ export default async function SettingsPage() {
         </p>
       </div>
       <Card className="sm:p-6">
-        <AgencyForm initial={agency} />
+        <AgencyForm initial={{ ...agency, defaultLanguage }} />
       </Card>
     </div>
   );

@@ -20,6 +20,8 @@ export type FoundLink = {
   linkId: string;
   clientId: string;
   clientName: string;
+  /** The client's language as the admin set it; null: the agency's default. */
+  language: string | null;
   purpose: LinkPurpose;
   expiresAt: Date;
 };
@@ -32,7 +34,7 @@ const FOUND_SELECT = {
   expiresAt: true,
   revokedAt: true,
   usedAt: true,
-  client: { select: { name: true, archived: true } },
+  client: { select: { name: true, archived: true, language: true } },
 } as const;
 
 /**
@@ -53,6 +55,7 @@ export async function resolveLink(token: unknown, now = new Date()): Promise<Res
     linkId: link.id,
     clientId: link.clientId,
     clientName: link.client.name,
+    language: link.client.language,
     purpose: link.purpose,
     expiresAt: link.expiresAt,
   };

@@ -31,6 +31,7 @@ export default async function EditClientPage({ params }: PageProps<"/clients/[id
             contactEmail: client.contactEmail,
             clientReferenceId: client.clientReferenceId,
             notes: client.notes,
+            language: client.language ?? "",
             pluginId: client.pluginId ?? "",
           }}
         />

@@ -1,0 +1,38 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useRouter } from "next/navigation";
+import { useTransition } from "react";
+import { LANGUAGE_COOKIE, LOCALE_NAMES, LOCALES, type Locale } from "@/lib/i18n/locales";
+
+/**
+ * The end client's choice of language, kept for this link: a cookie scoped to the link's
+ * address (a year), read by the server on every view of it.
+ */
+export function LanguageSwitch({ locale, path }: { locale: Locale; path: string }) {
+  const t = useTranslations("language");
+  const router = useRouter();
+  const [pending, startTransition] = useTransition();
+  return (
+    <label className="flex items-center gap-2 text-sm">
+      <span className="sr-only sm:not-sr-only">{t("label")}</span>
+      <select
+        value={locale}
+        disabled={pending}
+        onChange={(event) => {
+          const next = event.target.value;
+          const secure = window.location.protocol === "https:" ? "; secure" : "";
+          document.cookie = `${LANGUAGE_COOKIE}=${encodeURIComponent(next)}; path=${path}; max-age=31536000; samesite=lax${secure}`;
+          startTransition(() => router.refresh());
+        }}
+        className="rounded-md border border-white/40 bg-white/15 px-2 py-1 text-sm text-white focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-white [&>option]:text-slate-900"
+      >
+        {LOCALES.map((code: Locale) => (
+          <option key={code} value={code} lang={code}>
+            {LOCALE_NAMES[code]}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
