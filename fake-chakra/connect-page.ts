@@ -35,6 +35,7 @@ export function connectPage({
   select,input{width:100%;font:inherit;padding:9px 10px;border:1px solid #cbd5e1;border-radius:8px;background:#fff}
   .row{display:flex;flex-wrap:wrap;gap:8px;margin-top:14px}
   button{font:inherit;font-weight:600;border-radius:8px;padding:10px 16px;cursor:pointer;border:1px solid transparent}
+  button:disabled{opacity:.6;cursor:default}
   button:focus-visible,select:focus-visible,input:focus-visible{outline:3px solid #86efac;outline-offset:1px}
   .primary{background:#16a34a;color:#fff} .primary:hover{background:#15803d}
   .secondary{background:#fff;border-color:#cbd5e1;color:#0f172a}
@@ -51,7 +52,7 @@ export function connectPage({
       : `<section id="start">
     <h1>Connect your WhatsApp number</h1>
     <p>Plugin: ${escapeHtml(pluginName ?? "")}. On the real service this opens Meta's signup window.</p>
-    <button class="primary" id="connect" type="button">Connect WhatsApp</button>
+    <button class="primary" id="connect" type="button" disabled>Connect WhatsApp</button>
   </section>
   <form id="signup" hidden>
     <h1>Meta signup (simulated)</h1>
@@ -86,6 +87,8 @@ export function connectPage({
     $("start").hidden = true; $("signup").hidden = false; $("business").focus();
     sdk.startEvents.forEach(function (e) { post({ type: "event", event: e.event, data: e.data }); });
   });
+  // Drawn disabled: a press before this script ran would do nothing.
+  $("connect").disabled = false;
   $("cancel").addEventListener("click", function () {
     $("signup").hidden = true; $("start").hidden = false;
     post({ type: "cancel" });
