@@ -1,7 +1,5 @@
 import type { Metadata, Viewport } from "next";
 import { connection } from "next/server";
-import { GeistMono } from "geist/font/mono";
-import { GeistSans } from "geist/font/sans";
 import { Providers } from "@/components/providers";
 import "./globals.css";
 
@@ -17,7 +15,9 @@ export default async function RootLayout({ children }: Readonly<{ children: Reac
   // (a container image's, say) never needs the database.
   await connection();
   return (
-    <html lang="en" className={`${GeistSans.variable} ${GeistMono.variable}`}>
+    <html lang="en">
+      {/* System fonts here: the end client's phone page loads no web font. The member pages
+          load Geist through their layouts (components/fonts.ts). */}
       <body className="min-h-dvh font-sans">
         <Providers>{children}</Providers>
       </body>
