@@ -1,6 +1,5 @@
 import type { Metadata, Viewport } from "next";
 import { connection } from "next/server";
-import { Providers } from "@/components/providers";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -18,9 +17,7 @@ export default async function RootLayout({ children }: Readonly<{ children: Reac
     <html lang="en">
       {/* System fonts here: the end client's phone page loads no web font. The member pages
           load Geist through their layouts (components/fonts.ts). */}
-      <body className="min-h-dvh font-sans">
-        <Providers>{children}</Providers>
-      </body>
+      <body className="min-h-dvh font-sans">{children}</body>
     </html>
   );
 }

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { NavLinks } from "@/components/dashboard/nav-links";
 import { MEMBER_FONTS } from "@/components/fonts";
+import { Providers } from "@/components/providers";
 import { PhoneMenu } from "@/components/dashboard/phone-menu";
 import { SignOutButton } from "@/components/dashboard/sign-out-button";
 import { RoleBadge } from "@/components/ui/role-badge";
@@ -45,7 +46,10 @@ export default async function DashboardLayout({ children }: { children: React.Re
           </div>
         </div>
       </header>
-      <main className="mx-auto w-full max-w-6xl px-4 py-6 sm:px-6 sm:py-8">{children}</main>
+      <main className="mx-auto w-full max-w-6xl px-4 py-6 sm:px-6 sm:py-8">
+        {/* react-query only where members are: the end client's page does not load it. */}
+        <Providers>{children}</Providers>
+      </main>
     </div>
   );
 }
