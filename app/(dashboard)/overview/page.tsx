@@ -171,7 +171,7 @@ export default async function OverviewPage({ searchParams }: PageProps<"/overvie
                       {row.qualityRating ? (
                         <MeaningBadge meaning={meaningOf(QUALITY, row.qualityRating)} />
                       ) : (
-                        <span className="text-slate-400">unknown</span>
+                        <span className="text-slate-500">unknown</span>
                       )}
                     </td>
                     <td className="hidden px-4 py-3 whitespace-nowrap text-slate-500 lg:table-cell">
