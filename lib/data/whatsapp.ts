@@ -235,7 +235,7 @@ export async function disconnectWaba(
 export const NUMBER_FILTERS = ["not_connected", "attention", "coexistence"] as const;
 export type NumberFilter = (typeof NUMBER_FILTERS)[number];
 
-export const NUMBERS_PAGE_SIZE = 50;
+export const NUMBERS_PAGE_SIZE = 25;
 
 /**
  * One page of the phone numbers in the clients' latest snapshots, filtered and searched in the
