@@ -8,6 +8,8 @@ export default defineConfig([
   globalIgnores([
     ".next/**",
     ".next-test/**",
+    ".next-bench/**",
+    ".bench-bare/**",
     "node_modules/**",
     "lib/generated/**",
     "prisma/generated/**",

@@ -6,6 +6,8 @@ export default defineConfig({
     alias: {
       "@": path.resolve(import.meta.dirname),
       "server-only": path.resolve(import.meta.dirname, "tests/support/server-only.ts"),
+      "geist/font/sans": path.resolve(import.meta.dirname, "tests/support/geist-font.ts"),
+      "geist/font/mono": path.resolve(import.meta.dirname, "tests/support/geist-font.ts"),
     },
   },
   test: {

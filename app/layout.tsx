@@ -1,8 +1,5 @@
 import type { Metadata, Viewport } from "next";
 import { connection } from "next/server";
-import { GeistMono } from "geist/font/mono";
-import { GeistSans } from "geist/font/sans";
-import { Providers } from "@/components/providers";
 import { documentLanguage } from "@/lib/i18n/request";
 import "./globals.css";
 
@@ -20,10 +17,10 @@ export default async function RootLayout({ children }: Readonly<{ children: Reac
   // English, but on an end client's onboarding page the language (and direction) it is shown in.
   const { lang, dir } = await documentLanguage();
   return (
-    <html lang={lang} dir={dir} className={`${GeistSans.variable} ${GeistMono.variable}`}>
-      <body className="min-h-dvh font-sans">
-        <Providers>{children}</Providers>
-      </body>
+    <html lang={lang} dir={dir}>
+      {/* System fonts here: the end client's phone page loads no web font. The member pages
+          load Geist through their layouts (components/fonts.ts). */}
+      <body className="min-h-dvh font-sans">{children}</body>
     </html>
   );
 }

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { connection } from "next/server";
+import { MEMBER_FONTS } from "@/components/fonts";
 import { buttonClass } from "@/components/ui/button-class";
 import { getCurrentUser } from "@/lib/auth/guards";
 import { SystemStatusSection } from "@/components/home/system-status";
@@ -25,7 +26,7 @@ export default async function HomePage() {
   await connection(); // rendered per request: branding and status come from the database
   const [agency, user, setup] = [await getAgencyBranding(), await getCurrentUser(), describeSetup()];
   return (
-    <main className="mx-auto flex w-full max-w-3xl flex-col gap-8 px-4 py-10 sm:px-6 sm:py-16">
+    <main className={`${MEMBER_FONTS} mx-auto flex w-full max-w-3xl flex-col gap-8 px-4 py-10 sm:px-6 sm:py-16`}>
       <header className="flex flex-col gap-2">
         <p className="text-sm font-medium" style={{ color: agency.brandColor }}>
           {agency.name}

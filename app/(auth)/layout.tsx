@@ -1,11 +1,14 @@
 import Link from "next/link";
+import { SIGNED_OUT_FONTS } from "@/components/fonts";
 import { getAgencyBranding } from "@/lib/data/agency";
 
 /** The signed-out pages: one narrow card, the agency's name above it. */
 export default async function AuthLayout({ children }: { children: React.ReactNode }) {
   const agency = await getAgencyBranding();
   return (
-    <main className="mx-auto flex min-h-dvh w-full max-w-md flex-col justify-center gap-6 px-4 py-10">
+    <main
+      className={`${SIGNED_OUT_FONTS} mx-auto flex min-h-dvh w-full max-w-md flex-col justify-center gap-6 px-4 py-10`}
+    >
       <Link href="/" className="text-sm font-semibold" style={{ color: agency.brandColor }}>
         {agency.name} · Partner Onboarding
       </Link>

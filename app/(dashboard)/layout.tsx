@@ -1,5 +1,7 @@
 import Link from "next/link";
 import { NavLinks } from "@/components/dashboard/nav-links";
+import { MEMBER_FONTS } from "@/components/fonts";
+import { Providers } from "@/components/providers";
 import { PhoneMenu } from "@/components/dashboard/phone-menu";
 import { SignOutButton } from "@/components/dashboard/sign-out-button";
 import { RoleBadge } from "@/components/ui/role-badge";
@@ -11,7 +13,7 @@ export default async function DashboardLayout({ children }: { children: React.Re
   const [user, agency] = await Promise.all([requireUser(), getAgencyBranding()]);
   const isOwner = user.role === "OWNER";
   return (
-    <div className="min-h-dvh">
+    <div className={`${MEMBER_FONTS} min-h-dvh`}>
       {/* On a phone one row: the agency, the menu (links, who is signed in) and "Sign out". */}
       <header className="relative border-b border-slate-200 bg-white">
         <div className="mx-auto flex max-w-6xl items-center justify-between gap-x-6 gap-y-2 px-4 py-2 sm:flex-wrap sm:px-6 sm:py-3">
@@ -44,7 +46,10 @@ export default async function DashboardLayout({ children }: { children: React.Re
           </div>
         </div>
       </header>
-      <main className="mx-auto w-full max-w-6xl px-4 py-6 sm:px-6 sm:py-8">{children}</main>
+      <main className="mx-auto w-full max-w-6xl px-4 py-6 sm:px-6 sm:py-8">
+        {/* react-query only where members are: the end client's page does not load it. */}
+        <Providers>{children}</Providers>
+      </main>
     </div>
   );
 }

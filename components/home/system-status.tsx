@@ -1,5 +1,6 @@
 import { connection } from "next/server";
 import { Suspense } from "react";
+import { Providers } from "@/components/providers";
 import { Card, CardTitle } from "@/components/ui/card";
 import { StatusLine } from "@/components/ui/status-line";
 import { getSystemStatus } from "@/lib/data/system";
@@ -12,7 +13,12 @@ import { SystemStatusList } from "./system-status-list";
  */
 export async function SystemStatus() {
   await connection();
-  return <SystemStatusList initial={await getSystemStatus()} />;
+  // Its own react-query cache on the home page, which has no member layout around it.
+  return (
+    <Providers>
+      <SystemStatusList initial={await getSystemStatus()} />
+    </Providers>
+  );
 }
 
 /** The "System status" card of the home page and the dashboard (members only). */

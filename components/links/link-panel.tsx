@@ -76,7 +76,7 @@ function Funnel({ events }: { events: LinkEvent[] }) {
           return (
             <li
               key={type}
-              className={`rounded-full px-2.5 py-0.5 text-xs ${event ? "bg-emerald-100 text-emerald-900" : "bg-slate-100 text-slate-500"}`}
+              className={`rounded-full px-2.5 py-0.5 text-xs ${event ? "bg-emerald-100 text-emerald-900" : "bg-slate-100 text-slate-600"}`}
               title={event ? formatDateTime(event.createdAt) : "not yet"}
             >
               {event ? "✓ " : ""}

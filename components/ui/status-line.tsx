@@ -11,12 +11,13 @@ const DOT: Record<Tone, string> = {
 /** A labelled status with a coloured dot; the words carry the meaning, not the colour. */
 export function StatusLine({ label, tone, children }: { label: string; tone: Tone; children: ReactNode }) {
   return (
-    <div className="flex items-start gap-3 py-3">
-      <span aria-hidden className={`mt-1.5 size-2.5 shrink-0 rounded-full ${DOT[tone]}`} />
-      <div className="min-w-0">
-        <dt className="text-sm font-medium text-slate-900">{label}</dt>
-        <dd className="text-sm break-words text-slate-600">{children}</dd>
-      </div>
+    // dt and dd directly in the one div a <dl> allows around a group (the dot goes in the dt).
+    <div className="py-3">
+      <dt className="flex items-center gap-3 text-sm font-medium text-slate-900">
+        <span aria-hidden className={`size-2.5 shrink-0 rounded-full ${DOT[tone]}`} />
+        {label}
+      </dt>
+      <dd className="min-w-0 pl-5.5 text-sm break-words text-slate-600">{children}</dd>
     </div>
   );
 }

@@ -38,7 +38,7 @@ const PHONE_FIELDS = [
   "code_verification_status",
 ] as const;
 
-const unknown = <span className="text-slate-400">unknown</span>;
+const unknown = <span className="text-slate-500">unknown</span>;
 const text = (value: string | null | undefined) => (value ? <span className="break-all">{value}</span> : unknown);
 const yesNo = (value: boolean | null | undefined, yes: string, no: string) =>
   value === true ? yes : value === false ? no : unknown;

@@ -593,30 +593,45 @@ export async function importClients({ actor, csv, ...options }: { actor: Actor; 
 }
 
 // Kept under the bound-parameter limit of the SQLite driver adapter (an IN list is one
-// parameter per value); found by `npm run bench:clients`.
+// parameter per value).
 const EXPORT_BATCH = 500;
+const EXPORT_COLUMNS = ["name", "contactName", "contactEmail", "clientReferenceId", "pluginId", "pluginVerified", "onboardingStatus", "phoneNumbers", "phoneStatuses", "notes", "createdAt"];
 
-/** The current view as CSV: every matching client (not just one page), with its plugin and numbers. */
-export async function exportClientsCsv(query: Pick<ClientListQuery, "q" | "status" | "sort" | "dir">): Promise<string> {
+type ExportQuery = Pick<ClientListQuery, "q" | "status" | "sort" | "dir">;
+
+/**
+ * The current view as CSV, in pieces of EXPORT_BATCH clients: every matching client (not just
+ * one page), with its plugin and numbers. Keyset paging (after the last row's sort value and
+ * id) instead of OFFSET: each batch is an index range, not a rescan of all the rows before it.
+ */
+export async function* clientsCsvChunks(query: ExportQuery): AsyncGenerator<string> {
   const where = whereFor(query);
-  const lines: Record<string, string>[] = [];
-  for (let skip = 0; ; skip += EXPORT_BATCH) {
-    const batch = await db.client.findMany({
-      where,
+  const field = query.sort === "status" ? "onboardingStatus" : query.sort;
+  const after = (last: Record<string, unknown> & { id: string }): Prisma.ClientWhereInput => ({
+    OR: [
+      { [field]: { [query.dir === "asc" ? "gt" : "lt"]: last[field] } },
+      { [field]: last[field], id: { gt: last.id } },
+    ],
+  });
+  let last: (Record<string, unknown> & { id: string }) | null = null;
+  let first = true;
+  for (;;) {
+    const batch: (ClientRow & { notes: string; createdAt: Date })[] = await db.client.findMany({
+      where: last ? { AND: [where, after(last)] } : where,
       orderBy: orderFor(query),
-      skip,
       take: EXPORT_BATCH,
       select: { ...LIST_SELECT, notes: true, createdAt: true },
     });
-    if (batch.length === 0) break;
-    const snapshots = await db.pluginConfigSnapshot.findMany({
-      where: { clientId: { in: batch.map((c) => c.id) }, isLatest: true },
-      select: { clientId: true, phoneNumbers: { select: { displayPhoneNumber: true, status: true } } },
-    });
+    const snapshots = batch.length
+      ? await db.pluginConfigSnapshot.findMany({
+          where: { clientId: { in: batch.map((c) => c.id) }, isLatest: true },
+          select: { clientId: true, phoneNumbers: { select: { displayPhoneNumber: true, status: true } } },
+        })
+      : [];
     const latest = new Map(snapshots.map((s) => [s.clientId, s]));
-    for (const c of batch) {
+    const lines = batch.map((c) => {
       const phones = latest.get(c.id)?.phoneNumbers ?? [];
-      lines.push({
+      const line: Record<string, string> = {
         name: c.name,
         contactName: c.contactName,
         contactEmail: c.contactEmail,
@@ -628,11 +643,23 @@ export async function exportClientsCsv(query: Pick<ClientListQuery, "q" | "statu
         phoneStatuses: phones.map((p) => p.status ?? "UNKNOWN").join("; "),
         notes: c.notes,
         createdAt: c.createdAt.toISOString(),
-      });
+      };
+      return EXPORT_COLUMNS.map((column) => line[column] ?? "");
+    });
+    if (first || lines.length) {
+      // escapeFormulae: a cell starting with = + - @ is not run as a formula by spreadsheets.
+      const text = Papa.unparse({ fields: EXPORT_COLUMNS, data: lines }, { escapeFormulae: true, header: first });
+      yield first ? text : `\r\n${text}`;
     }
-    if (batch.length < EXPORT_BATCH) break;
+    first = false;
+    if (batch.length < EXPORT_BATCH) return;
+    last = batch.at(-1)! as unknown as Record<string, unknown> & { id: string };
   }
-  const columns = ["name", "contactName", "contactEmail", "clientReferenceId", "pluginId", "pluginVerified", "onboardingStatus", "phoneNumbers", "phoneStatuses", "notes", "createdAt"];
-  // escapeFormulae: a cell starting with = + - @ is not run as a formula by spreadsheets.
-  return Papa.unparse({ fields: columns, data: lines.map((l) => columns.map((c) => l[c] ?? "")) }, { escapeFormulae: true });
+}
+
+/** The current view as one CSV text (see clientsCsvChunks). */
+export async function exportClientsCsv(query: ExportQuery): Promise<string> {
+  let csv = "";
+  for await (const chunk of clientsCsvChunks(query)) csv += chunk;
+  return csv;
 }

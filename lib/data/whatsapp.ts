@@ -251,8 +251,24 @@ function numberSearch(term: string | undefined): Prisma.SnapshotPhoneNumberWhere
   };
 }
 
-/** Every phone number in the clients' latest snapshots, filtered and searched in the database. */
-export async function listPhoneNumbers({ filter, q, take = 500 }: { filter?: NumberFilter; q?: string; take?: number }) {
+export const NUMBERS_PAGE_SIZE = 25;
+
+/**
+ * One page of the phone numbers in the clients' latest snapshots, filtered and searched in the
+ * database. Paged: at agency scale (thousands of numbers) one page keeps the HTML and its RSC
+ * payload small.
+ */
+export async function listPhoneNumbers({
+  filter,
+  q,
+  page: asked = 1,
+  pageSize = NUMBERS_PAGE_SIZE,
+}: {
+  filter?: NumberFilter;
+  q?: string;
+  page?: number;
+  pageSize?: number;
+}) {
   const term = q?.trim();
   const where: Prisma.SnapshotPhoneNumberWhereInput = {
     snapshot: { isLatest: true, client: { archived: false } },
@@ -261,11 +277,14 @@ export async function listPhoneNumbers({ filter, q, take = 500 }: { filter?: Num
     ...(filter === "coexistence" ? { isOnBizApp: true } : {}),
     ...numberSearch(term),
   };
-  const [rows, total] = await Promise.all([
-    db.snapshotPhoneNumber.findMany({
-      where,
-      orderBy: [{ displayPhoneNumber: "asc" }, { id: "asc" }],
-      take,
+  const total = await db.snapshotPhoneNumber.count({ where });
+  const pageCount = Math.max(1, Math.ceil(total / pageSize));
+  const page = Math.min(Math.max(1, Math.floor(asked)), pageCount);
+  const rows = await db.snapshotPhoneNumber.findMany({
+    where,
+    orderBy: [{ displayPhoneNumber: "asc" }, { id: "asc" }],
+    skip: (page - 1) * pageSize,
+    take: pageSize,
       select: {
         id: true,
         displayPhoneNumber: true,
@@ -275,10 +294,8 @@ export async function listPhoneNumbers({ filter, q, take = 500 }: { filter?: Num
         isOnBizApp: true,
         snapshot: { select: { fetchedAt: true, client: { select: { id: true, name: true } } } },
       },
-    }),
-    db.snapshotPhoneNumber.count({ where }),
-  ]);
-  return { rows, total };
+  });
+  return { rows, total, page, pageCount };
 }
 
 /** Numbers per status, across the clients' latest snapshots; with `q`, only those the overview's search finds. */

@@ -788,4 +788,31 @@ describe("CSV import and export", () => {
     // A number starting with + would be read as a formula too: it stays text.
     expect(lines[1]).toContain(`${EXAMPLE_PLUGIN_ID},yes,CONNECTED,"'+1 555-191-4348",CONNECTED`);
   });
+
+  it("exports every client once, in the list's order, across its keyset batches", async () => {
+    // More than one batch (500), with equal names so the id decides between them.
+    const now = new Date();
+    await db.client.createMany({
+      data: Array.from({ length: 1203 }, (_, i) => ({
+        name: `Batch ${String(i % 400).padStart(3, "0")}`,
+        contactName: "Lee",
+        contactEmail: `batch${i}@example.com`,
+        clientReferenceId: `batch-${i}`,
+        searchText: `batch ${i}`,
+        updatedAt: new Date(now.getTime() - (i % 7) * 1000),
+      })),
+    });
+    for (const [sort, dir] of [
+      ["name", "asc"],
+      ["updatedAt", "desc"],
+    ] as const) {
+      const lines = (await exportClientsCsv(query({ sort, dir }))).trim().split(/\r?\n/).slice(1);
+      const expected = await db.client.findMany({
+        where: { archived: false },
+        orderBy: [{ [sort]: dir }, { id: "asc" }],
+        select: { clientReferenceId: true },
+      });
+      expect(lines.map((l) => l.split(",")[3])).toEqual(expected.map((c) => c.clientReferenceId));
+    }
+  });
 });

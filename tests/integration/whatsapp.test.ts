@@ -291,6 +291,15 @@ describe("the overview", () => {
       "+1 555-191-4348",
     ]);
     expect((await listPhoneNumbers({ q: "7700" })).rows.map((r) => r.snapshot.client?.name)).toEqual(["North Cafe"]);
+    // Paged: one number per page here; a page past the end shows the last one.
+    const page1 = await listPhoneNumbers({ pageSize: 1 });
+    const page2 = await listPhoneNumbers({ pageSize: 1, page: 2 });
+    expect([page1.page, page1.pageCount, page2.page]).toEqual([1, 2, 2]);
+    expect([...page1.rows, ...page2.rows].map((r) => r.displayPhoneNumber)).toEqual([
+      "+1 555-191-4348",
+      "+44 7700 900123",
+    ]);
+    expect((await listPhoneNumbers({ pageSize: 1, page: 9 })).rows).toEqual(page2.rows);
     expect(await countNumbersByStatus()).toEqual(
       expect.arrayContaining([
         { status: "CONNECTED", count: 1 },

@@ -173,7 +173,7 @@ export default async function ClientsPage({ searchParams }: PageProps<"/clients"
                           {client.pluginId.slice(0, 8)}…{client.pluginVerifiedAt ? "" : " (not verified)"}
                         </span>
                       ) : (
-                        <span className="text-slate-400">none yet</span>
+                        <span className="text-slate-500">none yet</span>
                       )}
                     </TableCell>
                   </TableRow>

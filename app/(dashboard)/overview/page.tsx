@@ -28,8 +28,9 @@ const FILTER_LABELS: Record<NumberFilter, string> = {
   coexistence: "On the WhatsApp Business app",
 };
 
-const href = (params: { filter?: string; q?: string }) => {
-  const search = new URLSearchParams(Object.entries(params).filter(([, v]) => v) as [string, string][]).toString();
+const href = (params: { filter?: string; q?: string; page?: number }) => {
+  const entries = Object.entries(params).filter(([k, v]) => v && !(k === "page" && v === 1));
+  const search = new URLSearchParams(entries.map(([k, v]) => [k, String(v)])).toString();
   return (search ? `/overview?${search}` : "/overview") as Route;
 };
 
@@ -38,13 +39,14 @@ export default async function OverviewPage({ searchParams }: PageProps<"/overvie
   const params = await searchParams;
   const filter = NUMBER_FILTERS.find((f) => f === params.filter);
   const q = typeof params.q === "string" ? stripControlCharacters(params.q).slice(0, 100) : "";
+  const askedPage = typeof params.page === "string" ? Number.parseInt(params.page, 10) : 1;
   // Read before the numbers: the page's data includes at least this run's results, so the
   // refresh control knows which finished run it still has to show (components/whatsapp/refresh-all.tsx).
   const lastRun = await latestRefreshJob();
-  const [clients, numbers, { rows, total }] = await Promise.all([
+  const [clients, numbers, { rows, total, page, pageCount }] = await Promise.all([
     countClientsByStatus({ q }),
     countNumbersByStatus({ q }),
-    listPhoneNumbers({ filter, q }),
+    listPhoneNumbers({ filter, q, page: Number.isFinite(askedPage) ? askedPage : 1 }),
   ]);
 
   return (
@@ -102,7 +104,7 @@ export default async function OverviewPage({ searchParams }: PageProps<"/overvie
         <p className="text-sm text-slate-600" aria-live="polite">
           {total === 0
             ? "No number matches."
-            : `${total} ${total === 1 ? "number" : "numbers"}${total > rows.length ? `; the first ${rows.length} are shown` : ""}.`}
+            : `${total} ${total === 1 ? "number" : "numbers"}${pageCount > 1 ? `, page ${page} of ${pageCount}` : ""}.`}
         </p>
         {rows.length ? (
           <Table>
@@ -144,7 +146,7 @@ export default async function OverviewPage({ searchParams }: PageProps<"/overvie
                     {row.qualityRating ? (
                       <MeaningBadge meaning={meaningOf(QUALITY, row.qualityRating)} />
                     ) : (
-                      <span className="text-slate-400">unknown</span>
+                      <span className="text-slate-500">unknown</span>
                     )}
                   </TableCell>
                   <TableCell className="hidden whitespace-nowrap text-slate-500 lg:table-cell">
@@ -154,6 +156,27 @@ export default async function OverviewPage({ searchParams }: PageProps<"/overvie
               ))}
             </TableBody>
           </Table>
+        ) : null}
+        {pageCount > 1 ? (
+          <nav aria-label="Pages" className="flex items-center justify-between gap-2 text-sm">
+            {page > 1 ? (
+              <Link href={href({ filter, q, page: page - 1 })} className={buttonClass("secondary")}>
+                ← Previous
+              </Link>
+            ) : (
+              <span />
+            )}
+            <span className="text-slate-600">
+              Page {page} of {pageCount}
+            </span>
+            {page < pageCount ? (
+              <Link href={href({ filter, q, page: page + 1 })} className={buttonClass("secondary")}>
+                Next →
+              </Link>
+            ) : (
+              <span />
+            )}
+          </nav>
         ) : null}
       </section>
     </div>

@@ -97,7 +97,7 @@ export default async function ClientPage({ params, searchParams }: PageProps<"/c
             </dd>
             <dt className="text-slate-500">Notes</dt>
             <dd className="break-words whitespace-pre-wrap">
-              {client.notes || <span className="text-slate-400">None</span>}
+              {client.notes || <span className="text-slate-500">None</span>}
             </dd>
           </dl>
         </Card>
