@@ -3,6 +3,7 @@ import Link from "next/link";
 import { StageCounts } from "@/components/clients/stage-counts";
 import { MeaningBadge } from "@/components/whatsapp/badge";
 import { RefreshAll } from "@/components/whatsapp/refresh-all";
+import { buttonClass } from "@/components/ui/button-class";
 import { Card, CardDescription, CardTitle } from "@/components/ui/card";
 import { SearchFilters } from "@/components/ui/search-filters";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
