@@ -13,6 +13,8 @@ export function LanguageSwitch({ locale, path }: { locale: Locale; path: string 
   const t = useTranslations("language");
   const router = useRouter();
   const [pending, startTransition] = useTransition();
+  // Dark on white whatever the agency's colour behind it: white text on a tint of the brand
+  // colour fell below 4.5:1 (axe).
   return (
     <label className="flex items-center gap-2 text-sm">
       <span className="sr-only sm:not-sr-only">{t("label")}</span>
@@ -25,7 +27,7 @@ export function LanguageSwitch({ locale, path }: { locale: Locale; path: string 
           document.cookie = `${LANGUAGE_COOKIE}=${encodeURIComponent(next)}; path=${path}; max-age=31536000; samesite=lax${secure}`;
           startTransition(() => router.refresh());
         }}
-        className="rounded-md border border-white/40 bg-white/15 px-2 py-1 text-sm text-white focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-white [&>option]:text-slate-900"
+        className="rounded-md border border-white/60 bg-white px-2 py-1 text-sm text-slate-900 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-white"
       >
         {LOCALES.map((code: Locale) => (
           <option key={code} value={code} lang={code}>
