@@ -2,6 +2,7 @@ import type { Page } from "@playwright/test";
 import { expect, test } from "../support/e2e-test";
 import { hashToken } from "../../lib/links/token";
 import { createMember, signIn, testDb, uniqueEmail, waitForEmail } from "../support/e2e";
+import { signUpThroughFakeSdk } from "../support/e2e-fake";
 
 /* The end client's side in their language: chosen by the admin, by the browser, or on the page. */
 
@@ -62,19 +63,6 @@ async function expectSteps(page: Page, titles: string[], dir: "ltr" | "rtl") {
   }
 }
 
-async function connectThroughFakeSdk(page: Page, button: string) {
-  await page.getByRole("button", { name: button }).click();
-  // The fake ChakraHQ's own window stays English. Its buttons work once its script has run
-  // (before its load event): a click that lands earlier does nothing.
-  const frame = page.frameLocator('iframe[title="Connect WhatsApp"]');
-  const element = await page.locator('iframe[title="Connect WhatsApp"]').elementHandle();
-  await (await element!.contentFrame())!.waitForLoadState("load");
-  await frame.getByRole("button", { name: "Connect WhatsApp" }).click();
-  await frame.getByLabel("Business name").selectOption("Acme Bakery");
-  await frame.getByLabel("Phone number").selectOption("+44 7700 900123");
-  await frame.getByRole("button", { name: "Finish signup" }).click();
-}
-
 test("Hindi chosen by the admin reaches the email and the page; the whole journey at phone size", async ({
   browser,
 }) => {
@@ -108,7 +96,7 @@ test("Hindi chosen by the admin reaches the email and the page; the whole journe
   await expectSteps(page, ["“WhatsApp कनेक्ट करें” दबाएँ", "Facebook से लॉग इन करें", "अपना फ़ोन नंबर चुनें", "हो गया"], "ltr");
   await expectNoHorizontalScroll(page);
 
-  await connectThroughFakeSdk(page, "WhatsApp कनेक्ट करें");
+  await signUpThroughFakeSdk(page, { button: "WhatsApp कनेक्ट करें" });
   await expect(page.getByRole("heading", { name: "WhatsApp कनेक्ट हो गया है" })).toBeVisible({ timeout: 30_000 });
   await expect(page.getByText("+44 7700 900123")).toBeVisible();
   await expect(page.getByText("मैसेज भेजने और पाने के लिए तैयार")).toBeVisible();
@@ -133,7 +121,7 @@ test("Arabic from the browser's language: right to left, the whole journey at ph
   expect(select.x).toBeLessThan(name.x);
   await expectNoHorizontalScroll(page);
 
-  await connectThroughFakeSdk(page, "ربط WhatsApp");
+  await signUpThroughFakeSdk(page, { button: "ربط WhatsApp" });
   await expect(page.getByRole("heading", { name: "تم ربط WhatsApp" })).toBeVisible({ timeout: 30_000 });
   // The number reads left to right inside the right-to-left page.
   const number = page.locator('bdi[dir="ltr"]', { hasText: "+44 7700 900123" });

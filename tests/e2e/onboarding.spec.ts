@@ -1,4 +1,4 @@
-import type { Page, Request } from "@playwright/test";
+import type { Request } from "@playwright/test";
 import { expect, test } from "../support/e2e-test";
 import { hashToken } from "../../lib/links/token";
 import {
@@ -10,6 +10,7 @@ import {
   uniqueEmail,
   waitForEmail,
 } from "../support/e2e";
+import { signUpThroughFakeSdk } from "../support/e2e-fake";
 
 /* The end client's journey: an admin sends a link by email, the client connects through the fake SDK. */
 
@@ -62,15 +63,6 @@ async function fakeSdk(method: "POST" | "DELETE", behaviour?: Record<string, unk
 
 const linkIn = (text: string) => text.match(/https?:\/\/\S+\/onboard\/[A-Za-z0-9_-]+/)?.[0] ?? "";
 
-async function connectThroughFakeSdk(page: Page, { business = "Acme Bakery", phone = "+44 7700 900123" } = {}) {
-  await page.getByRole("button", { name: "Connect WhatsApp" }).click();
-  const frame = page.frameLocator('iframe[title="Connect WhatsApp"]');
-  await frame.getByRole("button", { name: "Connect WhatsApp" }).click();
-  await frame.getByLabel("Business name").selectOption(business);
-  await frame.getByLabel("Phone number").selectOption(phone);
-  await frame.getByRole("button", { name: "Finish signup" }).click();
-}
-
 test("the whole journey: link by email, signup through the SDK, the admin sees the number @phone", async ({
   browser,
 }) => {
@@ -99,7 +91,7 @@ test("the whole journey: link by email, signup through the SDK, the admin sees t
   await page.goto(url);
   await expect(page.getByRole("heading", { level: 1, name: client.name })).toBeVisible();
   await expect(page.getByText("Log in with Facebook")).toBeVisible();
-  await connectThroughFakeSdk(page);
+  await signUpThroughFakeSdk(page);
   await expect(page.getByRole("heading", { name: "WhatsApp is connected" })).toBeVisible({ timeout: 30_000 });
   await expect(page.getByText("+44 7700 900123")).toBeVisible();
   // Each status in the client's own words, never a bare code.

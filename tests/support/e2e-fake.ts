@@ -1,4 +1,4 @@
-import { expect } from "@playwright/test";
+import { expect, type Page } from "@playwright/test";
 import type { Fault, RequestRecord } from "../../fake-chakra/server";
 import { E2E_FAKE_URL, FAKE_CHAKRA_TOKEN } from "./e2e";
 
@@ -57,4 +57,21 @@ export async function connectedPlugin(business: string, phone: string): Promise<
   // The fake shows a new number after a delay, as ChakraHQ does.
   await expect.poll(async () => ((await fakeConfig(plugin.id)).whatsappPhoneNumbers as unknown[]).length).toBe(1);
   return plugin.id;
+}
+
+/**
+ * The end client's signup through the fake ChakraHQ's SDK: presses the page's button (its
+ * label in the page's language), then, in the fake's own window (English), picks a business
+ * and a number and finishes.
+ */
+export async function signUpThroughFakeSdk(
+  page: Page,
+  { button = "Connect WhatsApp", business = "Acme Bakery", phone = "+44 7700 900123" } = {},
+) {
+  await page.getByRole("button", { name: button }).click();
+  const frame = page.frameLocator('iframe[title="Connect WhatsApp"]');
+  await frame.getByRole("button", { name: "Connect WhatsApp" }).click();
+  await frame.getByLabel("Business name").selectOption(business);
+  await frame.getByLabel("Phone number").selectOption(phone);
+  await frame.getByRole("button", { name: "Finish signup" }).click();
 }
