@@ -417,9 +417,11 @@ async function refreshClientOfRun({ refreshJobId, clientId }: { refreshJobId: st
     data: { claimedAt: now },
   });
   if (claimed.count === 0) {
-    const again = await db.refreshJobClient.findUnique({ where, select: { outcome: true } });
+    const again = await db.refreshJobClient.findUnique({ where, select: { outcome: true, claimedAt: true } });
     if (!again || again.outcome) return;
-    throw new RetryLater(REFRESH_EXPIRE_SECONDS * 1000, "another worker is fetching this client");
+    // Claimed by a live worker, or by one that died: its claim lapses with the job's time limit.
+    const lapsesAt = (again.claimedAt?.getTime() ?? now.getTime()) + REFRESH_EXPIRE_SECONDS * 1000;
+    throw new RetryLater(Math.max(0, lapsesAt - Date.now()) + 100, "another worker is fetching this client");
   }
   const release = () => db.refreshJobClient.updateMany({ where: { id: item.id, outcome: null }, data: { claimedAt: null } });
 
