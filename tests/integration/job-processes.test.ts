@@ -24,6 +24,7 @@ function startWorker(script: string, env: Record<string, string> = {}) {
   const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", script], {
     cwd: ROOT,
     env: {
+      NODE_ENV: "test",
       PATH: process.env.PATH,
       HOME: process.env.HOME,
       DATABASE_URL: process.env.DATABASE_URL,
