@@ -112,7 +112,10 @@ export async function runHandler(
     await definition.handler(parsed.data, job);
   } catch (error) {
     if (!(error instanceof RetryLater)) {
-      log(`job ${definition.name} ${job.id} failed (attempt ${job.attempt + 1}): ${(error as Error).message}`);
+      const message = String((error as Error).message ?? error)
+        .replace(/\s+/g, " ")
+        .trim();
+      log(`job ${definition.name} ${job.id} failed (attempt ${job.attempt + 1}): ${message.slice(0, 500)}`);
     }
     throw error;
   }

@@ -64,6 +64,23 @@ afterEach(async () => {
 afterAll(() => fake.close());
 
 let actor: { id: string; email: string };
+
+function createClients(prefix: string, count: number) {
+  return Promise.all(
+    Array.from({ length: count }, (_, i) =>
+      db.client.create({
+        data: {
+          name: `${prefix} ${i}`,
+          contactName: "Ana",
+          contactEmail: `${prefix.toLowerCase()}-${i}@example.com`,
+          clientReferenceId: `${prefix.toLowerCase()}-${i}-${Date.now().toString(36)}`,
+          pluginId: fake.createPlugin({ name: `${prefix} ${i}` }).id,
+          searchText: `${prefix.toLowerCase()} ${i}`,
+        },
+      }),
+    ),
+  );
+}
 beforeEach(async () => {
   fake.store.reset();
   fake.clearFaults();
@@ -82,20 +99,7 @@ beforeEach(async () => {
 
 describe("worker processes", () => {
   it("a refresh cut short by kill -9 is finished by the restarted worker, each client fetched", async () => {
-    const clients = await Promise.all(
-      [1, 2, 3, 4, 5, 6].map((i) =>
-        db.client.create({
-          data: {
-            name: `Crash ${i}`,
-            contactName: "Ana",
-            contactEmail: `crash-${i}@example.com`,
-            clientReferenceId: `crash-${i}-${Date.now().toString(36)}`,
-            pluginId: fake.createPlugin({ name: `crash${i}` }).id,
-            searchText: `crash ${i}`,
-          },
-        }),
-      ),
-    );
+    const clients = await createClients("Crash", 6);
     // The worker's first three fetches hang: it dies with three clients claimed and in flight.
     fake.addFault({ route: "getConfig", kind: "hold", times: 3 });
     const first = await startWorker("scripts/worker.ts");
@@ -107,6 +111,8 @@ describe("worker processes", () => {
     );
     first.kill("SIGKILL");
     await exited(first);
+    // Its calls may still reach the fake after this: they are no longer held, and go nowhere.
+    fake.clearFaults();
     fake.release();
     expect(await db.refreshJob.findUniqueOrThrow({ where: { id: job.id } })).toMatchObject({
       status: "RUNNING",
@@ -123,6 +129,41 @@ describe("worker processes", () => {
       expect(await db.pluginConfigSnapshot.count({ where: { clientId: client.id, isLatest: true } })).toBe(1);
     }
   }, 90_000);
+
+  // Several worker processes are the PostgreSQL setup: on SQLite the app's one process runs
+  // them (refresh-all.test.ts proves the same with three workers in one process).
+  it.skipIf(!process.env.DATABASE_URL?.startsWith("postgres"))(
+    "after a 429, neither of two worker processes calls ChakraHQ before its Retry-After has passed",
+    async () => {
+      await createClients("Limited", 9);
+      // Both processes take three clients each: five calls are held, the sixth is answered 429.
+      // Every later call is one a worker decided on once the 429 was on record.
+      fake.addFault({ route: "getConfig", kind: "hold", times: 5 });
+      fake.addFault({ route: "getConfig", kind: "rate_limit", retryAfterSeconds: 2, times: 1 });
+      // Held calls must not time out meanwhile.
+      const env = { CHAKRA_TIMEOUT_MS: "10000" };
+      await Promise.all([startWorker("scripts/worker.ts", env), startWorker("scripts/worker.ts", env)]);
+      const { job } = await startRefreshAll({ actor });
+      const gate = await vi.waitFor(async () => db.chakraRateLimit.findUniqueOrThrow({ where: { id: "chakra" } }), {
+        timeout: 30_000,
+        interval: 50,
+      });
+      expect(fake.release()).toBe(5);
+      await vi.waitFor(
+        async () => expect((await db.refreshJob.findUniqueOrThrow({ where: { id: job.id } })).status).toBe("DONE"),
+        { timeout: 30_000, interval: 200 },
+      );
+      expect(await db.refreshJob.findUniqueOrThrow({ where: { id: job.id } })).toMatchObject({ done: 9, failed: 0 });
+      const requests = fake.requests.filter((r) => r.method === "GET" && r.path.endsWith("/config"));
+      const limited = requests.find((r) => r.status === 429)!;
+      expect(gate.blockedUntil.getTime()).toBeGreaterThanOrEqual(limited.at + 2000);
+      const after = requests.filter((r) => r.at >= gate.createdAt.getTime());
+      // The 429's client and the three not yet fetched.
+      expect(after).toHaveLength(4);
+      expect(after.every((r) => r.at >= gate.blockedUntil.getTime())).toBe(true);
+    },
+    60_000,
+  );
 
   it("two worker processes run a scheduled job once per slot", async () => {
     const out = path.join(tmpdir(), `schedule-${process.pid}-${Date.now()}.log`);

@@ -4,7 +4,6 @@ import { db } from "@/lib/db";
 import { refreshClientJob, startRefreshAll } from "@/lib/data/whatsapp";
 import { RetryLater } from "@/lib/jobs/engine";
 import { stopJobs } from "@/lib/jobs";
-import { startAppFake } from "../support/app-fake";
 
 /*
  * "Refresh all" on the job engine, with this process running the workers (as the app does on
@@ -12,10 +11,10 @@ import { startAppFake } from "../support/app-fake";
  */
 
 const fake = await vi.hoisted(async () => {
-  const { startAppFake: start } = await import("../support/app-fake");
-  return start({ CHAKRA_TIMEOUT_MS: "1000", JOBS_IN_APP: "true" });
+  const { startAppFake } = await import("../support/app-fake");
+  // Long enough that calls held by a test do not time out meanwhile.
+  return startAppFake({ CHAKRA_TIMEOUT_MS: "10000", JOBS_IN_APP: "true" });
 });
-void startAppFake;
 
 let actor: { id: string; email: string };
 let n = 0;
