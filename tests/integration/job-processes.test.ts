@@ -102,7 +102,8 @@ describe("worker processes", () => {
     const clients = await createClients("Crash", 6);
     // The worker's first three fetches hang: it dies with three clients claimed and in flight.
     fake.addFault({ route: "getConfig", kind: "hold", times: 3 });
-    const first = await startWorker("scripts/worker.ts");
+    // Calls that outlast the test's wait for three claims (a timed-out call gives its claim back).
+    const first = await startWorker("scripts/worker.ts", { CHAKRA_TIMEOUT_MS: "3000" });
     const { job } = await startRefreshAll({ actor });
     await vi.waitFor(
       async () =>
@@ -119,7 +120,7 @@ describe("worker processes", () => {
       done: 0,
     });
 
-    await startWorker("scripts/worker.ts");
+    await startWorker("scripts/worker.ts", { CHAKRA_TIMEOUT_MS: "3000" });
     await vi.waitFor(
       async () => expect((await db.refreshJob.findUniqueOrThrow({ where: { id: job.id } })).status).toBe("DONE"),
       { timeout: 60_000, interval: 200 },

@@ -47,7 +47,7 @@ function recordingJob(
   return { definition: definition as JobDefinition, runs };
 }
 
-describe(`the job engine (${target.provider})`, () => {
+describe(`the job engine (${target.provider})`, { timeout: 30_000 }, () => {
   it("retries a failing job, waiting longer before each retry", async () => {
     const { definition, runs } = recordingJob((run) => {
       if (run < 3) throw new Error(`failure ${run}`);
