@@ -1,4 +1,5 @@
-import { bearerChecker, findPlugin } from "./api";
+import { bearerChecker, configOf, findPlugin } from "./api";
+import { applyChange, parseChange } from "./changes";
 import type { Fault, Faults } from "./faults";
 import { envelope, failure, type Handler, HttpError, isText, readJson } from "./http";
 import type { FakeSdkBehaviour, SdkHost } from "./sdk-host";
@@ -9,7 +10,7 @@ export type RequestRecord = { method: string; path: string; status: number; at: 
 
 /**
  * The tests' controls, `/__fake/*`, behind the same bearer token as the API: faults, the
- * SDK's behaviour, plugins, tokens and the request log.
+ * SDK's behaviour, plugins, tokens, the request log, and changes after a signup.
  */
 export function createControl({
   token,
@@ -81,6 +82,15 @@ export function createControl({
       const numbers = objects(body.numbers, "numbers") as FakePhoneNumber[] | undefined;
       if (numbers?.length && !wabas?.length) throw new HttpError(400, "numbers need a WABA in wabas");
       return store.createPlugin({ name: isText(body.name) ? body.name : undefined, wabas, numbers });
+    }
+    // A change after signup (fake-chakra/changes.ts); answers the plugin's configuration now, or
+    // null once the plugin is no longer found.
+    const change = /^\/__fake\/plugins\/([^/]+)\/changes$/.exec(pathname);
+    if (change && method === "POST") {
+      const pluginId = decodeURIComponent(change[1]!);
+      applyChange(store, pluginId, parseChange(await readJson(req)));
+      const plugin = store.state.plugins[pluginId];
+      return { config: plugin ? configOf(plugin) : null };
     }
     if (pathname === "/__fake/requests" && method === "GET") return requests;
     if (pathname === "/__fake/tokens" && method === "POST") {

@@ -36,6 +36,11 @@ export async function readJson(req: IncomingMessage): Promise<Record<string, unk
   throw new HttpError(400, "Request body must be a JSON object");
 }
 
+/** A form post (application/x-www-form-urlencoded), as a plain HTML form sends it. */
+export async function readForm(req: IncomingMessage): Promise<URLSearchParams> {
+  return new URLSearchParams(await readBody(req));
+}
+
 export function send(
   res: ServerResponse,
   status: number,

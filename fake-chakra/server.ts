@@ -2,6 +2,7 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createApi } from "./api";
 import { createControl, type RequestRecord } from "./control";
+import { createDemoPage } from "./demo-page";
 import { createFaults, type Fault } from "./faults";
 import { failure, type Handler, HttpError } from "./http";
 import { createSdkHost, type FakeSdkBehaviour } from "./sdk-host";
@@ -12,7 +13,8 @@ import { createTokens } from "./tokens";
  * A fake ChakraHQ that honours docs/chakrahq-contract.md, for development and tests.
  * Everything the contract marks [GUESS] is an option here, as it is a setting of the client.
  * This file only puts the parts together: the API (api.ts) with its faults (faults.ts), the
- * SDK's host (sdk-host.ts) and the tests' controls (control.ts), over one store (state.ts).
+ * SDK's host (sdk-host.ts), the tests' controls (control.ts) and the demo page (demo-page.ts),
+ * over one store (state.ts).
  */
 
 export type { FakeRoute, Fault } from "./faults";
@@ -41,6 +43,10 @@ export type FakeChakraOptions = {
   tokenTtlSeconds?: number;
   /** What the fake SDK reports (default DEFAULT_SDK_BEHAVIOUR); changed at run time with POST /__fake/sdk. */
   sdk?: Partial<FakeSdkBehaviour>;
+  /** Serve `/demo`, where a person changes the plugins by hand (default false; `npm run dev` turns it on). */
+  demoPage?: boolean;
+  /** The app's address, for the demo page's links to it and to its dev outbox. */
+  appUrl?: string;
 };
 
 export type FakeChakra = {
@@ -76,6 +82,7 @@ export async function startFakeChakra(options: FakeChakraOptions): Promise<FakeC
   });
   const handlers: Handler[] = [
     sdk.handle,
+    ...(options.demoPage ? [createDemoPage({ store, appUrl: options.appUrl ?? null })] : []),
     createControl({
       token: options.token,
       store,

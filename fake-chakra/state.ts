@@ -28,6 +28,8 @@ export type FakePlugin = {
 export type FakeState = {
   plugins: Record<string, FakePlugin>;
   usedTokens: string[];
+  /** Each changed plugin as it was before its first simulated change (fake-chakra/changes.ts), for "restore". */
+  beforeChanges?: Record<string, FakePlugin>;
 };
 
 export type NewPlugin = {
