@@ -1,11 +1,14 @@
 import { mkdtempSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { CHANGE_KINDS, changeSchema } from "@/fake-chakra/changes";
 import { startFakeChakra } from "@/fake-chakra/server";
+import { startFakeChakraForApp } from "@/fake-chakra/start";
 import { BUSINESS_APP_DEMO_PLUGIN_ID, EMPTY_DEMO_PLUGIN_ID, EXAMPLE_PLUGIN_ID } from "@/fake-chakra/state";
 import { ChakraError } from "@/lib/chakra/errors";
+import { parseEnv } from "@/lib/env";
 import { fakeChanges, postFakeChange } from "../support/fake-changes";
 import { startTestChakra, TEST_TOKEN } from "../support/fake-chakra";
 
@@ -230,6 +233,27 @@ describe("the demo page", () => {
     expect((await fetch(`${t.fake.url}/demo`)).status).toBe(404);
     const plain = await fetch(`${t.fake.url}/demo/change`, { method: "POST", body: "kind=remove_plugin" });
     expect(plain.status).toBe(404);
+  });
+
+  it("is served by the fake npm run dev starts, with links to the app", async () => {
+    const port = await new Promise<number>((resolve) => {
+      const probe = createServer().listen(0, "127.0.0.1", () => {
+        const { port } = probe.address() as { port: number };
+        probe.close(() => resolve(port));
+      });
+    });
+    const dir = mkdtempSync(path.join(tmpdir(), "fake-chakra-dev-"));
+    const dev = await startFakeChakraForApp(
+      parseEnv({ FAKE_CHAKRA_PORT: String(port), FAKE_CHAKRA_STATE_FILE: path.join(dir, "state.json") }),
+    );
+    try {
+      const response = await fetch(`${dev.url}/demo`);
+      expect(response.status).toBe(200);
+      expect(await response.text()).toContain("Simulate changes after signup");
+    } finally {
+      await dev.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it("lists the plugins, their accounts and numbers, with a button per change", async () => {
