@@ -1,7 +1,5 @@
-import type { FakeSdkBehaviour } from "./server";
-
-const escapeHtml = (text: string) =>
-  text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
+import { escapeHtml } from "./http";
+import type { FakeSdkBehaviour } from "./sdk-host";
 
 const BUSINESSES = ["Acme Bakery", "Blue Harbor Dental", "Northwind Traders"];
 const NUMBERS = ["+1 555-010-4477", "+44 7700 900123", "+91 98765 43210"];

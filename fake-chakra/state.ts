@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
@@ -24,7 +25,22 @@ export type FakePlugin = {
   numbers: { wabaId: string; availableAt: number; number: FakePhoneNumber }[];
 };
 
-export type FakeState = { plugins: Record<string, FakePlugin>; usedTokens: string[] };
+export type FakeState = {
+  plugins: Record<string, FakePlugin>;
+  usedTokens: string[];
+  /** Each changed plugin as it was before its first simulated change (fake-chakra/changes.ts), for "restore". */
+  beforeChanges?: Record<string, FakePlugin>;
+};
+
+export type NewPlugin = {
+  name?: string;
+  id?: string;
+  clientReferenceId?: string;
+  clientName?: string;
+  clientEmail?: string;
+  wabas?: FakeWaba[];
+  numbers?: FakePhoneNumber[];
+};
 
 export const EXAMPLE_PLUGIN_ID = "d83e1d23-50b8-4d87-8f92-842a0ac516f6";
 export const EMPTY_DEMO_PLUGIN_ID = "3f0c9a52-7b1e-4c2a-9d4e-5b8a1c2d3e4f";
@@ -179,6 +195,25 @@ export class FakeStore {
   reset(): void {
     this.state = this.seed ? seedState() : { plugins: {}, usedTokens: [] };
     this.save();
+  }
+
+  /** Adds a plugin; given numbers belong to the first account and are there at once. */
+  createPlugin(input: NewPlugin = {}): FakePlugin {
+    const wabas = input.wabas ?? [];
+    const plugin: FakePlugin = {
+      id: input.id ?? randomUUID(),
+      name: input.name ?? "WhatsApp plugin",
+      clientReferenceId: input.clientReferenceId ?? null,
+      clientName: input.clientName ?? null,
+      clientEmail: input.clientEmail ?? null,
+      createdAt: new Date().toISOString(),
+      settings: emptySettings(),
+      wabas,
+      numbers: (input.numbers ?? []).map((number) => ({ wabaId: wabas[0]?.id ?? "", availableAt: 0, number })),
+    };
+    this.state.plugins[plugin.id] = plugin;
+    this.save();
+    return plugin;
   }
 
   save(): void {

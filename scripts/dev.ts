@@ -40,7 +40,8 @@ console.log(
     "",
     `  Partner Onboarding   ${env.APP_URL}`,
     env.demoMode
-      ? `  ChakraHQ             fake, demo mode: ${fake?.url} (set CHAKRA_API_TOKEN for the real API)`
+      ? `  ChakraHQ             fake, demo mode: ${fake?.url} (set CHAKRA_API_TOKEN for the real API)\n` +
+        `  Simulate changes     ${fake?.url}/demo`
       : `  ChakraHQ             ${env.chakra.baseUrl}`,
     `  Database             ${database}`,
     "",

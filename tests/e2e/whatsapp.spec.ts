@@ -2,7 +2,7 @@ import { businessAppDemoNumber } from "../../fake-chakra/state";
 import { newLinkToken } from "../../lib/links/token";
 import { expect, test } from "../support/e2e-test";
 import { createMember, signIn, testDb, waitForEmail } from "../support/e2e";
-import { addFault, clearFaults, connectedPlugin, fakeCall as fake } from "../support/e2e-fake";
+import { addFault, clearFaults, connectedPlugin, fakeCall as fake, fakeChange, fakeConfig } from "../support/e2e-fake";
 
 /* The WhatsApp dashboard against the fake ChakraHQ: refresh, webhook settings, disconnect, overview. */
 
@@ -43,6 +43,38 @@ test("refresh shows ChakraHQ's numbers, and keeps them with an error banner when
   await expect(page.getByRole("alert").filter({ hasText: "rate-limiting requests; try again in 90 s" })).toBeVisible();
   await expect(page.getByRole("alert").filter({ hasText: "Showing the last good data." })).toBeVisible();
   await expect(whatsapp.getByText("+91 98765 43210")).toBeVisible();
+});
+
+test("what ChakraHQ reports changing after signup shows at the next refresh", async ({ page }) => {
+  const pluginId = await connectedPlugin("Northwind Traders", "+1 555-010-4477");
+  const config = await fakeConfig(pluginId);
+  const wabaId = config.whatsappBusinessAccounts[0]!.id;
+  const numberId = (config.whatsappPhoneNumbers as { id: string }[])[0]!.id;
+  const client = await clientFor(pluginId, "Northwind Traders");
+  await signIn(page, (await createMember("ADMIN")).email);
+  await page.goto(`/clients/${client.id}`);
+  await page.getByRole("button", { name: "Refresh from ChakraHQ" }).click();
+  const whatsapp = page.getByRole("region", { name: "WhatsApp" });
+  await expect(whatsapp.getByText("can send and receive")).toBeVisible();
+
+  // Meta disconnects the number, its quality turns red, the account's review is rejected.
+  await fakeChange.numberStatus(pluginId, numberId, "DISCONNECTED");
+  await fakeChange.qualityRating(pluginId, numberId, "RED");
+  await fakeChange.accountReview(pluginId, wabaId, "REJECTED");
+  await page.getByRole("button", { name: "Refresh from ChakraHQ" }).click();
+  await expect(
+    whatsapp.getByText("+1 555-010-4477 is not connected: DISCONNECTED (cannot send or receive)."),
+  ).toBeVisible();
+  await expect(whatsapp.getByText("+1 555-010-4477 has a red quality rating: Meta may limit it.")).toBeVisible();
+  await expect(
+    whatsapp.getByText("Northwind Traders WhatsApp Business Account: Meta rejected the account review."),
+  ).toBeVisible();
+
+  // Restored, the next refresh shows it connected again.
+  await fakeChange.restore(pluginId);
+  await page.getByRole("button", { name: "Refresh from ChakraHQ" }).click();
+  await expect(whatsapp.getByText("can send and receive")).toBeVisible();
+  await expect(whatsapp.getByText(/is not connected/)).toHaveCount(0);
 });
 
 test("a number's details, Meta's meanings and linked guidance show on the client page @phone", async ({ page }) => {

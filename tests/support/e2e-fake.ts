@@ -1,11 +1,20 @@
 import { expect, type Page } from "@playwright/test";
 import type { Fault, RequestRecord } from "../../fake-chakra/server";
 import { E2E_FAKE_URL, FAKE_CHAKRA_TOKEN } from "./e2e";
+import { fakeChanges } from "./fake-changes";
 
 /*
  * The browser tests' handle on the fake ChakraHQ the app talks to (fake-chakra/server.ts):
  * its API as the app calls it, and its `/__fake/*` controls (faults, plugins, requests).
  */
+
+/**
+ * Changes to a plugin after its signup, as Meta or ChakraHQ can make them (a number leaving
+ * CONNECTED, a quality drop, a rejected review, a number gone, …; see fake-chakra/changes.ts):
+ * `await fakeChange.numberStatus(pluginId, phoneNumberId)`, `await fakeChange.restore(pluginId)`.
+ * Each throws if the fake refuses the change.
+ */
+export const fakeChange = fakeChanges({ url: E2E_FAKE_URL, token: FAKE_CHAKRA_TOKEN });
 
 /** One call to the fake over its plain-http side, with the bearer token; returns `_data`. */
 export async function fakeCall<T>(path: string, body?: unknown, method = "POST"): Promise<T> {
