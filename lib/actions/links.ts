@@ -29,7 +29,7 @@ async function emailLink(args: {
   const locale = [client.language, agencyDefault].find(isLocale) ?? DEFAULT_LOCALE;
   await sendEmail({
     to,
-    ...onboardingEmail({
+    ...(await onboardingEmail({
       agency,
       clientName: client.name,
       contactName: to === client.contactEmail ? client.contactName : null,
@@ -37,7 +37,7 @@ async function emailLink(args: {
       expires: args.expires,
       purpose: args.purpose,
       locale,
-    }),
+    })),
   });
   return to;
 }

@@ -79,7 +79,7 @@ async function tellAboutHold(link: FoundLink, hold: PluginHold): Promise<void> {
       "FAILED",
       `Not started: the request to ChakraHQ for a new plugin (reference ${hold.reference}) ended without a clear outcome; waiting for the agency`,
     );
-    const message = pluginHoldEmail({
+    const message = await pluginHoldEmail({
       agency,
       clientName: link.clientName,
       reference: hold.reference,
@@ -131,7 +131,7 @@ async function tellAdmins(linkId: string, message: { subject: string; text: stri
 
 async function tellConnected(link: FoundLink, numbers: string[]) {
   const agency = await getAgencyBranding();
-  const message = connectedEmail({
+  const message = await connectedEmail({
     agency,
     clientName: link.clientName,
     numbers,
@@ -166,7 +166,7 @@ export const checkOnboarding = createTokenAction(
     if (result.status === "closed") return { ok: true, status: "closed" };
     if (result.newlyOverdue) {
       const agency = await getAgencyBranding();
-      const message = signupUnconfirmedEmail({
+      const message = await signupUnconfirmedEmail({
         agency,
         clientName: link.clientName,
         waitMinutes: Math.round(SIGNUP_WAIT_MS / 60_000),
@@ -210,7 +210,7 @@ export const requestNewLink = createTokenAction(
     if (link.state === "active" || (link.state === "connected" && !removed)) return { ok: false, code: "not_needed" };
     if (await rateLimited(`new-link:link:${link.linkId}`, 1, 24 * HOUR))
       return { ok: false, code: "already_requested" };
-    const message = newLinkRequestEmail({
+    const message = await newLinkRequestEmail({
       agency: await getAgencyBranding(),
       clientName: link.clientName,
       clientUrl: `${env.APP_URL}/clients/${link.clientId}`,

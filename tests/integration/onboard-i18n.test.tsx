@@ -126,17 +126,19 @@ async function render(token: string, locale: Locale) {
 }
 
 /** Every email and refusal sentence the client can get, in one language. */
-function messagesFor(locale: Locale) {
-  const emails = (["CONNECT", "RECONNECT", "CHANGE_NUMBER"] as const).map((purpose) =>
-    onboardingEmail({
-      agency: { name: agencyName, logoUrl: null, brandColor: "#0f766e" },
-      clientName: "Client Email",
-      contactName: "Ana",
-      url: "https://app.example/onboard/abc",
-      expires: new Date("2026-12-24T10:00:00Z"),
-      purpose,
-      locale,
-    }),
+async function messagesFor(locale: Locale) {
+  const emails = await Promise.all(
+    (["CONNECT", "RECONNECT", "CHANGE_NUMBER"] as const).map((purpose) =>
+      onboardingEmail({
+        agency: { name: agencyName, logoUrl: null, brandColor: "#0f766e" },
+        clientName: "Client Email",
+        contactName: "Ana",
+        url: "https://app.example/onboard/abc",
+        expires: new Date("2026-12-24T10:00:00Z"),
+        purpose,
+        locale,
+      }),
+    ),
   );
   // The expiry date is the language's own date format (locale data, not catalog text).
   verbatim.add(
@@ -264,7 +266,7 @@ describe("every state of the client's page, every email and refusal", () => {
         if (locale !== "en")
           for (const sentence of english) expect(text, `${state.name}: "${sentence}"`).not.toContain(sentence);
       }
-      const { text, emails } = messagesFor(locale);
+      const { text, emails } = await messagesFor(locale);
       if (locale !== "en") for (const sentence of english) expect(text, sentence).not.toContain(sentence);
       for (const email of emails) expect(email.html).toContain(`<html lang="${locale}" dir="`);
       // next-intl reports a missing message or a bad argument on the console.
@@ -282,7 +284,7 @@ describe("every state of the client's page, every email and refusal", () => {
         expect(text, state.name).toMatch(/[åéíöü]/);
         expect(wordsLeft(text).match(/[A-Za-z]{2,}/g), `${state.name}: ${text}`).toBeNull();
       }
-      const { text } = messagesFor("en");
+      const { text } = await messagesFor("en");
       expect(wordsLeft(text).match(/[A-Za-z]{2,}/g), text).toBeNull();
     } finally {
       CATALOGS.en = real;
