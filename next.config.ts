@@ -15,6 +15,8 @@ export default async function config(phase: string): Promise<NextConfig> {
     // The browser tests build and run their own copy beside a developer's `npm run dev`.
     distDir: process.env.NEXT_DIST_DIR || ".next",
     transpilePackages: ["geist"],
+    // The job queues load their own files at run time (liteque its migrations), so they stay unbundled.
+    serverExternalPackages: ["liteque", "pg-boss"],
     poweredByHeader: false,
     typedRoutes: true,
     experimental: {

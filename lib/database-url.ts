@@ -26,3 +26,9 @@ export function resolveDatabaseUrl(url: string, cwd = process.cwd()): DatabaseTa
 export function redactUrl(url: string): string {
   return url.replace(/\/\/([^:/@]+):[^@/]*@/, "//$1:***@");
 }
+
+/** The queue's own SQLite file, beside the app's database: data/dev.db → data/dev-jobs.db. */
+export function jobsFileFor(databaseFile: string): string {
+  const { dir, name, ext } = path.parse(databaseFile);
+  return path.join(dir, `${name}-jobs${ext || ".db"}`);
+}

@@ -80,6 +80,13 @@ const schema = z.object({
     .refine(isRegExp, "must be a valid regular expression")
     .default("connected|success|complete"),
 
+  // Background jobs
+  /**
+   * Whether this app process also runs the background workers. Default: yes on SQLite (one
+   * machine, the embedded setup), no on PostgreSQL (run `npm run worker` beside the app).
+   */
+  JOBS_IN_APP: z.enum(["true", "false"], { error: 'must be "true" or "false"' }).optional(),
+
   // The fake ChakraHQ (development and tests only)
   FAKE_CHAKRA_PORT: z.coerce.number().int().min(1).max(65_535).default(4010),
   FAKE_CHAKRA_STATE_FILE: z.string().default("data/fake-chakra.json"),
@@ -92,6 +99,8 @@ export type Env = RawEnv & {
   /** No CHAKRA_API_TOKEN: the app talks to the bundled fake ChakraHQ. */
   demoMode: boolean;
   database: ReturnType<typeof resolveDatabaseUrl>;
+  /** inApp: this process runs the background workers (see JOBS_IN_APP). */
+  jobs: { inApp: boolean };
   chakra: {
     baseUrl: string;
     sdkUrl: string;
@@ -184,6 +193,7 @@ export function parseEnv(
     isProduction: raw.NODE_ENV === "production",
     demoMode,
     database,
+    jobs: { inApp: raw.JOBS_IN_APP === undefined ? database.provider === "sqlite" : raw.JOBS_IN_APP === "true" },
     chakra: {
       baseUrl: (raw.CHAKRA_BASE_URL ?? (demoMode ? fakeOrigin : REAL_CHAKRA_BASE_URL)).replace(/\/+$/, ""),
       sdkUrl: raw.CHAKRA_SDK_URL ?? (demoMode ? `${fakeOrigin}/sdk.js` : REAL_CHAKRA_SDK_URL),

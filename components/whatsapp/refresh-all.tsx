@@ -13,6 +13,8 @@ type Job = {
   failed: number;
   lastError: string | null;
   finishedAt: string | null;
+  /** Set while the run waits out ChakraHQ's rate limit. */
+  rateLimitedUntil?: string | null;
 } | null;
 
 const jobQuery = {
@@ -94,6 +96,12 @@ export function RefreshAll({ canStart, shownRunFinishedAt }: { canStart: boolean
                     : `${processed} of ${data.total} clients fetched${data.failed ? `, ${data.failed} failed` : ""}.`}{" "}
                   You can leave this page; it keeps going.
                 </span>
+                {data.rateLimitedUntil ? (
+                  <span>
+                    ChakraHQ asked to slow down: waiting until{" "}
+                    {new Date(data.rateLimitedUntil).toLocaleTimeString([], { timeStyle: "medium" })}.
+                  </span>
+                ) : null}
               </div>
             ) : (
               <span>

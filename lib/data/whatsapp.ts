@@ -1,6 +1,8 @@
 import "server-only";
+import { z } from "zod";
 import {
   chakra as defaultChakra,
+  chakraForJobs,
   isChakraError,
   mayHaveApplied,
   type ChakraClient,
@@ -10,6 +12,10 @@ import {
 } from "../chakra";
 import type { Prisma } from "../generated/prisma/sqlite/client";
 import { db } from "../db";
+import { env } from "../env";
+import { defineJob, RetryLater, type JobContext } from "../jobs/engine";
+import { sendJob } from "../jobs";
+import { blockChakraUntil, chakraBlockedUntil } from "./chakra-rate-limit";
 import { recordAudit } from "./audit";
 import { storeSnapshot } from "./snapshots";
 import type { Actor } from "./team";
@@ -310,29 +316,48 @@ export async function countNumbersByStatus({ q }: { q?: string } = {}): Promise<
 
 // ---------------------------------------------------------------- refresh all
 
-const CONCURRENCY = 3;
 const STALE_MS = 5 * 60_000;
 
-/** The newest "refresh all" job; a running one that stopped reporting is marked failed. */
+/** The newest "refresh all" run; a running one no worker has moved for long is marked stopped. */
 export async function latestRefreshJob() {
   const job = await db.refreshJob.findFirst({ orderBy: { startedAt: "desc" } });
   if (job?.status === "RUNNING" && Date.now() - job.heartbeatAt.getTime() > STALE_MS) {
-    return db.refreshJob.update({ where: { id: job.id }, data: { status: "FAILED", finishedAt: new Date(), lastError: "Stopped: the server restarted." } });
+    return db.refreshJob.update({
+      where: { id: job.id },
+      data: { status: "FAILED", finishedAt: new Date(), lastError: "Stopped: no worker made progress for 5 minutes." },
+    });
   }
   return job;
 }
 
 /**
- * Starts fetching every mapped plugin in the background: a few at a time, waiting out 429s.
- * Progress is kept in the database. Returns the running job if one is already going.
+ * Starts fetching every mapped plugin in the background: one job per client on the job
+ * engine (lib/jobs), which survives a restart. Progress is kept in the database. Returns the
+ * running run if one is already going.
  */
-export async function startRefreshAll({ actor }: { actor: Actor }, chakra: ChakraClient = defaultChakra) {
+export async function startRefreshAll({ actor }: { actor: Actor }) {
   const running = await latestRefreshJob();
   if (running?.status === "RUNNING") return { job: running, started: false };
   const clients = await db.client.findMany({ where: { archived: false, pluginId: { not: null } }, select: { id: true }, orderBy: { name: "asc" } });
-  const job = await db.refreshJob.create({ data: { total: clients.length, startedById: actor.id, status: clients.length ? "RUNNING" : "DONE", finishedAt: clients.length ? null : new Date() } });
+  const job = await db.refreshJob.create({
+    data: {
+      total: clients.length,
+      startedById: actor.id,
+      status: clients.length ? "RUNNING" : "DONE",
+      finishedAt: clients.length ? null : new Date(),
+      clients: { create: clients.map((c) => ({ clientId: c.id })) },
+    },
+  });
   await recordAudit({ actor, action: "whatsapp.refresh_all", targetType: "job", targetId: job.id, metadata: { clients: clients.length } });
-  if (clients.length) void runRefreshJob(job.id, clients.map((c) => c.id), chakra);
+  try {
+    // Keyed by run and client: the same client is not queued twice in one run.
+    for (const client of clients) {
+      await sendJob(refreshClientJob, { refreshJobId: job.id, clientId: client.id }, { key: `${job.id}:${client.id}` });
+    }
+  } catch (error) {
+    await db.refreshJob.update({ where: { id: job.id }, data: { status: "FAILED", finishedAt: new Date(), lastError: "The background queue could not be reached." } });
+    throw error;
+  }
   return { job, started: true };
 }
 
@@ -346,40 +371,109 @@ export function describeFailures(failures: { name: string; message: string }[]):
   return `${named.join("; ")}${more > 0 ? `; and ${more} more` : ""}`;
 }
 
-/** Works through the queue; exported for tests, which await it. */
-export async function runRefreshJob(jobId: string, clientIds: string[], chakra: ChakraClient = defaultChakra, { maxWaitMs = 60_000 } = {}) {
-  const queue = [...clientIds];
-  const failures: { name: string; message: string }[] = [];
-  async function worker() {
-    for (let clientId = queue.shift(); clientId; clientId = queue.shift()) {
-      let result = await refreshClientConfig(clientId, chakra);
-      // Rate-limited: wait as long as ChakraHQ asks (or back off), then try again, a few times.
-      for (let attempt = 0; !result.ok && result.error.status === 429 && attempt < 4; attempt++) {
-        const wait = Math.min(maxWaitMs, (result.error.retryAfterSeconds ?? 2 ** attempt) * 1000);
-        await new Promise((resolve) => setTimeout(resolve, wait));
-        result = await refreshClientConfig(clientId, chakra);
-      }
-      if (!result.ok) {
-        const client = await db.client.findUnique({ where: { id: clientId }, select: { name: true } });
-        failures.push({ name: client?.name ?? "A deleted client", message: result.error.message });
-      }
-      await db.refreshJob.update({
-        where: { id: jobId },
-        data: {
-          ...(result.ok ? { done: { increment: 1 } } : { failed: { increment: 1 }, lastError: describeFailures(failures) }),
-          heartbeatAt: new Date(),
-        },
-      });
-    }
-  }
-  try {
-    await Promise.all(Array.from({ length: CONCURRENCY }, worker));
-    // Workers' updates may land out of order: the final one names every failure.
-    await db.refreshJob.update({
-      where: { id: jobId },
-      data: { status: "DONE", finishedAt: new Date(), ...(failures.length ? { lastError: describeFailures(failures) } : {}) },
-    });
-  } catch (error) {
-    await db.refreshJob.update({ where: { id: jobId }, data: { status: "FAILED", finishedAt: new Date(), lastError: String(error) } });
-  }
+async function describeRunFailures(refreshJobId: string): Promise<string | null> {
+  const failed = await db.refreshJobClient.findMany({ where: { refreshJobId, outcome: "FAILED" }, select: { clientId: true, message: true } });
+  if (failed.length === 0) return null;
+  const clients = await db.client.findMany({ where: { id: { in: failed.map((f) => f.clientId) } }, select: { id: true, name: true } });
+  const names = new Map(clients.map((c) => [c.id, c.name]));
+  return describeFailures(failed.map((f) => ({ name: names.get(f.clientId) ?? "A deleted client", message: f.message ?? "Failed" })));
 }
+
+/** Marks the run done once every client is settled (whichever job settles the last one, or runs again after a crash). */
+async function finishIfComplete(refreshJobId: string) {
+  const run = await db.refreshJob.findUnique({ where: { id: refreshJobId }, select: { status: true, total: true, done: true, failed: true } });
+  if (run?.status !== "RUNNING" || run.done + run.failed < run.total) return;
+  await db.refreshJob.updateMany({
+    where: { id: refreshJobId, status: "RUNNING" },
+    data: { status: "DONE", finishedAt: new Date(), lastError: await describeRunFailures(refreshJobId) },
+  });
+}
+
+/** Settles one client of a run, once: the outcome and the run's count change together. */
+async function settleClient(refreshJobId: string, itemId: string, failure: string | null) {
+  await db.$transaction(async (tx) => {
+    const settled = await tx.refreshJobClient.updateMany({
+      where: { id: itemId, outcome: null },
+      data: { outcome: failure === null ? "DONE" : "FAILED", message: failure, claimedAt: null },
+    });
+    if (settled.count === 0) return;
+    await tx.refreshJob.update({
+      where: { id: refreshJobId },
+      data: { ...(failure === null ? { done: { increment: 1 } } : { failed: { increment: 1 } }), heartbeatAt: new Date() },
+    });
+  });
+  if (failure !== null) await db.refreshJob.update({ where: { id: refreshJobId }, data: { lastError: await describeRunFailures(refreshJobId) } });
+  await finishIfComplete(refreshJobId);
+}
+
+/** A failure that may pass by itself (no answer, or ChakraHQ's own error): retried with backoff. */
+function isTransient(failure: FetchFailure): boolean {
+  return failure.status === null || failure.status >= 500;
+}
+
+const REFRESH_EXPIRE_SECONDS = Math.ceil(env.CHAKRA_TIMEOUT_MS / 1000) * 2 + 5;
+/** A 429 without Retry-After: everyone waits this long. */
+const RATE_LIMIT_DEFAULT_MS = 30_000;
+
+/**
+ * Fetches one client of a "refresh all" run. Claimed first, so a redelivered job does not fetch
+ * it again (a claim older than the job's time limit was a crashed worker's); settled once. A 429
+ * stops every worker until its Retry-After has passed, and queues this client again.
+ */
+async function refreshClientOfRun({ refreshJobId, clientId }: { refreshJobId: string; clientId: string }, job: JobContext) {
+  const where = { refreshJobId_clientId: { refreshJobId, clientId } };
+  const item = await db.refreshJobClient.findUnique({ where, select: { id: true, outcome: true } });
+  if (!item) return; // the run is gone
+  if (item.outcome) return finishIfComplete(refreshJobId); // settled before a crash ended the job
+  const heartbeat = () => db.refreshJob.update({ where: { id: refreshJobId }, data: { heartbeatAt: new Date() } });
+
+  const blockedUntil = await chakraBlockedUntil();
+  if (blockedUntil) {
+    await heartbeat();
+    throw new RetryLater(blockedUntil.getTime() - Date.now(), "ChakraHQ asked to wait");
+  }
+  const now = new Date();
+  const claimed = await db.refreshJobClient.updateMany({
+    where: { id: item.id, outcome: null, OR: [{ claimedAt: null }, { claimedAt: { lt: new Date(now.getTime() - REFRESH_EXPIRE_SECONDS * 1000) } }] },
+    data: { claimedAt: now },
+  });
+  if (claimed.count === 0) {
+    const again = await db.refreshJobClient.findUnique({ where, select: { outcome: true, claimedAt: true } });
+    if (!again || again.outcome) return;
+    // Claimed by a live worker, or by one that died: its claim lapses with the job's time limit.
+    const lapsesAt = (again.claimedAt?.getTime() ?? now.getTime()) + REFRESH_EXPIRE_SECONDS * 1000;
+    throw new RetryLater(Math.max(0, lapsesAt - Date.now()) + 100, "another worker is fetching this client");
+  }
+  const release = () => db.refreshJobClient.updateMany({ where: { id: item.id, outcome: null }, data: { claimedAt: null } });
+
+  let result: RefreshResult;
+  try {
+    result = await refreshClientConfig(clientId, chakraForJobs);
+  } catch (error) {
+    await release();
+    throw error;
+  }
+  if (!result.ok && result.error.status === 429) {
+    const waitMs = result.error.retryAfterSeconds === null ? RATE_LIMIT_DEFAULT_MS : result.error.retryAfterSeconds * 1000;
+    await blockChakraUntil(new Date(Date.now() + waitMs));
+    await release();
+    await heartbeat();
+    throw new RetryLater(waitMs, "ChakraHQ is rate-limiting requests");
+  }
+  if (!result.ok && isTransient(result.error) && !job.lastAttempt) {
+    await release();
+    throw new Error(result.error.message);
+  }
+  await settleClient(refreshJobId, item.id, result.ok ? null : result.error.message);
+}
+
+/** One client of a "refresh all" run. */
+export const refreshClientJob = defineJob({
+  name: "refresh-client",
+  schema: z.object({ refreshJobId: z.string().min(1), clientId: z.string().min(1) }),
+  handler: refreshClientOfRun,
+  retry: { limit: 3, delaySeconds: 5, backoff: true },
+  expireInSeconds: REFRESH_EXPIRE_SECONDS,
+  // Per worker process: a few calls at a time, as before.
+  concurrency: 3,
+});

@@ -1,6 +1,6 @@
 import { rmSync } from "node:fs";
 import pg from "pg";
-import { resolveDatabaseUrl, type DatabaseTarget } from "../../lib/database-url";
+import { jobsFileFor, resolveDatabaseUrl, type DatabaseTarget } from "../../lib/database-url";
 import { migrateDatabase } from "./migrate";
 
 /** The database the tests use and wipe: TEST_DATABASE_URL, or a SQLite file of their own. */
@@ -11,13 +11,19 @@ export function testDatabaseUrl(): string {
 /** Empties the test database and applies the migrations, so each run starts clean. */
 export async function resetTestDatabase(target: DatabaseTarget = resolveDatabaseUrl(testDatabaseUrl())): Promise<void> {
   if (target.provider === "sqlite") {
-    for (const suffix of ["", "-wal", "-shm", "-journal"]) rmSync(`${target.filePath}${suffix}`, { force: true });
+    // The job queue's own file beside it too (lib/jobs/liteque.ts).
+    for (const file of [target.filePath, jobsFileFor(target.filePath)]) {
+      for (const suffix of ["", "-wal", "-shm", "-journal"]) rmSync(`${file}${suffix}`, { force: true });
+    }
   } else {
     await createDatabaseIfMissing(target.url);
     const client = new pg.Client({ connectionString: target.url });
     await client.connect();
     try {
-      await client.query("DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public;");
+      // pg-boss's queue (lib/jobs/pg-boss.ts) too; it installs itself again on first use.
+      await client.query(
+        "DROP SCHEMA IF EXISTS pgboss CASCADE; DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public;",
+      );
     } finally {
       await client.end();
     }

@@ -2,7 +2,7 @@ import { businessAppDemoNumber } from "../../fake-chakra/state";
 import { newLinkToken } from "../../lib/links/token";
 import { expect, test } from "../support/e2e-test";
 import { createMember, signIn, testDb, waitForEmail } from "../support/e2e";
-import { connectedPlugin, fakeCall as fake } from "../support/e2e-fake";
+import { addFault, clearFaults, connectedPlugin, fakeCall as fake } from "../support/e2e-fake";
 
 /* The WhatsApp dashboard against the fake ChakraHQ: refresh, webhook settings, disconnect, overview. */
 
@@ -300,4 +300,21 @@ test("the overview lists every number, filters them, and refreshes all clients @
   await page.getByRole("searchbox", { name: "Search numbers" }).fill(client.name.toLowerCase());
   await page.getByRole("button", { name: "Search" }).click();
   await expect(page.getByRole("row").filter({ hasText: number })).toBeVisible();
+});
+
+test("refresh all says when it waits out ChakraHQ's rate limit, then shows the finished run", async ({ page }) => {
+  await clientFor(
+    await connectedPlugin("Patient Pharmacy", "+34 600 111 222"),
+    `Patient Pharmacy ${Date.now().toString(36)}`,
+  );
+  await signIn(page, (await createMember("ADMIN")).email);
+  await page.goto("/overview");
+  await addFault({ route: "getConfig", kind: "rate_limit", retryAfterSeconds: 4, times: 1 });
+  try {
+    await page.getByRole("button", { name: "Refresh all from ChakraHQ" }).click();
+    await expect(page.getByText(/ChakraHQ asked to slow down: waiting until/)).toBeVisible({ timeout: 15_000 });
+    await expect(page.getByText(/Last refresh finished: \d+ of \d+ clients fetched/)).toBeVisible({ timeout: 30_000 });
+  } finally {
+    await clearFaults();
+  }
 });

@@ -151,6 +151,8 @@ const TABLES = [
   "AuditLog",
   "OutboxMessage",
   "RefreshJob",
+  "RefreshJobClient",
+  "ChakraRateLimit",
 ];
 // One round trip per snapshot (the suite takes thousands); the same SQL on both databases.
 const SNAPSHOT_SQL = TABLES.map(

@@ -8,7 +8,6 @@ import {
   disconnectWaba,
   listPhoneNumbers,
   refreshClientConfig,
-  runRefreshJob,
   updateWebhookSettings,
 } from "@/lib/data/whatsapp";
 import { startTestChakra } from "../support/fake-chakra";
@@ -309,56 +308,5 @@ describe("the overview", () => {
     // The counts follow the overview's search.
     expect(await countNumbersByStatus({ q: "harbor" })).toEqual([{ status: "CONNECTED", count: 1 }]);
     expect(await countNumbersByStatus({ q: "no such number" })).toEqual([]);
-  });
-
-  it("refreshes all clients a few at a time, waiting out a 429", async () => {
-    const clients = await Promise.all(
-      [1, 2, 3, 4].map((i) => clientWithPlugin(t.fake.createPlugin({ name: `p${i}` }).id)),
-    );
-    t.fake.addFault({ route: "getConfig", kind: "rate_limit", retryAfterSeconds: 0, times: 2 });
-    const job = await db.refreshJob.create({ data: { total: clients.length } });
-    await runRefreshJob(
-      job.id,
-      clients.map((c) => c.id),
-      t.chakra,
-    );
-    expect(await db.refreshJob.findUniqueOrThrow({ where: { id: job.id } })).toMatchObject({
-      status: "DONE",
-      done: 4,
-      failed: 0,
-    });
-    expect(await db.pluginConfigSnapshot.count({ where: { isLatest: true } })).toBe(4);
-  });
-
-  it("counts a client that keeps failing, names it, and finishes the rest", async () => {
-    const good = await clientWithPlugin(EXAMPLE_PLUGIN_ID, "Harbor Dental");
-    const gone = await clientWithPlugin("00000000-0000-4000-8000-000000000000", "Acme Bakery");
-    const job = await db.refreshJob.create({ data: { total: 2 } });
-    await runRefreshJob(job.id, [good.id, gone.id], t.chakra);
-    expect(await db.refreshJob.findUniqueOrThrow({ where: { id: job.id } })).toMatchObject({
-      status: "DONE",
-      done: 1,
-      failed: 1,
-      lastError: "Acme Bakery: WhatsApp plugin not found",
-    });
-  });
-
-  it("names the first three failing clients by name, and counts the rest", async () => {
-    const names = ["Echo Optics", "Acme Bakery", "Delta Florist", "Bravo Cafe", "Charlie Gym"];
-    const clients = await Promise.all(names.map((name) => clientWithPlugin(t.fake.createPlugin({ name }).id, name)));
-    const job = await db.refreshJob.create({ data: { total: clients.length } });
-    t.fake.addFault({ route: "getConfig", kind: "error", status: 402, message: "Upgrade to a paid plan" });
-    await runRefreshJob(
-      job.id,
-      clients.map((c) => c.id),
-      t.chakra,
-    );
-    expect(await db.refreshJob.findUniqueOrThrow({ where: { id: job.id } })).toMatchObject({
-      status: "DONE",
-      done: 0,
-      failed: 5,
-      lastError:
-        "Acme Bakery: Upgrade to a paid plan; Bravo Cafe: Upgrade to a paid plan; Charlie Gym: Upgrade to a paid plan; and 2 more",
-    });
   });
 });

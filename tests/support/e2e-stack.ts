@@ -85,6 +85,8 @@ const app = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "scripts
     TRUSTED_PROXY_COUNT: "1",
     INITIAL_ADMIN_EMAIL: E2E_FIRST_OWNER_EMAIL,
     DATABASE_URL: process.env.DATABASE_URL,
+    // "Refresh all" runs in the app's own workers, on PostgreSQL too.
+    JOBS_IN_APP: "true",
     AUTH_SECRET: randomBytes(32).toString("base64"),
     SMTP_URL: `smtp://127.0.0.1:${E2E_MAIL_SMTP_PORT}`,
     CHAKRA_API_TOKEN: FAKE_CHAKRA_TOKEN,

@@ -7,4 +7,6 @@ export default async function setup() {
   await resetTestDatabase(resolveDatabaseUrl(url));
   // Workers start after this and inherit it, so lib/env.ts sees the test database.
   process.env.DATABASE_URL = url;
+  // The tests' own process runs the background jobs it queues, on PostgreSQL too.
+  process.env.JOBS_IN_APP ??= "true";
 }

@@ -62,6 +62,15 @@ describe("parseEnv", () => {
     expect(parseEnv({ DATABASE_URL: "postgres://localhost/db" }).database.provider).toBe("postgresql");
   });
 
+  it("runs the background workers in the app on SQLite, and in workers of their own on PostgreSQL, unless told", () => {
+    const postgres = { DATABASE_URL: "postgresql://u:p@localhost/db" };
+    expect(parseEnv({}).jobs.inApp).toBe(true);
+    expect(parseEnv(postgres).jobs.inApp).toBe(false);
+    expect(parseEnv({ ...postgres, JOBS_IN_APP: "true" }).jobs.inApp).toBe(true);
+    expect(parseEnv({ JOBS_IN_APP: "false" }).jobs.inApp).toBe(false);
+    expect(() => parseEnv({ JOBS_IN_APP: "yes" })).toThrow(/JOBS_IN_APP: must be "true" or "false"/);
+  });
+
   it("names every missing production setting", () => {
     expect(() => parseEnv({ NODE_ENV: "production" })).toThrow(
       /AUTH_SECRET: required in production[\s\S]*SMTP_URL: required[\s\S]*CHAKRA_API_TOKEN: required/,

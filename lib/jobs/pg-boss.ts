@@ -1,0 +1,138 @@
+import { randomUUID } from "node:crypto";
+import pg from "pg";
+import PgBoss from "pg-boss";
+import {
+  RetryLater,
+  runHandler,
+  scheduleTickMs,
+  type BackendOptions,
+  type JobBackend,
+  type JobDefinition,
+} from "./engine";
+
+/**
+ * PostgreSQL: pg-boss (10.x, the line that runs on Node 20). Its queue tables live in the
+ * app's database, schema "pgboss". Retries with backoff, expiry of a crashed worker's jobs
+ * (supervision) and de-duplication by key are pg-boss's own.
+ */
+export async function createPgBossBackend(url: string, options: BackendOptions): Promise<JobBackend> {
+  const log = options.log ?? console.error;
+  const shortestExpiry = Math.min(...options.definitions.map((d) => d.expireInSeconds));
+  const boss = new PgBoss({
+    connectionString: url,
+    schema: "pgboss",
+    max: 4,
+    // Expired jobs (their worker died) are retried at the next supervision round: run it at
+    // least as often as the shortest time limit, so a crash costs about twice that at most.
+    maintenanceIntervalSeconds: Math.max(1, Math.min(60, shortestExpiry)),
+    // Schedules are slots of our own (below), not pg-boss's cron.
+    schedule: false,
+  });
+  boss.on("error", (error) => log(`pg-boss: ${error.message}`));
+  // Starting also installs or migrates pg-boss's schema; then the queues, with each job's policy.
+  await boss.start();
+  // Creating queues at once from two processes deadlocks in PostgreSQL (each attaches a
+  // partition): one process at a time, under an advisory lock held on a connection of its own.
+  const lock = new pg.Client({ connectionString: url });
+  await lock.connect();
+  try {
+    await lock.query("SELECT pg_advisory_lock($1)", [QUEUE_SETUP_LOCK]);
+    await createQueues(boss, options.definitions);
+  } catch (error) {
+    await boss.stop({ graceful: false, wait: true });
+    throw error;
+  } finally {
+    await lock.end();
+  }
+
+  const byName = new Map(options.definitions.map((d) => [d.name, d]));
+  const everySeconds = new Map(options.schedules.map((s) => [s.job, s.everySeconds]));
+  const pollingIntervalSeconds = Math.max(0.5, (options.pollIntervalMs ?? 1000) / 1000);
+  let ticker: NodeJS.Timeout | undefined;
+
+  async function send(
+    definition: JobDefinition,
+    data: unknown,
+    { key, delayMs }: { key?: string; delayMs?: number } = {},
+  ) {
+    const id = await boss.send(definition.name, data as object, {
+      // The queues are "stately" (one waiting job per key): a job sent without a key gets one of its own.
+      singletonKey: key ?? randomUUID(),
+      ...(delayMs ? { startAfter: new Date(Date.now() + delayMs) } : {}),
+    });
+    return id !== null;
+  }
+
+  return {
+    send: async (definition, data, sendOptions) => send(definition, definition.schema.parse(data), sendOptions),
+
+    async work() {
+      for (const definition of options.definitions) {
+        // One pg-boss worker per slot of concurrency, each taking one job at a time.
+        for (let i = 0; i < definition.concurrency; i++) {
+          await boss.work<unknown>(
+            definition.name,
+            { batchSize: 1, includeMetadata: true, pollingIntervalSeconds },
+            async ([job]) => {
+              if (!job) return;
+              const every = everySeconds.get(definition.name);
+              const context = {
+                id: job.id,
+                attempt: job.retryCount,
+                lastAttempt: job.retryCount >= job.retryLimit,
+                ...(every && job.singletonKey === "schedule" && job.singletonOn
+                  ? { slot: Math.round(job.singletonOn.getTime() / 1000 / every) }
+                  : {}),
+              };
+              try {
+                await runHandler(definition, job.data, context, log);
+              } catch (error) {
+                if (!(error instanceof RetryLater)) throw error;
+                // Queued again for later, as a new job with the same key: this one completes, and
+                // no retry is used up.
+                await send(definition, job.data, { key: job.singletonKey ?? undefined, delayMs: error.delayMs });
+              }
+            },
+          );
+        }
+      }
+      if (options.schedules.length === 0) return;
+      const tick = async () => {
+        for (const schedule of options.schedules) {
+          const definition = byName.get(schedule.job);
+          if (!definition) throw new Error(`No job named ${schedule.job} to schedule`);
+          // pg-boss's singleton slot (the database's clock, so every instance counts the same
+          // slots): a second instance's send in the same slot is refused by a unique index.
+          await boss
+            .send(definition.name, {}, { singletonKey: "schedule", singletonSeconds: schedule.everySeconds })
+            .catch((error: Error) => log(`schedule ${schedule.job}: ${error.message}`));
+        }
+      };
+      await tick();
+      ticker = setInterval(() => void tick(), scheduleTickMs(options.schedules));
+    },
+
+    async stop() {
+      clearInterval(ticker);
+      await boss.stop({ graceful: true, timeout: 5_000, wait: true });
+    },
+  };
+}
+
+const QUEUE_SETUP_LOCK = 72707370;
+
+async function createQueues(boss: PgBoss, definitions: JobDefinition[]) {
+  for (const definition of definitions) {
+    const queue: PgBoss.Queue = {
+      name: definition.name,
+      // At most one job per key waiting, and one running (a key's job can be queued again while it runs).
+      policy: "stately",
+      retryLimit: definition.retry.limit,
+      retryDelay: definition.retry.delaySeconds,
+      retryBackoff: definition.retry.backoff,
+      expireInSeconds: definition.expireInSeconds,
+    };
+    await boss.createQueue(definition.name, queue);
+    await boss.updateQueue(definition.name, queue);
+  }
+}
