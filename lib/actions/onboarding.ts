@@ -16,7 +16,8 @@ import {
   type FoundLink,
 } from "../data/onboarding/signup";
 import { connectedEmail, newLinkRequestEmail, pluginHoldEmail, signupUnconfirmedEmail } from "../email/messages";
-import { sendEmail } from "../email/mailer";
+import type { RenderedEmail } from "../email/render";
+import { queueEmail } from "../data/emails";
 import { env } from "../env";
 import type { LinkRefusal } from "../onboarding/messages";
 import { onboardingReportSchema, sdkEventSchema } from "../validations/links";
@@ -86,7 +87,7 @@ async function tellAboutHold(link: FoundLink, hold: PluginHold): Promise<void> {
       reason: hold.reason,
       clientUrl: `${env.APP_URL}/clients/${link.clientId}`,
     });
-    await tellAdmins(link.linkId, message, "hold notice");
+    await tellAdmins(link, "plugin-hold", message);
   }
 }
 
@@ -119,12 +120,14 @@ export const reportSdkEvent = createTokenAction(
   },
 );
 
-/** Emails the admins who sent a link, each failure logged, none thrown. */
-async function tellAdmins(linkId: string, message: { subject: string; text: string; html: string }, what: string) {
-  const recipients = await linkRecipients(linkId);
+/** Queues an email to each admin who sent a link; a failure is logged, never thrown. */
+async function tellAdmins(link: FoundLink, kind: string, message: RenderedEmail) {
+  const recipients = await linkRecipients(link.linkId);
   await Promise.all(
     recipients.map((to) =>
-      sendEmail({ to, ...message }).catch((e: Error) => console.error(`[onboarding] ${what} not sent: ${e.message}`)),
+      queueEmail({ kind, to, email: message, linkId: link.linkId, clientId: link.clientId }).catch((e: Error) =>
+        console.error(`[onboarding] ${kind} email not queued: ${e.message}`),
+      ),
     ),
   );
 }
@@ -137,7 +140,7 @@ async function tellConnected(link: FoundLink, numbers: string[]) {
     numbers,
     clientUrl: `${env.APP_URL}/clients/${link.clientId}`,
   });
-  await tellAdmins(link.linkId, message, "notice");
+  await tellAdmins(link, "connected", message);
 }
 
 /**
@@ -172,7 +175,7 @@ export const checkOnboarding = createTokenAction(
         waitMinutes: Math.round(SIGNUP_WAIT_MS / 60_000),
         clientUrl: `${env.APP_URL}/clients/${link.clientId}`,
       });
-      await tellAdmins(link.linkId, message, "unconfirmed notice");
+      await tellAdmins(link, "signup-unconfirmed", message);
     }
     return { ok: true, status: "pending", overdue: result.overdue };
   },
@@ -217,7 +220,7 @@ export const requestNewLink = createTokenAction(
       connectionRemoved: removed,
       replacedAddress: link.state === "replaced",
     });
-    await tellAdmins(link.linkId, message, "request");
+    await tellAdmins(link, "new-link-request", message);
     await recordAudit({
       actor: null,
       action: "link.new_requested",

@@ -2,6 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest
 import { EXAMPLE_PLUGIN_ID } from "@/fake-chakra/state";
 import { startTestChakra } from "../support/fake-chakra";
 import { pseudoCatalog } from "../support/pseudo-locale";
+import { emailsSettled } from "../support/emails";
 
 vi.mock("next/headers", async () => (await import("../support/request-context")).headersModule());
 vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
@@ -350,6 +351,7 @@ describe("the onboarding email", () => {
       for (const [key, value] of Object.entries({ clientId: client.id, validDays: "7", sendTo: "", mode: "email" }))
         form.set(key, value);
       expect(await createLinkAction(null as never, form)).toMatchObject({ ok: true });
+      await emailsSettled(client.contactEmail);
       const sent = await db.outboxMessage.findMany({
         where: { to: client.contactEmail },
         orderBy: { createdAt: "asc" },
