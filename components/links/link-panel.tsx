@@ -136,19 +136,24 @@ function deliveryDetail(email: EmailDelivery): string {
 /** Each email about this link (to the client, or to the admins) and where its delivery stands. */
 function EmailDeliveries({ emails }: { emails: EmailDelivery[] }) {
   return (
-    <ul aria-label="Emails" className="flex flex-col gap-1.5 text-xs text-slate-600">
-      {emails.map((email) => (
-        <li key={email.id} className="flex flex-wrap items-baseline gap-x-2 gap-y-0.5">
-          <span className={`rounded-full px-2 py-0.5 font-medium ${DELIVERY_STYLE[email.status].className}`}>
-            {DELIVERY_STYLE[email.status].label}
-          </span>
-          <span className="min-w-0 break-words">
-            <span className="font-medium text-slate-800">{email.subject}</span> to{" "}
-            <span className="break-all">{email.to}</span>: {deliveryDetail(email)}
-          </span>
-        </li>
-      ))}
-    </ul>
+    <section aria-label="Emails" className="flex flex-col gap-1.5 text-xs text-slate-600">
+      <h3 className="font-medium text-slate-700">Emails</h3>
+      <ul className="flex flex-col gap-1.5">
+        {emails.map((email) => (
+          <li key={email.id} className="grid grid-cols-[4.5rem_1fr] items-baseline gap-x-2">
+            <span
+              className={`justify-self-start rounded-full px-2 py-0.5 font-medium ${DELIVERY_STYLE[email.status].className}`}
+            >
+              {DELIVERY_STYLE[email.status].label}
+            </span>
+            <span className="min-w-0 break-words">
+              <span className="font-medium text-slate-800">{email.subject}</span> to{" "}
+              <span className="break-all">{email.to}</span>: {deliveryDetail(email)}
+            </span>
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }
 
