@@ -11,6 +11,16 @@ import { LINK_DAYS_CHOICES, LINK_DAYS_RANGE, PURPOSE_INFO, type LinkPurpose } fr
 import { formatDateTime } from "@/lib/format";
 
 type LinkEvent = { type: string; detail: string | null; createdAt: Date };
+type EmailDelivery = {
+  id: string;
+  to: string;
+  subject: string;
+  status: "QUEUED" | "SENT" | "RETRYING" | "FAILED";
+  attempts: number;
+  lastError: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+};
 export type LinkView = {
   id: string;
   purpose: LinkPurpose;
@@ -20,6 +30,7 @@ export type LinkView = {
   sentTo: string | null;
   createdBy: { email: string } | null;
   events: LinkEvent[];
+  emails: EmailDelivery[];
 };
 
 const STATE_STYLE: Record<LinkView["state"], { label: string; className: string }> = {
@@ -98,6 +109,51 @@ function Funnel({ events }: { events: LinkEvent[] }) {
       ) : null}
       {said.length ? <SdkEvents events={said} /> : null}
     </div>
+  );
+}
+
+const DELIVERY_STYLE: Record<EmailDelivery["status"], { label: string; className: string }> = {
+  QUEUED: { label: "Queued", className: "bg-slate-100 text-slate-700" },
+  SENT: { label: "Sent", className: "bg-emerald-100 text-emerald-900" },
+  RETRYING: { label: "Retrying", className: "bg-amber-100 text-amber-900" },
+  FAILED: { label: "Failed", className: "bg-red-100 text-red-900" },
+};
+
+function deliveryDetail(email: EmailDelivery): string {
+  const tries = `${email.attempts} ${email.attempts === 1 ? "attempt" : "attempts"}`;
+  switch (email.status) {
+    case "QUEUED":
+      return `queued ${formatDateTime(email.createdAt)}`;
+    case "SENT":
+      return `sent ${formatDateTime(email.updatedAt)}`;
+    case "RETRYING":
+      return `${tries} so far, the last ${formatDateTime(email.updatedAt)}; it is tried again automatically. The mail server said: ${email.lastError ?? "no reason given"}`;
+    case "FAILED":
+      return `gave up ${formatDateTime(email.updatedAt)} after ${tries}. The mail server said: ${email.lastError ?? "no reason given"}`;
+  }
+}
+
+/** Each email about this link (to the client, or to the admins) and where its delivery stands. */
+function EmailDeliveries({ emails }: { emails: EmailDelivery[] }) {
+  return (
+    <section aria-label="Emails" className="flex flex-col gap-1.5 text-xs text-slate-600">
+      <h3 className="font-medium text-slate-700">Emails</h3>
+      <ul className="flex flex-col gap-1.5">
+        {emails.map((email) => (
+          <li key={email.id} className="grid grid-cols-[4.5rem_1fr] items-baseline gap-x-2">
+            <span
+              className={`justify-self-start rounded-full px-2 py-0.5 font-medium ${DELIVERY_STYLE[email.status].className}`}
+            >
+              {DELIVERY_STYLE[email.status].label}
+            </span>
+            <span className="min-w-0 break-words">
+              <span className="font-medium text-slate-800">{email.subject}</span> to{" "}
+              <span className="break-all">{email.to}</span>: {deliveryDetail(email)}
+            </span>
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }
 
@@ -339,6 +395,7 @@ export function LinkPanel({
                 </span>
               </div>
               <Funnel events={link.events} />
+              {link.emails.length ? <EmailDeliveries emails={link.emails} /> : null}
               {canEdit && link.state === "active" ? (
                 <LinkActions
                   link={link}

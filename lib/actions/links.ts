@@ -6,7 +6,6 @@ import { getClient } from "../data/clients";
 import { createLink, recordLinkSent, revokeLink, rotateLink } from "../data/onboarding/links";
 import { onboardingEmail } from "../email/messages";
 import type { LinkPurpose } from "../onboarding/rules";
-import { sendEmail } from "../email/mailer";
 import { DEFAULT_LOCALE, isLocale } from "../i18n/locales";
 import { createLinkSchema, linkIdSchema, resendLinkSchema } from "../validations/links";
 import { createAction, type ActionResult } from "./safe-action";
@@ -14,7 +13,8 @@ import { createAction, type ActionResult } from "./safe-action";
 /** The outcome of creating or re-sending a link; `url` is shown once (only its hash is kept). */
 export type LinkState = ActionResult & { url?: string };
 
-async function emailLink(args: {
+/** The onboarding email for a link, in the client's language, and its recipient. */
+async function composeLinkEmail(args: {
   clientId: string;
   to: string | null;
   url: string;
@@ -27,19 +27,16 @@ async function emailLink(args: {
   const [agency, agencyDefault] = await Promise.all([getAgencyBranding(), getDefaultLanguage()]);
   // The client's language, else the agency's default; an email cannot ask the browser.
   const locale = [client.language, agencyDefault].find(isLocale) ?? DEFAULT_LOCALE;
-  await sendEmail({
-    to,
-    ...onboardingEmail({
-      agency,
-      clientName: client.name,
-      contactName: to === client.contactEmail ? client.contactName : null,
-      url: args.url,
-      expires: args.expires,
-      purpose: args.purpose,
-      locale,
-    }),
+  const email = await onboardingEmail({
+    agency,
+    clientName: client.name,
+    contactName: to === client.contactEmail ? client.contactName : null,
+    url: args.url,
+    expires: args.expires,
+    purpose: args.purpose,
+    locale,
   });
-  return to;
+  return { to, email };
 }
 
 /** Creates a client's onboarding link (revoking earlier ones), and emails it unless only a copy is wanted. */
@@ -63,17 +60,18 @@ export const createLinkAction = createAction(
     if (input.mode === "copy")
       return { ok: true, url: created.url, message: "Link created. Copy it now: it is shown only once." };
     try {
-      const to = await emailLink({
+      // Queued: a mail server outage delays the email (its state shows in the link's history).
+      const { to, email } = await composeLinkEmail({
         clientId: input.clientId,
         to: input.sendTo,
         url: created.url,
         expires: created.link.expiresAt,
         purpose,
       });
-      await recordLinkSent({ actor: user, linkId: created.link.id, to });
+      await recordLinkSent({ actor: user, linkId: created.link.id, to, email });
       return { ok: true, url: created.url, message: `Link sent to ${to}.` };
     } catch (error) {
-      console.error(`[links] onboarding email not sent: ${(error as Error).message}`);
+      console.error(`[links] onboarding email not queued: ${(error as Error).message}`);
       return {
         ok: false,
         code: "FAILED",
@@ -92,17 +90,17 @@ export const resendLinkAction = createAction(
     if (!rotated.ok) return { ok: false, code: "FAILED", message: rotated.message };
     revalidatePath(`/clients/${rotated.clientId}`);
     try {
-      const to = await emailLink({
+      const { to, email } = await composeLinkEmail({
         clientId: rotated.clientId,
         to: input.sendTo,
         url: rotated.url,
         expires: rotated.expiresAt,
         purpose: rotated.purpose,
       });
-      await recordLinkSent({ actor: user, linkId: input.linkId, to });
+      await recordLinkSent({ actor: user, linkId: input.linkId, to, email });
       return { ok: true, url: rotated.url, message: `Sent again to ${to}. The previous address no longer works.` };
     } catch (error) {
-      console.error(`[links] onboarding email not sent: ${(error as Error).message}`);
+      console.error(`[links] onboarding email not queued: ${(error as Error).message}`);
       return {
         ok: false,
         code: "FAILED",

@@ -16,7 +16,8 @@ import {
   type FoundLink,
 } from "../data/onboarding/signup";
 import { connectedEmail, newLinkRequestEmail, pluginHoldEmail, signupUnconfirmedEmail } from "../email/messages";
-import { sendEmail } from "../email/mailer";
+import type { RenderedEmail } from "../email/render";
+import { queueEmail } from "../data/emails";
 import { env } from "../env";
 import type { LinkRefusal } from "../onboarding/messages";
 import { onboardingReportSchema, sdkEventSchema } from "../validations/links";
@@ -79,14 +80,14 @@ async function tellAboutHold(link: FoundLink, hold: PluginHold): Promise<void> {
       "FAILED",
       `Not started: the request to ChakraHQ for a new plugin (reference ${hold.reference}) ended without a clear outcome; waiting for the agency`,
     );
-    const message = pluginHoldEmail({
+    const message = await pluginHoldEmail({
       agency,
       clientName: link.clientName,
       reference: hold.reference,
       reason: hold.reason,
       clientUrl: `${env.APP_URL}/clients/${link.clientId}`,
     });
-    await tellAdmins(link.linkId, message, "hold notice");
+    await tellAdmins(link, "plugin-hold", message);
   }
 }
 
@@ -119,25 +120,27 @@ export const reportSdkEvent = createTokenAction(
   },
 );
 
-/** Emails the admins who sent a link, each failure logged, none thrown. */
-async function tellAdmins(linkId: string, message: { subject: string; text: string; html: string }, what: string) {
-  const recipients = await linkRecipients(linkId);
+/** Queues an email to each admin who sent a link; a failure is logged, never thrown. */
+async function tellAdmins(link: FoundLink, kind: string, message: RenderedEmail) {
+  const recipients = await linkRecipients(link.linkId);
   await Promise.all(
     recipients.map((to) =>
-      sendEmail({ to, ...message }).catch((e: Error) => console.error(`[onboarding] ${what} not sent: ${e.message}`)),
+      queueEmail({ kind, to, email: message, linkId: link.linkId, clientId: link.clientId }).catch((e: Error) =>
+        console.error(`[onboarding] ${kind} email not queued: ${e.message}`),
+      ),
     ),
   );
 }
 
 async function tellConnected(link: FoundLink, numbers: string[]) {
   const agency = await getAgencyBranding();
-  const message = connectedEmail({
+  const message = await connectedEmail({
     agency,
     clientName: link.clientName,
     numbers,
     clientUrl: `${env.APP_URL}/clients/${link.clientId}`,
   });
-  await tellAdmins(link.linkId, message, "notice");
+  await tellAdmins(link, "connected", message);
 }
 
 /**
@@ -166,13 +169,13 @@ export const checkOnboarding = createTokenAction(
     if (result.status === "closed") return { ok: true, status: "closed" };
     if (result.newlyOverdue) {
       const agency = await getAgencyBranding();
-      const message = signupUnconfirmedEmail({
+      const message = await signupUnconfirmedEmail({
         agency,
         clientName: link.clientName,
         waitMinutes: Math.round(SIGNUP_WAIT_MS / 60_000),
         clientUrl: `${env.APP_URL}/clients/${link.clientId}`,
       });
-      await tellAdmins(link.linkId, message, "unconfirmed notice");
+      await tellAdmins(link, "signup-unconfirmed", message);
     }
     return { ok: true, status: "pending", overdue: result.overdue };
   },
@@ -210,14 +213,14 @@ export const requestNewLink = createTokenAction(
     if (link.state === "active" || (link.state === "connected" && !removed)) return { ok: false, code: "not_needed" };
     if (await rateLimited(`new-link:link:${link.linkId}`, 1, 24 * HOUR))
       return { ok: false, code: "already_requested" };
-    const message = newLinkRequestEmail({
+    const message = await newLinkRequestEmail({
       agency: await getAgencyBranding(),
       clientName: link.clientName,
       clientUrl: `${env.APP_URL}/clients/${link.clientId}`,
       connectionRemoved: removed,
       replacedAddress: link.state === "replaced",
     });
-    await tellAdmins(link.linkId, message, "request");
+    await tellAdmins(link, "new-link-request", message);
     await recordAudit({
       actor: null,
       action: "link.new_requested",

@@ -69,8 +69,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         const context = linkContext.getStore();
         const message =
           context?.kind === "invitation"
-            ? invitationEmail({ agency, url, expires, invitedBy: context.invitedBy, role: context.role })
-            : signInEmail({ agency, url, expires });
+            ? await invitationEmail({ agency, url, expires, invitedBy: context.invitedBy, role: context.role })
+            : await signInEmail({ agency, url, expires });
         await sendEmail({ to: identifier, ...message });
       },
     }),

@@ -19,10 +19,12 @@ import { confirmConnection, mintForLink, resolveLink } from "@/lib/data/onboardi
 import { hashToken } from "@/lib/links/token";
 import { startTestChakra } from "../support/fake-chakra";
 import { pageProps, renderPage } from "../support/render-page";
+import { emailsSettled } from "../support/emails";
 
 let t: Awaited<ReturnType<typeof startTestChakra>>;
 let admin: { id: string; email: string };
 let n = 0;
+const anEmail = { subject: "Your link", html: "<p>Your link</p>", text: "Your link" };
 
 async function newClient() {
   const ref = `links-${Date.now().toString(36)}-${n++}`;
@@ -111,6 +113,7 @@ describe("links", () => {
     // Asking for a new link reaches the admins who made the link, once a day.
     vi.spyOn(console, "log").mockImplementation(() => {}); // the outbox prints every email
     expect(await requestNewLink(second)).toEqual({ ok: true });
+    await emailsSettled(admin.email);
     const email = await db.outboxMessage.findFirstOrThrow({
       where: { to: admin.email },
       orderBy: { createdAt: "desc" },
@@ -204,7 +207,7 @@ describe("the funnel", () => {
     const stage = async () => (await db.client.findUniqueOrThrow({ where: { id: client.id } })).onboardingStatus;
     const id = created.link.id;
     expect(await stage()).toBe("NOT_INVITED");
-    await recordLinkSent({ actor: admin, linkId: id, to: client.contactEmail });
+    await recordLinkSent({ actor: admin, linkId: id, to: client.contactEmail, email: anEmail });
     expect(await stage()).toBe("INVITED");
     await recordLinkEvent(id, "OPENED");
     expect(await stage()).toBe("OPENED");
@@ -282,7 +285,7 @@ describe("connecting", () => {
       data: { email: `gone-${n++}@test.example`, role: "ADMIN", removedAt: new Date() },
     });
     for (const actor of [admin, other, admin, gone])
-      await recordLinkSent({ actor, linkId: created.link.id, to: client.contactEmail });
+      await recordLinkSent({ actor, linkId: created.link.id, to: client.contactEmail, email: anEmail });
     expect((await linkRecipients(created.link.id)).sort()).toEqual([admin.email, other.email].sort());
   });
 });

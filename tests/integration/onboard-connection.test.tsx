@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { EXAMPLE_PLUGIN_ID } from "@/fake-chakra/state";
 import { startTestChakra } from "../support/fake-chakra";
+import { emailsSettled } from "../support/emails";
 
 vi.mock("next/headers", async () => (await import("../support/request-context")).headersModule());
 vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
@@ -141,6 +142,7 @@ describe("asking for a new link", () => {
     const { client, token, linkId } = await connectedLink();
     await disconnect(client.id);
     expect(await requestNewLink(token)).toEqual({ ok: true });
+    await emailsSettled(admin.email);
     const emails = await db.outboxMessage.findMany({ where: { to: admin.email, subject: { contains: client.name } } });
     expect(emails.map((e) => e.subject)).toEqual([`${client.name} asks for a new onboarding link`]);
     expect(emails[0]!.text).toContain(`/clients/${client.id}`);
@@ -160,6 +162,7 @@ describe("asking for a new link", () => {
     const refused = await requestNewLink(token);
     expect(refused).toEqual({ ok: false, code: "not_needed" });
     if (!refused.ok) expect(refusalMessage(refused, agencyName)).toBe("This link does not need replacing.");
+    expect(await db.emailDelivery.count({ where: { subject: { contains: client.name } } })).toBe(0);
     expect(await db.outboxMessage.count({ where: { subject: { contains: client.name } } })).toBe(0);
   });
 });

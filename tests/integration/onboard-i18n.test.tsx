@@ -2,6 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest
 import { EXAMPLE_PLUGIN_ID } from "@/fake-chakra/state";
 import { startTestChakra } from "../support/fake-chakra";
 import { pseudoCatalog } from "../support/pseudo-locale";
+import { emailsSettled } from "../support/emails";
 
 vi.mock("next/headers", async () => (await import("../support/request-context")).headersModule());
 vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
@@ -126,17 +127,19 @@ async function render(token: string, locale: Locale) {
 }
 
 /** Every email and refusal sentence the client can get, in one language. */
-function messagesFor(locale: Locale) {
-  const emails = (["CONNECT", "RECONNECT", "CHANGE_NUMBER"] as const).map((purpose) =>
-    onboardingEmail({
-      agency: { name: agencyName, logoUrl: null, brandColor: "#0f766e" },
-      clientName: "Client Email",
-      contactName: "Ana",
-      url: "https://app.example/onboard/abc",
-      expires: new Date("2026-12-24T10:00:00Z"),
-      purpose,
-      locale,
-    }),
+async function messagesFor(locale: Locale) {
+  const emails = await Promise.all(
+    (["CONNECT", "RECONNECT", "CHANGE_NUMBER"] as const).map((purpose) =>
+      onboardingEmail({
+        agency: { name: agencyName, logoUrl: null, brandColor: "#0f766e" },
+        clientName: "Client Email",
+        contactName: "Ana",
+        url: "https://app.example/onboard/abc",
+        expires: new Date("2026-12-24T10:00:00Z"),
+        purpose,
+        locale,
+      }),
+    ),
   );
   // The expiry date is the language's own date format (locale data, not catalog text).
   verbatim.add(
@@ -264,7 +267,7 @@ describe("every state of the client's page, every email and refusal", () => {
         if (locale !== "en")
           for (const sentence of english) expect(text, `${state.name}: "${sentence}"`).not.toContain(sentence);
       }
-      const { text, emails } = messagesFor(locale);
+      const { text, emails } = await messagesFor(locale);
       if (locale !== "en") for (const sentence of english) expect(text, sentence).not.toContain(sentence);
       for (const email of emails) expect(email.html).toContain(`<html lang="${locale}" dir="`);
       // next-intl reports a missing message or a bad argument on the console.
@@ -282,7 +285,7 @@ describe("every state of the client's page, every email and refusal", () => {
         expect(text, state.name).toMatch(/[åéíöü]/);
         expect(wordsLeft(text).match(/[A-Za-z]{2,}/g), `${state.name}: ${text}`).toBeNull();
       }
-      const { text } = messagesFor("en");
+      const { text } = await messagesFor("en");
       expect(wordsLeft(text).match(/[A-Za-z]{2,}/g), text).toBeNull();
     } finally {
       CATALOGS.en = real;
@@ -348,6 +351,7 @@ describe("the onboarding email", () => {
       for (const [key, value] of Object.entries({ clientId: client.id, validDays: "7", sendTo: "", mode: "email" }))
         form.set(key, value);
       expect(await createLinkAction(null as never, form)).toMatchObject({ ok: true });
+      await emailsSettled(client.contactEmail);
       const sent = await db.outboxMessage.findMany({
         where: { to: client.contactEmail },
         orderBy: { createdAt: "asc" },

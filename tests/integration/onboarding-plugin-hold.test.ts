@@ -18,6 +18,7 @@ import { db } from "@/lib/db";
 import { refusalMessage } from "@/lib/onboarding/messages";
 import { pageProps, renderPage } from "../support/render-page";
 import { setRequestHeaders, signInAs } from "../support/request-context";
+import { emailsSettled } from "../support/emails";
 
 /*
  * What the end client and the admins are told when no new plugin may be asked for (a request
@@ -88,6 +89,7 @@ describe("a client whose new plugin is held", () => {
     expect(tokenRequests()).toBe(asked);
     expect(pluginsFor(client.clientReferenceId)).toHaveLength(1);
 
+    await emailsSettled(admin.email);
     const emails = await db.outboxMessage.findMany({ where: { to: admin.email, subject: { contains: client.name } } });
     expect(emails.map((e) => e.subject)).toEqual([`${client.name} cannot connect WhatsApp until you check ChakraHQ`]);
     expect(emails[0]!.text).toContain(`client reference ${client.clientReferenceId}`);

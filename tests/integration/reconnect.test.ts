@@ -17,6 +17,7 @@ import { db } from "@/lib/db";
 import { pageProps, renderPage } from "../support/render-page";
 import { finishSignup } from "../support/app-fake";
 import { setRequestHeaders, signInAs } from "../support/request-context";
+import { emailsSettled } from "../support/emails";
 
 /*
  * Issue 10, part 6: a client that already has a plugin can be sent a reconnect or a
@@ -130,6 +131,7 @@ describe("a link for a client that already has a plugin", () => {
     );
     expect(sent).toMatchObject({ ok: true });
     const url = (sent as LinkState).url!;
+    await emailsSettled(client.contactEmail);
     const email = await db.outboxMessage.findFirstOrThrow({
       where: { to: client.contactEmail },
       orderBy: { createdAt: "desc" },

@@ -23,6 +23,7 @@ import { SDK_PAYLOAD_MAX } from "@/lib/validations/links";
 import { pageProps, renderPage } from "../support/render-page";
 import { finishSignup } from "../support/app-fake";
 import { setRequestHeaders, signInAs } from "../support/request-context";
+import { emailsSettled } from "../support/emails";
 
 /*
  * Issue 10, part 1: the server finds a completed signup in ChakraHQ's configuration whatever
@@ -61,11 +62,13 @@ async function start(token: string): Promise<string> {
   return started.connectToken;
 }
 
-const emailsAbout = (clientName: string) =>
-  db.outboxMessage.findMany({
+const emailsAbout = async (clientName: string) => {
+  await emailsSettled(admin.email);
+  return db.outboxMessage.findMany({
     where: { to: admin.email, subject: { contains: clientName } },
     select: { subject: true },
   });
+};
 const eventsOf = (linkId: string, type: "CONNECTED" | "UNCONFIRMED" | "SDK_EVENT") =>
   db.onboardingLinkEvent.findMany({ where: { linkId, type }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
 const attemptOf = (linkId: string) =>

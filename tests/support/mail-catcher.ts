@@ -15,12 +15,25 @@ export type CaughtEmail = {
   receivedAt: number;
 };
 
-export async function startMailCatcher({ smtpPort = 0, httpPort }: { smtpPort?: number; httpPort?: number } = {}) {
+export async function startMailCatcher({
+  smtpPort = 0,
+  httpPort,
+  refuse,
+}: {
+  smtpPort?: number;
+  httpPort?: number;
+  /** Recipients the server refuses for good (550), as a mailbox that does not exist. */
+  refuse?: (address: string) => boolean;
+} = {}) {
   const messages: CaughtEmail[] = [];
   const smtp = new SMTPServer({
     authOptional: true,
     disabledCommands: ["STARTTLS", "AUTH"],
     logger: false,
+    onRcptTo(address, _session, callback) {
+      if (!refuse?.(address.address.toLowerCase())) return callback();
+      callback(Object.assign(new Error(`Mailbox ${address.address} does not exist`), { responseCode: 550 }));
+    },
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
       stream.on("data", (chunk: Buffer) => chunks.push(chunk));

@@ -20,6 +20,12 @@ export default async function OutboxPage() {
           Development only: with no <code className="font-mono text-sm">SMTP_URL</code>, emails are kept here instead of
           being sent. Newest first.
         </p>
+        <p className="mt-2">
+          <Link href="/dev/outbox/previews" className="font-medium text-teal-700 underline underline-offset-4">
+            Previews of every email
+          </Link>{" "}
+          <span className="text-slate-600">with sample data.</span>
+        </p>
       </div>
       {usesOutbox() ? null : (
         <Notice tone="info">SMTP_URL is set, so new emails go to the mail server; older ones stay listed here.</Notice>

@@ -4,8 +4,13 @@ import { db } from "../../db";
 import { env } from "../../env";
 import { newLinkToken } from "../../links/token";
 import { linkState, purposesFor, PURPOSE_INFO, stageAfterLinkEvent, type LinkPurpose } from "../../onboarding/rules";
+import type { Prisma } from "../../generated/prisma/sqlite/client";
+import type { RenderedEmail } from "../../email/render";
 import { recordAudit } from "../audit";
+import { dispatchEmail, EMAIL_DELIVERY_SELECT, queueEmail } from "../emails";
 import type { Actor } from "../team";
+
+type Tx = Prisma.TransactionClient;
 
 /*
  * The agency's side of an onboarding link: create, send, give a new address, revoke, list,
@@ -19,18 +24,20 @@ export function onboardingUrl(token: string): string {
 
 /** Records a step of a link's funnel, and moves the client's stage forward with it (together). */
 export async function recordLinkEvent(linkId: string, type: LinkEventType, detail?: string | null): Promise<void> {
-  await db.$transaction(async (tx) => {
-    const link = await tx.onboardingLink.findUnique({
-      where: { id: linkId },
-      select: { clientId: true, client: { select: { onboardingStatus: true } } },
-    });
-    if (!link) return;
-    const next = stageAfterLinkEvent(link.client.onboardingStatus, type);
-    if (next) await tx.client.update({ where: { id: link.clientId }, data: { onboardingStatus: next } });
-    // An SDK event keeps its payload (capped at 2 kB by sdkEventSchema); other details are words.
-    const max = type === "SDK_EVENT" ? 2200 : 1000;
-    await tx.onboardingLinkEvent.create({ data: { linkId, type, detail: detail?.slice(0, max) ?? null } });
+  await db.$transaction((tx) => writeLinkEvent(tx, linkId, type, detail));
+}
+
+async function writeLinkEvent(tx: Tx, linkId: string, type: LinkEventType, detail?: string | null) {
+  const link = await tx.onboardingLink.findUnique({
+    where: { id: linkId },
+    select: { clientId: true, client: { select: { onboardingStatus: true } } },
   });
+  if (!link) return;
+  const next = stageAfterLinkEvent(link.client.onboardingStatus, type);
+  if (next) await tx.client.update({ where: { id: link.clientId }, data: { onboardingStatus: next } });
+  // An SDK event keeps its payload (capped at 2 kB by sdkEventSchema); other details are words.
+  const max = type === "SDK_EVENT" ? 2200 : 1000;
+  await tx.onboardingLinkEvent.create({ data: { linkId, type, detail: detail?.slice(0, max) ?? null } });
 }
 
 /**
@@ -116,11 +123,26 @@ export async function rotateLink({ actor, linkId }: { actor: Actor; linkId: stri
   return { ok: true as const, url: onboardingUrl(token), clientId: link.clientId, expiresAt: link.expiresAt, purpose: link.purpose };
 }
 
-/** Notes that a link was emailed, and by whom (they hear back when the client connects). */
-export async function recordLinkSent({ actor, linkId, to }: { actor: Actor; linkId: string; to: string }) {
-  const link = await db.onboardingLink.update({ where: { id: linkId }, data: { sentTo: to }, select: { clientId: true } });
-  await recordLinkEvent(linkId, "SENT", to);
-  await recordAudit({ actor, action: "link.sent", targetType: "link", targetId: linkId, clientId: link.clientId, metadata: { to } });
+/** Notes that a link was emailed, and by whom (they hear back when the client connects), and queues the email. */
+export async function recordLinkSent({
+  actor,
+  linkId,
+  to,
+  email,
+}: {
+  actor: Actor;
+  linkId: string;
+  to: string;
+  email: RenderedEmail;
+}): Promise<void> {
+  // The email is queued with the "sent" event and its audit entry: all three or none.
+  const deliveryId = await db.$transaction(async (tx) => {
+    const link = await tx.onboardingLink.update({ where: { id: linkId }, data: { sentTo: to }, select: { clientId: true } });
+    await writeLinkEvent(tx, linkId, "SENT", to);
+    await recordAudit({ actor, action: "link.sent", targetType: "link", targetId: linkId, clientId: link.clientId, metadata: { to } }, tx);
+    return queueEmail({ kind: "onboarding", to, email, clientId: link.clientId, linkId }, tx);
+  });
+  await dispatchEmail(deliveryId);
 }
 
 /** Stops a link from working. */
@@ -149,6 +171,7 @@ export async function listLinks(clientId: string) {
       sentTo: true,
       createdBy: { select: { email: true } },
       events: { orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { type: true, detail: true, createdAt: true } },
+      emails: { orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: EMAIL_DELIVERY_SELECT },
     },
   });
   const now = new Date();

@@ -1,0 +1,365 @@
+import type { ReactElement } from "react";
+import type { AgencyBranding } from "../data/agency";
+import { ROLE_INFO, type Role } from "../auth/roles";
+import type { LinkPurpose } from "../onboarding/rules";
+import { translator } from "../i18n/catalogs";
+import type { Locale } from "../i18n/locales";
+import { EmailLayout, Paragraph } from "./layout";
+import { renderEmail, type RenderedEmail } from "./render";
+
+/*
+ * Every email the app sends, as react-email trees in one shared layout (./layout.tsx).
+ * Adding one: write a `compose` function (props → subject and tree) below, add it with sample
+ * props to EMAIL_TEMPLATES (the dev outbox previews every entry), and export a function that
+ * renders it; send it through lib/email/mailer.ts.
+ */
+
+type Composed = { subject: string; element: ReactElement };
+
+const when = (date: Date) =>
+  date.toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }) + " UTC";
+
+type SignInProps = { agency: AgencyBranding; url: string; expires: Date };
+
+function composeSignIn({ agency, url, expires }: SignInProps): Composed {
+  const subject = `Sign in to ${agency.name} Partner Onboarding`;
+  return {
+    subject,
+    element: (
+      <EmailLayout
+        agency={agency}
+        title={subject}
+        preheader="Your sign-in link, valid once."
+        heading="Sign in"
+        button={{ label: "Sign in", url }}
+        footnotes={[
+          `The link expires on ${when(expires)}.`,
+          "If you did not ask to sign in, you can ignore this email.",
+        ]}
+      >
+        <Paragraph>Use the button below to sign in to Partner Onboarding. The link works once.</Paragraph>
+      </EmailLayout>
+    ),
+  };
+}
+
+type InvitationProps = { agency: AgencyBranding; url: string; expires: Date; invitedBy: string; role: Role };
+
+function composeInvitation({ agency, url, expires, invitedBy, role }: InvitationProps): Composed {
+  const info = ROLE_INFO[role];
+  const subject = `${invitedBy} invited you to ${agency.name} Partner Onboarding`;
+  return {
+    subject,
+    element: (
+      <EmailLayout
+        agency={agency}
+        title={subject}
+        preheader={`Join as ${info.label.toLowerCase()}.`}
+        heading={`You are invited to ${agency.name}`}
+        button={{ label: "Accept and sign in", url }}
+        footnotes={[
+          `This link expires on ${when(expires)}. After that, ask for a new one on the sign-in page with this address.`,
+        ]}
+      >
+        <Paragraph>
+          {`${invitedBy} invited you to the team that onboards ${agency.name}'s clients onto WhatsApp, as ${info.label.toLowerCase()}: ${info.description.toLowerCase()}.`}
+        </Paragraph>
+        <Paragraph>
+          Accept by signing in with the button below. There is no password: each time, you get a link like this one by
+          email.
+        </Paragraph>
+      </EmailLayout>
+    ),
+  };
+}
+
+type OnboardingProps = {
+  agency: AgencyBranding;
+  clientName: string;
+  contactName: string | null;
+  url: string;
+  expires: Date;
+  purpose?: LinkPurpose;
+  locale?: Locale;
+};
+
+function composeOnboarding({
+  agency,
+  clientName,
+  contactName,
+  url,
+  expires,
+  purpose = "CONNECT",
+  locale = "en",
+}: OnboardingProps): Composed {
+  const t = translator(locale, "email");
+  const names = { client: clientName, agency: agency.name };
+  const date = `${expires.toLocaleString(locale, { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" })} UTC`;
+  const subject = t(`${purpose}.subject`, names);
+  return {
+    subject,
+    element: (
+      <EmailLayout
+        locale={locale}
+        agency={agency}
+        title={subject}
+        preheader={t("preheader")}
+        heading={t(`${purpose}.heading`, names)}
+        button={{ label: t(`${purpose}.button`), url }}
+        footnotes={[t("validUntil", { client: clientName, date }), t("questions", names)]}
+      >
+        {contactName ? <Paragraph>{t("greeting", { name: contactName })}</Paragraph> : null}
+        <Paragraph>{t(`${purpose}.first`, names)}</Paragraph>
+        <Paragraph>{t("needs")}</Paragraph>
+        <Paragraph>{t("how")}</Paragraph>
+      </EmailLayout>
+    ),
+  };
+}
+
+type ConnectedProps = { agency: AgencyBranding; clientName: string; numbers: string[]; clientUrl: string };
+
+function composeConnected({ agency, clientName, numbers, clientUrl }: ConnectedProps): Composed {
+  const subject = `${clientName} connected WhatsApp`;
+  return {
+    subject,
+    element: (
+      <EmailLayout
+        agency={agency}
+        title={subject}
+        preheader={numbers.length ? numbers.join(", ") : "The WhatsApp Business Account is attached."}
+        heading={`${clientName} connected WhatsApp`}
+        button={{ label: "Open the client", url: clientUrl }}
+      >
+        <Paragraph>
+          {numbers.length
+            ? `${clientName} finished the WhatsApp signup. Connected ${numbers.length === 1 ? "number" : "numbers"}: ${numbers.join(", ")}.`
+            : `${clientName} finished the WhatsApp signup; ChakraHQ lists the business account, its numbers are still being set up.`}
+        </Paragraph>
+      </EmailLayout>
+    ),
+  };
+}
+
+type NewLinkRequestProps = {
+  agency: AgencyBranding;
+  clientName: string;
+  clientUrl: string;
+  /** The link had connected, and ChakraHQ no longer shows that connection. */
+  connectionRemoved?: boolean;
+  /** The address opened is one that "Send again" replaced. */
+  replacedAddress?: boolean;
+};
+
+function composeNewLinkRequest({
+  agency,
+  clientName,
+  clientUrl,
+  connectionRemoved = false,
+  replacedAddress = false,
+}: NewLinkRequestProps): Composed {
+  const subject = `${clientName} asks for a new onboarding link`;
+  return {
+    subject,
+    element: (
+      <EmailLayout
+        agency={agency}
+        title={subject}
+        preheader={
+          connectionRemoved
+            ? "Their WhatsApp connection was removed."
+            : replacedAddress
+              ? "They opened an address that “Send again” replaced."
+              : "Their link expired or was revoked."
+        }
+        heading={`${clientName} asks for a new link`}
+        button={{ label: "Open the client", url: clientUrl }}
+      >
+        <Paragraph>
+          {connectionRemoved
+            ? `${clientName}'s WhatsApp connection no longer shows in ChakraHQ. Someone opened their onboarding link and asked for a new one to connect again.`
+            : replacedAddress
+              ? `Someone opened an earlier address of ${clientName}'s onboarding link, one that “Send again” replaced, and asked for a new one. The newer address may not have reached them.`
+              : `Someone opened ${clientName}'s onboarding link after it stopped working and asked for a new one.`}
+        </Paragraph>
+      </EmailLayout>
+    ),
+  };
+}
+
+type PluginHoldProps = {
+  agency: AgencyBranding;
+  clientName: string;
+  reference: string;
+  reason: string;
+  clientUrl: string;
+};
+
+function composePluginHold({ agency, clientName, reference, reason, clientUrl }: PluginHoldProps): Composed {
+  const subject = `${clientName} cannot connect WhatsApp until you check ChakraHQ`;
+  return {
+    subject,
+    element: (
+      <EmailLayout
+        agency={agency}
+        title={subject}
+        preheader={`ChakraHQ may have created a plugin with the reference ${reference}.`}
+        heading={`${clientName} is waiting for you`}
+        button={{ label: "Open the client", url: clientUrl }}
+      >
+        <Paragraph>
+          {`${clientName} tried to connect WhatsApp, and the app asked ChakraHQ to create their plugin, but the request ended without a clear outcome${reason ? ` (${reason.replace(/\.+$/, "")})` : ""}. ChakraHQ may have created it anyway, so the app will not ask for another one until you decide.`}
+        </Paragraph>
+        <Paragraph>
+          {`In ChakraHQ's dashboard, look for a WhatsApp plugin with the client reference ${reference}. If there is one, map it on the client's page (Edit, then paste its plugin id). If there is none, release the hold on the client's page.`}
+        </Paragraph>
+        <Paragraph>{`${clientName} has been told that you need to finish setting up their account.`}</Paragraph>
+      </EmailLayout>
+    ),
+  };
+}
+
+type SignupUnconfirmedProps = { agency: AgencyBranding; clientName: string; waitMinutes: number; clientUrl: string };
+
+function composeSignupUnconfirmed({ agency, clientName, waitMinutes, clientUrl }: SignupUnconfirmedProps): Composed {
+  const subject = `${clientName}'s WhatsApp signup could not be confirmed`;
+  return {
+    subject,
+    element: (
+      <EmailLayout
+        agency={agency}
+        title={subject}
+        preheader="ChakraHQ shows no new WhatsApp account yet."
+        heading={`${clientName}'s signup could not be confirmed`}
+        button={{ label: "Open the client", url: clientUrl }}
+      >
+        <Paragraph>
+          {`${clientName} started the WhatsApp signup, but ${waitMinutes} minutes after its last step ChakraHQ shows no new WhatsApp Business Account or number on their plugin. They were told that you have been informed.`}
+        </Paragraph>
+        <Paragraph>
+          {`The onboarding link's history lists what ChakraHQ's signup said. If it reported a success under a name the app does not recognise, correct CHAKRA_SDK_SUCCESS_PATTERN; otherwise check the plugin in ChakraHQ's dashboard ("Refresh from ChakraHQ" on the client's page shows what it holds now).`}
+        </Paragraph>
+      </EmailLayout>
+    ),
+  };
+}
+
+/** The sign-in link an admin asked for. */
+export const signInEmail = (props: SignInProps): Promise<RenderedEmail> => render(composeSignIn(props));
+
+/** An owner's invitation to the team; the button signs the new member in. */
+export const invitationEmail = (props: InvitationProps) => render(composeInvitation(props));
+
+/**
+ * The onboarding link for an end client, in their language: what will happen, the link, its
+ * expiry (in UTC, marked so: the email cannot know the reader's time zone).
+ */
+export const onboardingEmail = (props: OnboardingProps) => render(composeOnboarding(props));
+
+/** Tells the admins who sent a link that the client connected. */
+export const connectedEmail = (props: ConnectedProps) => render(composeConnected(props));
+
+/** An end client with an expired or revoked link asks for a new one. */
+export const newLinkRequestEmail = (props: NewLinkRequestProps) => render(composeNewLinkRequest(props));
+
+/**
+ * A new-plugin request for a client got no clear answer from ChakraHQ: the admins map the
+ * plugin it may have created, or release the hold. Sent once per hold.
+ */
+export const pluginHoldEmail = (props: PluginHoldProps) => render(composePluginHold(props));
+
+/**
+ * An end client's signup gave no result in time: ChakraHQ shows no new WhatsApp account.
+ * Sent once per signup attempt; the link's history has what ChakraHQ's signup said.
+ */
+export const signupUnconfirmedEmail = (props: SignupUnconfirmedProps) => render(composeSignupUnconfirmed(props));
+
+const render = ({ subject, element }: Composed) => renderEmail(subject, element);
+
+const SAMPLE_AGENCY: AgencyBranding = { name: "Northwind Messaging", logoUrl: null, brandColor: "#0f766e" };
+const SAMPLE_URL = "https://partners.example/onboard/sample-token";
+const SAMPLE_CLIENT_URL = "https://partners.example/clients/sample";
+const SAMPLE_EXPIRES = new Date("2026-12-24T10:00:00Z");
+
+/** Every email with sample props: the dev outbox's previews render each one. */
+export const EMAIL_PREVIEWS: { name: string; describe: string; compose: () => Composed }[] = [
+  {
+    name: "sign-in",
+    describe: "Sign-in link (sent at once, never queued)",
+    compose: () => composeSignIn({ agency: SAMPLE_AGENCY, url: SAMPLE_URL, expires: SAMPLE_EXPIRES }),
+  },
+  {
+    name: "invitation",
+    describe: "Invitation to the team",
+    compose: () =>
+      composeInvitation({
+        agency: SAMPLE_AGENCY,
+        url: SAMPLE_URL,
+        expires: SAMPLE_EXPIRES,
+        invitedBy: "Olga Owner",
+        role: "ADMIN",
+      }),
+  },
+  ...(["CONNECT", "RECONNECT", "CHANGE_NUMBER"] as const).flatMap((purpose) =>
+    (["en", "ar"] as const).map((locale) => ({
+      name: `onboarding-${purpose.toLowerCase().replace("_", "-")}-${locale}`,
+      describe: `Onboarding link, ${purpose.toLowerCase().replace("_", " ")} (${locale === "ar" ? "Arabic, right to left" : "English"})`,
+      compose: () =>
+        composeOnboarding({
+          agency: SAMPLE_AGENCY,
+          clientName: "Bakery Lumen",
+          contactName: "Ana",
+          url: SAMPLE_URL,
+          expires: SAMPLE_EXPIRES,
+          purpose,
+          locale,
+        }),
+    })),
+  ),
+  {
+    name: "connected",
+    describe: "Client connected (to the admins who sent the link)",
+    compose: () =>
+      composeConnected({
+        agency: SAMPLE_AGENCY,
+        clientName: "Bakery Lumen",
+        numbers: ["+44 7700 900123"],
+        clientUrl: SAMPLE_CLIENT_URL,
+      }),
+  },
+  {
+    name: "new-link-request",
+    describe: "Client asks for a new link",
+    compose: () =>
+      composeNewLinkRequest({ agency: SAMPLE_AGENCY, clientName: "Bakery Lumen", clientUrl: SAMPLE_CLIENT_URL }),
+  },
+  {
+    name: "plugin-hold",
+    describe: "Plugin request on hold",
+    compose: () =>
+      composePluginHold({
+        agency: SAMPLE_AGENCY,
+        clientName: "Bakery Lumen",
+        reference: "po_client_sample",
+        reason: "ChakraHQ did not answer in time.",
+        clientUrl: SAMPLE_CLIENT_URL,
+      }),
+  },
+  {
+    name: "signup-unconfirmed",
+    describe: "Signup could not be confirmed",
+    compose: () =>
+      composeSignupUnconfirmed({
+        agency: SAMPLE_AGENCY,
+        clientName: "Bakery Lumen",
+        waitMinutes: 10,
+        clientUrl: SAMPLE_CLIENT_URL,
+      }),
+  },
+];
+
+/** One preview, rendered; null for an unknown name. */
+export async function renderPreview(name: string): Promise<RenderedEmail | null> {
+  const preview = EMAIL_PREVIEWS.find((p) => p.name === name);
+  return preview ? render(preview.compose()) : null;
+}
