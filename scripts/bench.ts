@@ -203,6 +203,12 @@ async function waitFor(url: string) {
   throw new Error(`${url} did not answer within a minute`);
 }
 
+// The app applies the migrations as it starts (scripts/start.ts): this process writes nothing
+// until it is up, as no other writer would run beside a deployment's migrations (with SQLite's
+// write-ahead log, a migration that read before another process's commit cannot then write).
+log("Starting the app, the bare page and the fake ChakraHQ…");
+await Promise.all([waitFor(`${APP}/api/health/status`), waitFor(`${BARE}/`)]);
+
 // ---- the data layer (after DATABASE_URL is set) ----
 const { db } = await import("../lib/db");
 const { createClient } = await import("../lib/data/clients");
@@ -248,9 +254,6 @@ for (let i = 0; i < MINTS * 2 + 2; i++) {
   const plugin = fake.createPlugin({ name: `Bench plugin ${i}` });
   mintTokens.push(await newLinkToken(await newClient(100_000 + i, plugin.id)));
 }
-
-log("Starting the app, the bare page and the fake ChakraHQ…");
-await Promise.all([waitFor(`${APP}/api/health/status`), waitFor(`${BARE}/`)]);
 
 // ---- measuring ----
 type Load = { p50: number; p95: number; p99: number; rps: number; errors: number; bytes: number; requests: number };

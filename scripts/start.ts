@@ -21,6 +21,11 @@ const hostname = process.env.HOSTNAME || "0.0.0.0";
 // from here. `next start` sets the same private variable; without it Next guesses https
 // from X-Forwarded-Proto and would call its own plain-http port over TLS.
 process.env.__NEXT_PRIVATE_ORIGIN = `http://${hostname === "0.0.0.0" || hostname === "::" ? "127.0.0.1" : hostname}:${port}`;
+// tsx (which runs this TypeScript file) turns on Node's source maps for every module loaded
+// after it: Node then reads and keeps the map, sources included, of each of Next's server
+// chunks it loads, tens of MB that `next start` never holds. The app's code is built
+// JavaScript; this file's own modules are loaded by now.
+process.setSourceMapsEnabled(false);
 const app = next({ dev: false, dir: ROOT, hostname, port });
 await app.prepare();
 const handle = app.getRequestHandler();

@@ -2,8 +2,6 @@
  * What the public actions answer when they refuse: codes, never words. The end client reads
  * them in their language from the catalogs ("refusal" in messages/<locale>.json).
  */
-import { createTranslator } from "next-intl";
-import en from "../../messages/en.json";
 
 /**
  * Why a public (link token) action did not do what was asked: a code, never words. The page
@@ -41,16 +39,16 @@ export function refusalWords(refusal: LinkRefusal, agencyName: string) {
   return [refusal.code, { agency: agencyName, minutes: Math.max(1, refusal.retryAfterMinutes ?? 1) }] as const;
 }
 
-const english = createTranslator({ locale: "en", messages: en, namespace: "refusal" });
-
 /**
- * What the page says for an action's refusal: in English unless given the "refusal"
- * translator of the page's language (client components: useTranslations("refusal")).
+ * What the page says for an action's refusal, through the "refusal" translator of the page's
+ * language (client components: useTranslations("refusal"); the server: translator(locale,
+ * "refusal") from lib/i18n/catalogs). No catalog is imported here: this module is part of the
+ * end client's page, whose browser gets only the messages of the language shown.
  */
 export function refusalMessage(
   refusal: LinkRefusal,
   agencyName: string,
-  t: (key: LinkRefusalCode, values: { agency: string; minutes: number }) => string = english,
+  t: (key: LinkRefusalCode, values: { agency: string; minutes: number }) => string,
 ): string {
   return t(...refusalWords(refusal, agencyName));
 }

@@ -789,6 +789,44 @@ describe("CSV import and export", () => {
     expect(lines[1]).toContain(`${EXAMPLE_PLUGIN_ID},yes,CONNECTED,"'+1 555-191-4348",CONNECTED`);
   });
 
+  it("exports each client's numbers from its latest snapshot, in ChakraHQ's order", async () => {
+    const client = (await createClient({
+      actor,
+      input: input({ name: "Two Numbers", pluginId: EXAMPLE_PLUGIN_ID }),
+      pluginVerified: true,
+    })) as { id: string };
+    const config = await t.chakra.getPluginConfig(EXAMPLE_PLUGIN_ID);
+    const [first] = config.whatsappPhoneNumbers;
+    const number = (id: string, display: string, status: string) => ({
+      ...first!,
+      id,
+      display_phone_number: display,
+      status,
+    });
+    // An older snapshot's number is not the client's any more.
+    await storeSnapshot({
+      clientId: client.id,
+      pluginId: EXAMPLE_PLUGIN_ID,
+      config: { ...config, whatsappPhoneNumbers: [number("900", "+44 20 0000 0000", "CONNECTED")] },
+    });
+    await storeSnapshot({
+      clientId: client.id,
+      pluginId: EXAMPLE_PLUGIN_ID,
+      config: {
+        ...config,
+        whatsappPhoneNumbers: [
+          number("902", "+44 20 9999 0002", "PENDING"),
+          number("901", "+44 20 1111 0001", "CONNECTED"),
+        ],
+      },
+    });
+
+    const csv = await exportClientsCsv(query({ q: "two numbers" }));
+    const lines = csv.trim().split(/\r?\n/);
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toContain(`"'+44 20 9999 0002; +44 20 1111 0001",PENDING; CONNECTED`);
+  });
+
   it("exports every client once, in the list's order, across its keyset batches", async () => {
     // More than one batch (500), with equal names so the id decides between them.
     const now = new Date();

@@ -2,6 +2,9 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vites
 import { EXAMPLE_PLUGIN_ID } from "@/fake-chakra/state";
 import { startTestChakra } from "../support/fake-chakra";
 import { emailsSettled } from "../support/emails";
+import { translator } from "@/lib/i18n/catalogs";
+
+const english = translator("en", "refusal");
 
 vi.mock("next/headers", async () => (await import("../support/request-context")).headersModule());
 vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
@@ -154,14 +157,14 @@ describe("asking for a new link", () => {
     });
     const again = await requestNewLink(token);
     expect(again).toEqual({ ok: false, code: "already_requested" });
-    if (!again.ok) expect(refusalMessage(again, agencyName)).toContain("already told");
+    if (!again.ok) expect(refusalMessage(again, agencyName, english)).toContain("already told");
   });
 
   it("is refused from a connection that is still there, and nobody is emailed", async () => {
     const { client, token } = await connectedLink();
     const refused = await requestNewLink(token);
     expect(refused).toEqual({ ok: false, code: "not_needed" });
-    if (!refused.ok) expect(refusalMessage(refused, agencyName)).toBe("This link does not need replacing.");
+    if (!refused.ok) expect(refusalMessage(refused, agencyName, english)).toBe("This link does not need replacing.");
     expect(await db.emailDelivery.count({ where: { subject: { contains: client.name } } })).toBe(0);
     expect(await db.outboxMessage.count({ where: { subject: { contains: client.name } } })).toBe(0);
   });

@@ -19,6 +19,9 @@ import { refusalMessage } from "@/lib/onboarding/messages";
 import { pageProps, renderPage } from "../support/render-page";
 import { setRequestHeaders, signInAs } from "../support/request-context";
 import { emailsSettled } from "../support/emails";
+import { translator } from "@/lib/i18n/catalogs";
+
+const english = translator("en", "refusal");
 
 /*
  * What the end client and the admins are told when no new plugin may be asked for (a request
@@ -80,7 +83,7 @@ describe("a client whose new plugin is held", () => {
     const { client, linkId, token, first } = await heldLink();
     const held = { ok: false, code: "held" } as const;
     expect(first).toEqual(held);
-    expect(refusalMessage(held, agencyName)).toBe(
+    expect(refusalMessage(held, agencyName, english)).toBe(
       `${agencyName} has to finish setting up your account before WhatsApp can be connected. They have been told and will let you know when to try again.`,
     );
     const asked = tokenRequests();
@@ -179,7 +182,7 @@ describe("a client whose new plugin is being created by another request", () => 
       const busy = await startOnboarding(token);
       expect(busy).toEqual({ ok: false, code: "busy" });
       if (busy.ok) return;
-      expect(refusalMessage(busy, agencyName)).toBe(
+      expect(refusalMessage(busy, agencyName, english)).toBe(
         "Your WhatsApp signup is already being prepared, perhaps in another tab or window. Please try again in a moment.",
       );
     } finally {

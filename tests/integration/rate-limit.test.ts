@@ -19,6 +19,9 @@ import { createLink } from "@/lib/data/onboarding/links";
 import { consumeRateLimit } from "@/lib/data/rate-limit";
 import { refusalMessage } from "@/lib/onboarding/messages";
 import { setRequestHeaders } from "../support/request-context";
+import { translator } from "@/lib/i18n/catalogs";
+
+const english = translator("en", "refusal");
 
 afterAll(async () => {
   vi.unstubAllEnvs();
@@ -96,7 +99,7 @@ describe("the end client's actions", () => {
     expect(results.filter((r) => r.ok)).toHaveLength(10);
     for (const r of results.filter((r) => !r.ok)) {
       expect(r).toMatchObject({ code: "rate_limited", retryAfterMinutes: expect.any(Number) });
-      if (!r.ok) expect(refusalMessage(r, "Acme Agency")).toMatch(/^Too many attempts/);
+      if (!r.ok) expect(refusalMessage(r, "Acme Agency", english)).toMatch(/^Too many attempts/);
     }
     expect(mintedAtFake() - before).toBe(10);
     expect(await db.onboardingLinkEvent.count({ where: { linkId, type: "STARTED" } })).toBe(10);
@@ -123,7 +126,7 @@ describe("the end client's actions", () => {
     expect(results.map((r) => r.ok)).toEqual([...Array<boolean>(30).fill(true), ...Array<boolean>(10).fill(false)]);
     expect(results[39]).toMatchObject({ ok: false, code: "rate_limited" });
     const last = results[39]!;
-    if (!last.ok) expect(refusalMessage(last, "Acme Agency")).toMatch(/^Too many attempts/);
+    if (!last.ok) expect(refusalMessage(last, "Acme Agency", english)).toMatch(/^Too many attempts/);
     expect(mintedAtFake() - before).toBe(30);
   });
 

@@ -24,6 +24,9 @@ import { pageProps, renderPage } from "../support/render-page";
 import { finishSignup } from "../support/app-fake";
 import { setRequestHeaders, signInAs } from "../support/request-context";
 import { emailsSettled } from "../support/emails";
+import { translator } from "@/lib/i18n/catalogs";
+
+const english = translator("en", "refusal");
 
 /*
  * Issue 10, part 1: the server finds a completed signup in ChakraHQ's configuration whatever
@@ -193,7 +196,7 @@ describe("completion found on the server", () => {
     const limited = await checkOnboarding(token);
     expect(limited).toEqual({ ok: false, code: "rate_limited", retryAfterMinutes: 1 });
     if (limited.ok) return;
-    expect(refusalMessage(limited, "Acme Agency")).toContain("Too many");
+    expect(refusalMessage(limited, "Acme Agency", english)).toContain("Too many");
     expect(configReads()).toBe(reads);
 
     await db.onboardingLink.update({ where: { id: linkId }, data: { revokedAt: new Date() } });

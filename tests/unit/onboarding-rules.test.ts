@@ -11,6 +11,9 @@ import {
   suggestedPurpose,
   summarizeConfig,
 } from "@/lib/onboarding/rules";
+import { translator } from "@/lib/i18n/catalogs";
+
+const english = translator("en", "refusal");
 
 /* The onboarding link's rules, pure: one place answers each question, and these pin the answers. */
 
@@ -122,14 +125,16 @@ describe("the words for the public actions' codes", () => {
     "already_requested",
   ];
   it("every code has its own sentence, naming the agency where it is theirs to act", () => {
-    const sentences = codes.map((code) => refusalMessage({ ok: false, code }, "Acme Agency"));
+    const sentences = codes.map((code) => refusalMessage({ ok: false, code }, "Acme Agency", english));
     expect(new Set(sentences).size).toBe(codes.length);
     for (const sentence of sentences) expect(sentence).toMatch(/^[A-Z].*\.$/);
-    expect(refusalMessage({ ok: false, code: "held" }, "Acme Agency")).toContain("Acme Agency");
+    expect(refusalMessage({ ok: false, code: "held" }, "Acme Agency", english)).toContain("Acme Agency");
   });
   it("says how long to wait", () => {
-    expect(refusalMessage({ ok: false, code: "rate_limited", retryAfterMinutes: 1 }, "A")).toContain("wait 1 minute ");
-    expect(refusalMessage({ ok: false, code: "rate_limited", retryAfterMinutes: 12 }, "A")).toContain(
+    expect(refusalMessage({ ok: false, code: "rate_limited", retryAfterMinutes: 1 }, "A", english)).toContain(
+      "wait 1 minute ",
+    );
+    expect(refusalMessage({ ok: false, code: "rate_limited", retryAfterMinutes: 12 }, "A", english)).toContain(
       "wait 12 minutes",
     );
   });

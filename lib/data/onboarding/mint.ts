@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
 import { chakra as defaultChakra, isChakraError, mayHaveApplied, type ChakraClient, type ConnectToken } from "../../chakra";
 import type { Prisma } from "../../generated/prisma/sqlite/client";
-import { db } from "../../db";
+import { db, makeDurable } from "../../db";
 import { env } from "../../env";
 import { recordAudit, settleAudit } from "../audit";
 import { buildSearchText, NO_HOLD, type SaveResult } from "../clients";
@@ -202,6 +202,7 @@ async function mintNewPlugin({
       );
     });
     if (attempt === null) return null;
+    await makeDurable();
     let token: ConnectToken;
     try {
       token = await chakra.createConnectToken({
