@@ -1,5 +1,5 @@
 import "server-only";
-import type { PluginConfig } from "../chakra/schemas";
+import { pluginConfigSchema, type PluginConfig } from "../chakra/schemas";
 import type { Prisma } from "../generated/prisma/sqlite/client";
 import { db } from "../db";
 import { recordAudit } from "./audit";
@@ -114,13 +114,21 @@ async function syncClient(
   await tx.client.update({ where: { id: clientId }, data: { onboardingStatus: status, searchText: buildSearchText(client, numbers) } });
 }
 
+/**
+ * The configuration a snapshot holds, parsed with the schema that parsed ChakraHQ's answer
+ * before it was stored (so the types are checked, not assumed).
+ */
+export function storedConfig(raw: Prisma.JsonValue): PluginConfig {
+  return pluginConfigSchema.parse(raw);
+}
+
 /** The latest stored configuration of a client's plugin, and when it was fetched. */
 export async function latestConfigForClient(clientId: string) {
   const snapshot = await db.pluginConfigSnapshot.findFirst({
     where: { clientId, isLatest: true },
     select: { raw: true, fetchedAt: true },
   });
-  return snapshot ? { config: snapshot.raw as unknown as PluginConfig, fetchedAt: snapshot.fetchedAt } : null;
+  return snapshot ? { config: storedConfig(snapshot.raw), fetchedAt: snapshot.fetchedAt } : null;
 }
 
 /**
@@ -139,7 +147,7 @@ export async function connectionForClient(clientId: string) {
     db.pluginConfigSnapshot.findFirst({ where: { ...earlier, phoneCount: { gt: 0 } }, select: { id: true } }),
   ]);
   return {
-    config: snapshot.raw as unknown as PluginConfig,
+    config: storedConfig(snapshot.raw),
     fetchedAt: snapshot.fetchedAt,
     removed: connectionRemoved(snapshot, { hadAccount: Boolean(account), hadNumbers: Boolean(numbers) }),
   };
