@@ -2,7 +2,7 @@ import "server-only";
 import { pluginConfigSchema, type PluginConfig } from "../chakra/schemas";
 import type { Prisma } from "../generated/prisma/sqlite/client";
 import { db } from "../db";
-import { recordAudit } from "./audit";
+import { recordAudit, type AuditAction } from "./audit";
 import { buildSearchText } from "./clients";
 import {
   connectionRemoved,
@@ -20,7 +20,7 @@ type PhoneState = { phoneNumberId: string; displayPhoneNumber: string; status: s
 
 /** What changed for the agency between two snapshots: numbers that left CONNECTED, quality that dropped. */
 export function describeChanges(before: PhoneState[], after: PhoneState[]) {
-  const changes: { action: string; metadata: Record<string, string | null> }[] = [];
+  const changes: { action: AuditAction; metadata: Record<string, string | null> }[] = [];
   const now = new Map(after.map((p) => [p.phoneNumberId, p]));
   for (const old of before) {
     const current = now.get(old.phoneNumberId);
