@@ -29,9 +29,12 @@ export default defineConfig({
     screenshot: "only-on-failure",
   },
   projects: [
-    { name: "desktop", use: { ...devices["Desktop Chrome"], launchOptions } },
+    // Signs in one member per role through the email link and saves each one's browser state
+    // (tests/e2e/auth.setup.ts); specs that only need someone signed in start from it.
+    { name: "setup", testMatch: /auth\.setup\.ts$/, use: { ...devices["Desktop Chrome"], launchOptions } },
+    { name: "desktop", dependencies: ["setup"], use: { ...devices["Desktop Chrome"], launchOptions } },
     // Tests tagged @phone run at phone size too.
-    { name: "phone", grep: /@phone/, use: { ...devices["Pixel 7"], launchOptions } },
+    { name: "phone", grep: /@phone/, dependencies: ["setup"], use: { ...devices["Pixel 7"], launchOptions } },
   ],
   webServer: [
     {

@@ -16,11 +16,9 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
-import { generate } from "selfsigned";
-import { startFakeChakra } from "../fake-chakra/server";
-import { FAKE_CHAKRA_TOKEN } from "../lib/chakra/demo";
 import { resolveDatabaseUrl } from "../lib/database-url";
-import { startTlsFront } from "../tests/support/tls-front";
+import { FAKE_CHAKRA_TOKEN } from "../lib/chakra/demo";
+import { localCertificate, startFakeChakraOverTls, startProductionApp, startTlsFront } from "./lib/local-deployment";
 import { migrateDatabase } from "./lib/migrate";
 import { ROOT } from "./lib/prisma-schema";
 import { resetTestDatabase } from "./lib/test-database";
@@ -103,63 +101,37 @@ if (!options["skip-build"]) {
 }
 
 // ---- servers ----
-const pems = await generate([{ name: "commonName", value: "localhost" }], {
-  keySize: 2048,
-  algorithm: "sha256",
-  extensions: [
-    { name: "basicConstraints", cA: true },
-    {
-      name: "subjectAltName",
-      altNames: [
-        { type: 2, value: "localhost" },
-        { type: 7, ip: "127.0.0.1" },
-      ],
-    },
-  ],
-});
-const certFile = path.join(work, "cert.pem");
-writeFileSync(certFile, pems.cert);
-const tls = { key: pems.private, cert: pems.cert };
+const certificate = await localCertificate(work);
 
 if (target.provider === "postgresql") await resetTestDatabase(target);
 else await migrateDatabase(target, () => {});
 
-const fake = await startFakeChakra({
-  port: PORTS.fakeControl,
-  host: "127.0.0.1",
-  token: FAKE_CHAKRA_TOKEN,
+const fake = await startFakeChakraOverTls({
+  port: PORTS.fake,
+  controlPort: PORTS.fakeControl,
+  certificate,
   stateFile: path.join(work, "fake.json"),
   seed: false,
 });
 const fronts = [
-  await startTlsFront({ port: PORTS.fake, upstreamPort: PORTS.fakeControl, ...tls }),
-  await startTlsFront({ port: PORTS.app, upstreamPort: PORTS.appInternal, ...tls }),
-  await startTlsFront({ port: PORTS.bare, upstreamPort: PORTS.bareInternal, ...tls }),
+  await startTlsFront({ port: PORTS.app, upstreamPort: PORTS.appInternal, ...certificate }),
+  await startTlsFront({ port: PORTS.bare, upstreamPort: PORTS.bareInternal, ...certificate }),
 ];
-const fakeUrl = `https://127.0.0.1:${PORTS.fake}`;
+const fakeUrl = fake.httpsUrl;
 // As the app calls ChakraHQ: over TLS, on a kept-alive connection.
-const fakeAgent = new Agent({ keepAlive: true, ca: pems.cert });
+const fakeAgent = new Agent({ keepAlive: true, ca: certificate.cert });
 
-const app = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "scripts/start.ts")], {
-  cwd: ROOT,
+// One trusted proxy (startProductionApp's setting): the load generator stands for many people,
+// each mint request names its own address.
+const app = startProductionApp({
+  internalPort: PORTS.appInternal,
+  appUrl: APP_URL,
+  databaseUrl,
+  fakeUrl,
+  certificate,
+  smtpUrl: `smtp://127.0.0.1:${BASE + 39}`,
+  distDir: DIST_DIR,
   stdio: ["ignore", "ignore", "inherit"],
-  env: {
-    ...baseEnv,
-    NODE_ENV: "production",
-    PORT: String(PORTS.appInternal),
-    HOSTNAME: "127.0.0.1",
-    APP_URL,
-    // The load generator stands for many people: each mint request names its own address.
-    TRUSTED_PROXY_COUNT: "1",
-    DATABASE_URL: databaseUrl,
-    AUTH_SECRET: randomBytes(32).toString("base64"),
-    SMTP_URL: `smtp://127.0.0.1:${BASE + 39}`,
-    CHAKRA_API_TOKEN: FAKE_CHAKRA_TOKEN,
-    CHAKRA_BASE_URL: fakeUrl,
-    CHAKRA_SDK_URL: `${fakeUrl}/sdk.js`,
-    NODE_EXTRA_CA_CERTS: certFile,
-    NEXT_DIST_DIR: DIST_DIR,
-  },
 });
 const bare = spawn(nextBin, ["start", "-p", String(PORTS.bareInternal), "-H", "127.0.0.1"], {
   cwd: BARE_DIR,

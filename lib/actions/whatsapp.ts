@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import type { WebhookSettings } from "../chakra";
-import { webhookSettingsOf } from "../chakra/schemas";
+import { WEBHOOK_SETTING_FIELDS, webhookSettingsOf, type WebhookSettingField } from "../chakra/schemas";
 import { latestConfigForClient } from "../data/snapshots";
 import {
   disconnectWaba,
@@ -33,16 +33,7 @@ export const refreshClientAction = createAction({ role: "ADMIN", schema: clientR
       };
 });
 
-const FIELDS = [
-  "passThroughWebhookUrl",
-  "enableMessageEchoesForPassThroughWebhook",
-  "enableSendMessageTemplateEventForPassThroughWebhook",
-  "enableChakraWebhook",
-  "chakraWebhookUrl",
-  "whichChakraWebhookEventsToSend",
-] as const;
-
-export type WebhookChange = { field: (typeof FIELDS)[number]; from: string; to: string };
+export type WebhookChange = { field: WebhookSettingField; from: string; to: string };
 /** A write's result: `outcome` says whether ChakraHQ applied it (done), did not, or could not be asked. */
 export type WriteState = ActionResult & { outcome?: WriteResult["outcome"] };
 /** `current`: the settings ChakraHQ holds after an apply, when it could be read (the form shows them). */
@@ -120,7 +111,7 @@ const webhookAction = createAction(
   async (input, user): Promise<WebhookState> => {
     const { clientId, step, ...settings } = input;
     const current = await latestConfigForClient(clientId);
-    const changes: WebhookChange[] = FIELDS.map((field) => ({
+    const changes: WebhookChange[] = WEBHOOK_SETTING_FIELDS.map((field) => ({
       field,
       from: show(current?.config[field]),
       to: show(settings[field]),

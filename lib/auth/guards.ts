@@ -1,15 +1,20 @@
 import "server-only";
 import { forbidden, redirect } from "next/navigation";
+import { cache } from "react";
 import { auth } from "./config";
 import { hasRole, type Role } from "./roles";
 
 export type CurrentUser = { id: string; email: string; name?: string | null; role: Role };
 
-/** The signed-in member, from the database session; null when signed out. */
-export async function getCurrentUser(): Promise<CurrentUser | null> {
+/**
+ * The signed-in member, from the database session; null when signed out. React's `cache`
+ * makes the layout and the page of one request share a single session read (as
+ * create-t3-app's `src/server/auth/index.ts` does); outside a render it is a plain call.
+ */
+export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   const session = await auth();
   return session?.user?.id ? session.user : null;
-}
+});
 
 /**
  * The guard of every dashboard page: signed-out visitors go to the sign-in page, members

@@ -63,13 +63,18 @@ export const webhookSettingsSchema = z.object({
   whichChakraWebhookEventsToSend: z.array(z.string()),
 });
 
+/** The names of the six settable webhook fields, from the schema above (the one place they are written). */
+export const WEBHOOK_SETTING_FIELDS = webhookSettingsSchema.keyof().options;
+export type WebhookSettingField = (typeof WEBHOOK_SETTING_FIELDS)[number];
+
+type Shape = typeof webhookSettingsSchema.shape;
+/** The six settings as a plugin's configuration holds them: each may be missing or null. */
+const heldWebhookSettingsShape = Object.fromEntries(
+  WEBHOOK_SETTING_FIELDS.map((field) => [field, webhookSettingsSchema.shape[field].nullish()]),
+) as { [F in WebhookSettingField]: z.ZodOptional<z.ZodNullable<Shape[F]>> };
+
 export const pluginConfigSchema = z.looseObject({
-  passThroughWebhookUrl: optionalString,
-  enableMessageEchoesForPassThroughWebhook: optionalBoolean,
-  enableSendMessageTemplateEventForPassThroughWebhook: optionalBoolean,
-  enableChakraWebhook: optionalBoolean,
-  chakraWebhookUrl: optionalString,
-  whichChakraWebhookEventsToSend: z.array(z.string()).nullish(),
+  ...heldWebhookSettingsShape,
   whatsappBusinessAccounts: z
     .array(wabaSchema)
     .nullish()
@@ -95,15 +100,19 @@ export type PhoneNumber = z.infer<typeof phoneNumberSchema>;
 export type PluginConfig = z.infer<typeof pluginConfigSchema>;
 export type WebhookSettings = z.infer<typeof webhookSettingsSchema>;
 
+/** How a setting the plugin does not hold reads (as the form shows it). */
+const UNSET_WEBHOOK_SETTINGS: WebhookSettings = {
+  passThroughWebhookUrl: "",
+  enableMessageEchoesForPassThroughWebhook: false,
+  enableSendMessageTemplateEventForPassThroughWebhook: false,
+  enableChakraWebhook: false,
+  chakraWebhookUrl: "",
+  whichChakraWebhookEventsToSend: [],
+};
+
 /** The six webhook settings a plugin holds, missing values read as the form shows them. */
 export function webhookSettingsOf(config: PluginConfig): WebhookSettings {
-  return {
-    passThroughWebhookUrl: config.passThroughWebhookUrl ?? "",
-    enableMessageEchoesForPassThroughWebhook: config.enableMessageEchoesForPassThroughWebhook ?? false,
-    enableSendMessageTemplateEventForPassThroughWebhook:
-      config.enableSendMessageTemplateEventForPassThroughWebhook ?? false,
-    enableChakraWebhook: config.enableChakraWebhook ?? false,
-    chakraWebhookUrl: config.chakraWebhookUrl ?? "",
-    whichChakraWebhookEventsToSend: config.whichChakraWebhookEventsToSend ?? [],
-  };
+  return webhookSettingsSchema.parse(
+    Object.fromEntries(WEBHOOK_SETTING_FIELDS.map((field) => [field, config[field] ?? UNSET_WEBHOOK_SETTINGS[field]])),
+  );
 }

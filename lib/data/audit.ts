@@ -4,10 +4,55 @@ import { db } from "../db";
 
 type Tx = Prisma.TransactionClient;
 
+/**
+ * Every action the audit log records, one name per kind of event. The client's history
+ * (lib/clients/history.ts) and the home page's activity (lib/home/activity.ts) word them.
+ */
+export type AuditAction =
+  | "agency.updated"
+  | "auth.sign_in"
+  | "team.initial_owner"
+  | "team.invite"
+  | "team.invitation_accepted"
+  | "team.invitation_revoked"
+  | "team.role_changed"
+  | "team.member_removed"
+  | "client.created"
+  | "client.imported"
+  | "client.updated"
+  | "client.archived"
+  | "client.restored"
+  | "client.plugin_mapped"
+  | "client.plugin_changed"
+  | "client.plugin_removed"
+  | "client.plugin_requested"
+  | "client.plugin_request_refused"
+  | "client.plugin_created"
+  | "client.plugin_orphaned"
+  | "client.plugin_mint_unknown"
+  | "client.plugin_hold_released"
+  | "link.created"
+  | "link.sent"
+  | "link.rotated"
+  | "link.revoked"
+  | "link.connected"
+  | "link.new_requested"
+  | "whatsapp.refresh_all"
+  | "whatsapp.plugin_not_found"
+  | "whatsapp.number_status_changed"
+  | "whatsapp.quality_dropped"
+  | "whatsapp.webhooks_update_attempted"
+  | "whatsapp.webhooks_updated"
+  | "whatsapp.webhooks_update_failed"
+  | "whatsapp.webhooks_update_unconfirmed"
+  | "whatsapp.waba_disconnect_attempted"
+  | "whatsapp.waba_disconnected"
+  | "whatsapp.waba_disconnect_failed"
+  | "whatsapp.waba_disconnect_unconfirmed";
+
 export type AuditEntry = {
   actor: { id: string; email: string } | null;
-  /** "team.invite", "auth.sign_in", … */
-  action: string;
+  action: AuditAction;
   targetType: string;
   targetId?: string | null;
   clientId?: string | null;
@@ -37,7 +82,7 @@ export async function recordAudit(entry: AuditEntry, tx: Tx = db): Promise<strin
  */
 export async function settleAudit(
   id: string,
-  { action, metadata }: { action: string; metadata: Prisma.InputJsonValue },
+  { action, metadata }: { action: AuditAction; metadata: Prisma.InputJsonValue },
   tx: Tx = db,
 ): Promise<void> {
   await tx.auditLog.update({ where: { id }, data: { action, metadata } });

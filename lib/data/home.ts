@@ -1,10 +1,10 @@
 import "server-only";
-import type { PluginConfig } from "../chakra/schemas";
 import { ACTIVITY_ACTIONS, activityFromAudit, activityFromLinkEvent, mergeActivity } from "../home/activity";
 import { median, weeklyBuckets, type FunnelCounts } from "../home/funnel";
 import { rankNeeds, type Need, type NeedKind } from "../home/needs";
 import { meaningOf, PHONE_STATUS } from "../whatsapp/meaning";
 import { db } from "../db";
+import { storedConfig } from "./snapshots";
 
 /*
  * The home page's queries. Every list is bounded and filtered in the database, so they stay
@@ -183,7 +183,7 @@ async function reviewsRejected(take: number): Promise<Found> {
   ]);
   return {
     needs: rows.map((row) => {
-      const rejected = ((row.raw as unknown as PluginConfig).whatsappBusinessAccounts ?? [])
+      const rejected = storedConfig(row.raw).whatsappBusinessAccounts
         .filter((w) => w.account_review_status === "REJECTED")
         .map((w) => w.name ?? w.id);
       return need("review_rejected", row.client!, {

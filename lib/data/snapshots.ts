@@ -1,8 +1,8 @@
 import "server-only";
-import type { PluginConfig } from "../chakra/schemas";
+import { pluginConfigSchema, type PluginConfig } from "../chakra/schemas";
 import type { Prisma } from "../generated/prisma/sqlite/client";
 import { db } from "../db";
-import { recordAudit } from "./audit";
+import { recordAudit, type AuditAction } from "./audit";
 import { buildSearchText } from "./clients";
 import {
   connectionRemoved,
@@ -20,7 +20,7 @@ type PhoneState = { phoneNumberId: string; displayPhoneNumber: string; status: s
 
 /** What changed for the agency between two snapshots: numbers that left CONNECTED, quality that dropped. */
 export function describeChanges(before: PhoneState[], after: PhoneState[]) {
-  const changes: { action: string; metadata: Record<string, string | null> }[] = [];
+  const changes: { action: AuditAction; metadata: Record<string, string | null> }[] = [];
   const now = new Map(after.map((p) => [p.phoneNumberId, p]));
   for (const old of before) {
     const current = now.get(old.phoneNumberId);
@@ -114,13 +114,21 @@ async function syncClient(
   await tx.client.update({ where: { id: clientId }, data: { onboardingStatus: status, searchText: buildSearchText(client, numbers) } });
 }
 
+/**
+ * The configuration a snapshot holds, parsed with the schema that parsed ChakraHQ's answer
+ * before it was stored (so the types are checked, not assumed).
+ */
+export function storedConfig(raw: Prisma.JsonValue): PluginConfig {
+  return pluginConfigSchema.parse(raw);
+}
+
 /** The latest stored configuration of a client's plugin, and when it was fetched. */
 export async function latestConfigForClient(clientId: string) {
   const snapshot = await db.pluginConfigSnapshot.findFirst({
     where: { clientId, isLatest: true },
     select: { raw: true, fetchedAt: true },
   });
-  return snapshot ? { config: snapshot.raw as unknown as PluginConfig, fetchedAt: snapshot.fetchedAt } : null;
+  return snapshot ? { config: storedConfig(snapshot.raw), fetchedAt: snapshot.fetchedAt } : null;
 }
 
 /**
@@ -139,7 +147,7 @@ export async function connectionForClient(clientId: string) {
     db.pluginConfigSnapshot.findFirst({ where: { ...earlier, phoneCount: { gt: 0 } }, select: { id: true } }),
   ]);
   return {
-    config: snapshot.raw as unknown as PluginConfig,
+    config: storedConfig(snapshot.raw),
     fetchedAt: snapshot.fetchedAt,
     removed: connectionRemoved(snapshot, { hadAccount: Boolean(account), hadNumbers: Boolean(numbers) }),
   };

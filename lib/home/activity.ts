@@ -1,3 +1,4 @@
+import type { AuditAction } from "../data/audit";
 import { describeHistory } from "../clients/history";
 
 /*
@@ -17,7 +18,7 @@ export const ACTIVITY_ACTIONS = [
   "team.invitation_revoked",
   "team.role_changed",
   "team.member_removed",
-] as const;
+] as const satisfies readonly AuditAction[];
 
 export type ActivityTone = "good" | "bad" | "neutral";
 

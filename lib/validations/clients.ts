@@ -2,7 +2,7 @@ import { z } from "zod";
 import { CLIENT_FILTERS } from "../clients/status";
 import { emailSchema } from "./auth";
 import { optionalLanguageSchema } from "./language";
-import { idSchema, stripControlCharacters, userText } from "./text";
+import { checkboxSchema, idSchema, stripControlCharacters, userText } from "./text";
 
 /** A URL-safe reference proposed from a business name: "Café Zoë & Co" → "cafe-zoe-co". */
 export function slugify(name: string): string {
@@ -31,11 +31,6 @@ export const pluginIdSchema = z
   .toLowerCase()
   .pipe(z.guid("A ChakraHQ plugin id looks like d83e1d23-50b8-4d87-8f92-842a0ac516f6."));
 
-const checkbox = z
-  .string()
-  .optional()
-  .transform((v) => v === "on" || v === "true");
-
 const text = (label: string, max = 200) =>
   userText({ error: `Enter the ${label}.` })
     .trim()
@@ -58,9 +53,9 @@ export const clientFormSchema = z.object({
     .optional()
     .transform((v) => v || null),
   /** Save even though ChakraHQ could not be asked about the plugin. */
-  saveUnverified: checkbox,
+  saveUnverified: checkboxSchema,
   /** The admin confirmed changing or removing the plugin of an existing client. */
-  confirmPluginChange: checkbox,
+  confirmPluginChange: checkboxSchema,
 });
 export type ClientFormInput = z.output<typeof clientFormSchema>;
 
@@ -68,7 +63,7 @@ export const clientUpdateSchema = clientFormSchema.extend({ id: idSchema });
 export const clientIdSchema = z.object({ id: idSchema });
 
 /** Releasing the hold on new plugins: the reference the admin saw, and the box they ticked. */
-export const releasePluginHoldSchema = z.object({ id: idSchema, reference: referenceSchema, confirm: checkbox });
+export const releasePluginHoldSchema = z.object({ id: idSchema, reference: referenceSchema, confirm: checkboxSchema });
 
 /** One row of an imported CSV file. */
 export const clientImportRowSchema = z.object({

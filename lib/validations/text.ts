@@ -31,3 +31,9 @@ export function userText(params?: Parameters<typeof z.string>[0]) {
 
 /** A database id sent back by a form: anything else is refused before it reaches a query. */
 export const idSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "This record does not exist.");
+
+/** A form checkbox: ticked ("on", or "true" from a script) or not (absent). */
+export const checkboxSchema = z
+  .string()
+  .optional()
+  .transform((v) => v === "on" || v === "true");

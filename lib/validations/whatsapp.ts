@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { CHAKRA_WEBHOOK_EVENTS } from "../chakra/schemas";
 import { isPublicHostname } from "./public-url";
-import { idSchema, userText } from "./text";
+import { checkboxSchema, idSchema, userText } from "./text";
 
 const LOCAL_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]"]);
 
@@ -33,11 +33,6 @@ function webhookUrl(allowLocalhost: boolean) {
     });
 }
 
-const checkbox = z
-  .string()
-  .optional()
-  .transform((v) => v === "on" || v === "true");
-
 /** The webhook settings form: the six settable fields of the plugin. */
 export function webhookFormSchema(allowLocalhost: boolean) {
   return z
@@ -45,9 +40,9 @@ export function webhookFormSchema(allowLocalhost: boolean) {
       clientId: idSchema,
       step: z.enum(["preview", "apply"]),
       passThroughWebhookUrl: webhookUrl(allowLocalhost),
-      enableMessageEchoesForPassThroughWebhook: checkbox,
-      enableSendMessageTemplateEventForPassThroughWebhook: checkbox,
-      enableChakraWebhook: checkbox,
+      enableMessageEchoesForPassThroughWebhook: checkboxSchema,
+      enableSendMessageTemplateEventForPassThroughWebhook: checkboxSchema,
+      enableChakraWebhook: checkboxSchema,
       chakraWebhookUrl: webhookUrl(allowLocalhost),
       // Several checkboxes of one name arrive joined (see the action).
       whichChakraWebhookEventsToSend: z

@@ -2,7 +2,7 @@ import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { newLinkToken } from "../../lib/links/token";
 import { expect, test } from "../support/e2e-test";
-import { createMember, signIn, testDb } from "../support/e2e";
+import { signedInState, testDb } from "../support/e2e";
 import { connectedPlugin } from "../support/e2e-fake";
 
 /* axe-core on every page, at desktop and phone size: no violation of serious or critical impact. */
@@ -54,27 +54,30 @@ test("the signed-out pages and the end client's page have no serious accessibili
   }
 });
 
-test("every member page has no serious accessibility violation @phone", async ({ page }) => {
-  const pluginId = await connectedPlugin("Axe Harbor Dental", "+91 98765 40001");
-  const { client } = await clientWithLink("Axe Harbor Dental", pluginId);
-  await signIn(page, (await createMember("OWNER")).email);
-  // The client's numbers, fetched once, so the client page and the overview show a table.
-  await page.goto(`/clients/${client.id}`);
-  await page.getByRole("button", { name: "Refresh from ChakraHQ" }).click();
-  await expect(page.getByText("Fetched from ChakraHQ just now.")).toBeVisible();
-  for (const path of [
-    "/",
-    "/dashboard",
-    "/clients",
-    "/clients?q=axe",
-    `/clients/${client.id}`,
-    `/clients/${client.id}/edit`,
-    "/clients/new",
-    "/clients/import",
-    "/overview",
-    "/team",
-    "/settings",
-  ]) {
-    await expectNoSeriousViolations(page, path);
-  }
+test.describe(() => {
+  test.use({ storageState: signedInState("OWNER") });
+
+  test("every member page has no serious accessibility violation @phone", async ({ page }) => {
+    const pluginId = await connectedPlugin("Axe Harbor Dental", "+91 98765 40001");
+    const { client } = await clientWithLink("Axe Harbor Dental", pluginId);
+    // The client's numbers, fetched once, so the client page and the overview show a table.
+    await page.goto(`/clients/${client.id}`);
+    await page.getByRole("button", { name: "Refresh from ChakraHQ" }).click();
+    await expect(page.getByText("Fetched from ChakraHQ just now.")).toBeVisible();
+    for (const path of [
+      "/",
+      "/dashboard",
+      "/clients",
+      "/clients?q=axe",
+      `/clients/${client.id}`,
+      `/clients/${client.id}/edit`,
+      "/clients/new",
+      "/clients/import",
+      "/overview",
+      "/team",
+      "/settings",
+    ]) {
+      await expectNoSeriousViolations(page, path);
+    }
+  });
 });

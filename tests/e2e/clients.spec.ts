@@ -1,19 +1,19 @@
 import { readFileSync } from "node:fs";
 import { expect, test } from "../support/e2e-test";
-import { createMember, signIn, testDb } from "../support/e2e";
+import { openDashboard, signedInState, testDb } from "../support/e2e";
 
 const UNKNOWN_PLUGIN = "00000000-0000-4000-8000-000000000000";
 const DEMO_PLUGIN = "3f0c9a52-7b1e-4c2a-9d4e-5b8a1c2d3e4f"; // the fake's plugin with nothing connected
 
 test.describe.configure({ mode: "serial" });
+test.use({ storageState: signedInState("ADMIN") });
 
 test.beforeAll(async () => {
   await testDb().client.deleteMany();
 });
 
 test("an admin creates a client, maps an existing plugin, finds it and exports it", async ({ page }) => {
-  const admin = await createMember("ADMIN");
-  await signIn(page, admin.email);
+  await openDashboard(page);
 
   await page.getByRole("link", { name: "Clients" }).click();
   await expect(page.getByRole("heading", { name: "No clients yet" })).toBeVisible();
@@ -71,8 +71,6 @@ test("an admin creates a client, maps an existing plugin, finds it and exports i
 });
 
 test("a CSV import shows the bad row first and imports everything once it is fixed", async ({ page }) => {
-  const admin = await createMember("ADMIN");
-  await signIn(page, admin.email);
   await page.goto("/clients/import");
 
   const header = "name,contactName,contactEmail,clientReferenceId,pluginId,notes";
@@ -103,35 +101,36 @@ test("a CSV import shows the bad row first and imports everything once it is fix
   await expect(page.getByRole("link", { name: "South Deli" })).toBeVisible();
 });
 
-test("a viewer sees clients but no edit controls @phone", async ({ page }) => {
-  const viewer = await createMember("VIEWER");
-  await testDb().client.upsert({
-    where: { clientReferenceId: "north-cafe" },
-    create: {
-      name: "North Cafe",
-      contactName: "Nia",
-      contactEmail: "nia@north.example",
-      clientReferenceId: "north-cafe",
-      searchText: "north cafe",
-    },
-    update: {},
+test.describe(() => {
+  test.use({ storageState: signedInState("VIEWER") });
+
+  test("a viewer sees clients but no edit controls @phone", async ({ page }) => {
+    await testDb().client.upsert({
+      where: { clientReferenceId: "north-cafe" },
+      create: {
+        name: "North Cafe",
+        contactName: "Nia",
+        contactEmail: "nia@north.example",
+        clientReferenceId: "north-cafe",
+        searchText: "north cafe",
+      },
+      update: {},
+    });
+    await page.goto("/clients");
+    await expect(page.getByRole("link", { name: "North Cafe" })).toBeVisible();
+    await expect(page.getByRole("link", { name: "New client" })).toHaveCount(0);
+    await page.getByRole("link", { name: "North Cafe" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "North Cafe" })).toBeVisible();
+    await expect(page.getByRole("link", { name: "Edit" })).toHaveCount(0);
+    await expect(page.getByRole("button", { name: "Archive" })).toHaveCount(0);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await page.goto("/clients/new");
+    await expect(page.getByRole("heading", { name: "Not allowed" })).toBeVisible();
   });
-  await signIn(page, viewer.email);
-  await page.goto("/clients");
-  await expect(page.getByRole("link", { name: "North Cafe" })).toBeVisible();
-  await expect(page.getByRole("link", { name: "New client" })).toHaveCount(0);
-  await page.getByRole("link", { name: "North Cafe" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "North Cafe" })).toBeVisible();
-  await expect(page.getByRole("link", { name: "Edit" })).toHaveCount(0);
-  await expect(page.getByRole("button", { name: "Archive" })).toHaveCount(0);
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  expect(overflow).toBeLessThanOrEqual(0);
-  await page.goto("/clients/new");
-  await expect(page.getByRole("heading", { name: "Not allowed" })).toBeVisible();
 });
 
 test("the stage counts follow the search, on the clients list and the overview", async ({ page }) => {
-  const admin = await createMember("ADMIN");
   const clients = [
     { name: "Harbour Tiles", reference: "harbour-tiles", status: "NOT_INVITED" },
     { name: "Harbour Nets", reference: "harbour-nets", status: "INVITED" },
@@ -149,7 +148,6 @@ test("the stage counts follow the search, on the clients list and the overview",
       },
     });
   }
-  await signIn(page, admin.email);
 
   const pill = (label: string) =>
     page.getByRole("navigation", { name: "Filter by status" }).getByRole("link", { name: new RegExp(`^${label}`) });

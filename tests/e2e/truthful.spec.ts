@@ -1,7 +1,7 @@
 import type { Page } from "@playwright/test";
 import { newLinkToken } from "../../lib/links/token";
 import { expect, test } from "../support/e2e-test";
-import { createMember, emailsTo, signIn, testDb, uniqueEmail } from "../support/e2e";
+import { createMember, emailsTo, signedInEmail, signedInState, signIn, testDb, uniqueEmail } from "../support/e2e";
 import {
   addFault,
   clearFaults,
@@ -82,6 +82,8 @@ test.afterEach(async () => {
 });
 
 test.describe("writes to ChakraHQ whose answer is lost", () => {
+  test.use({ storageState: signedInState("ADMIN") });
+
   test("a webhook change ChakraHQ applies but answers too late is reported saved (read back), and the history shows the attempt", async ({
     page,
     context,
@@ -89,8 +91,7 @@ test.describe("writes to ChakraHQ whose answer is lost", () => {
     test.setTimeout(120_000);
     const pluginId = await connectedPlugin("Late Answer Optics", uniquePhone());
     const client = await clientFor("Late Answer Optics", pluginId);
-    const admin = await createMember("ADMIN");
-    await signIn(page, admin.email);
+    const adminEmail = signedInEmail("ADMIN");
     await openFetched(page, client.id);
     const webhooks = await reviewPassThrough(page, "https://hooks.example.com/late");
 
@@ -126,12 +127,12 @@ test.describe("writes to ChakraHQ whose answer is lost", () => {
       "Webhook settings changed (ChakraHQ's answer was lost: confirmed by reading the configuration back)";
     await expect(history(page).getByText(outcome)).toBeVisible();
     await other.reload();
-    await expect(history(other).getByRole("listitem").filter({ hasText: outcome })).toContainText(admin.email);
+    await expect(history(other).getByRole("listitem").filter({ hasText: outcome })).toContainText(adminEmail);
     await expect(history(other).getByText(/no outcome was recorded/)).toHaveCount(0);
     expect(await writeEntries(client.id, "whatsapp.webhooks")).toEqual([
       {
         action: "whatsapp.webhooks_updated",
-        actorEmail: admin.email,
+        actorEmail: adminEmail,
         metadata: expect.objectContaining({
           confirmedBy: "re_read",
           lostAnswer: `ChakraHQ did not answer within ${TIMEOUT_S} s`,
@@ -143,7 +144,6 @@ test.describe("writes to ChakraHQ whose answer is lost", () => {
   test("a webhook change ChakraHQ refuses with a 5xx is reported not saved, after reading back", async ({ page }) => {
     const pluginId = await connectedPlugin("Refused Change Deli", uniquePhone());
     const client = await clientFor("Refused Change Deli", pluginId);
-    await signIn(page, (await createMember("ADMIN")).email);
     await openFetched(page, client.id);
     const webhooks = await reviewPassThrough(page, "https://hooks.example.com/refused");
 
@@ -175,7 +175,6 @@ test.describe("writes to ChakraHQ whose answer is lost", () => {
     const waba = `${business} WhatsApp Business Account`;
     const pluginId = await connectedPlugin(business, uniquePhone());
     const client = await clientFor(business, pluginId);
-    await signIn(page, (await createMember("ADMIN")).email);
     await openFetched(page, client.id);
 
     // Every read of the configuration fails once ChakraHQ has applied a write.
@@ -215,7 +214,6 @@ test.describe("writes to ChakraHQ whose answer is lost", () => {
     const waba = `${business} WhatsApp Business Account`;
     const pluginId = await connectedPlugin(business, uniquePhone());
     const client = await clientFor(business, pluginId);
-    await signIn(page, (await createMember("ADMIN")).email);
     await openFetched(page, client.id);
 
     // ChakraHQ disconnects the account but never answers, and then cannot be read.
@@ -430,6 +428,8 @@ test.describe("a new-plugin request whose outcome is unknown", () => {
 });
 
 test.describe("plugin ids in a CSV import, checked with ChakraHQ", () => {
+  test.use({ storageState: signedInState("ADMIN") });
+
   const HEADER = "name,contactName,contactEmail,clientReferenceId,pluginId,notes";
   const row = (name: string, ref: string, pluginId: string) => `${name},Ana,${ref}@example.com,${ref},${pluginId},`;
   const newFakePlugin = async (name: string) => (await fakeCall<{ id: string }>("/__fake/plugins", { name })).id;
@@ -443,7 +443,6 @@ test.describe("plugin ids in a CSV import, checked with ChakraHQ", () => {
     const csv = [HEADER, row("Known Plugin Co", knownRef, known), row("Unknown Plugin Co", unknownRef, unknownId)].join(
       "\n",
     );
-    await signIn(page, (await createMember("ADMIN")).email);
     await page.goto("/clients/import");
     await page
       .getByLabel("CSV file")
@@ -490,7 +489,6 @@ test.describe("plugin ids in a CSV import, checked with ChakraHQ", () => {
     const csv = [HEADER, row("Down Known Co", knownRef, known), row("Down Unknown Co", unknownRef, unknownId)].join(
       "\n",
     );
-    await signIn(page, (await createMember("ADMIN")).email);
     await page.goto("/clients/import");
     await addFault({ route: "getConfig", kind: "server_error" });
     await page.getByLabel("…or paste it here").fill(csv);

@@ -1,7 +1,7 @@
 import { businessAppDemoNumber } from "../../fake-chakra/state";
 import { newLinkToken } from "../../lib/links/token";
 import { expect, test } from "../support/e2e-test";
-import { createMember, signIn, testDb, waitForEmail } from "../support/e2e";
+import { signedInState, testDb, waitForEmail } from "../support/e2e";
 import { addFault, clearFaults, connectedPlugin, fakeCall as fake, fakeChange, fakeConfig } from "../support/e2e-fake";
 
 /* The WhatsApp dashboard against the fake ChakraHQ: refresh, webhook settings, disconnect, overview. */
@@ -25,206 +25,192 @@ test.afterEach(async () => {
   await fake("/__fake/faults", undefined, "DELETE");
 });
 
-test("refresh shows ChakraHQ's numbers, and keeps them with an error banner when ChakraHQ fails", async ({ page }) => {
-  const client = await clientFor(await connectedPlugin("Blue Harbor Dental", "+91 98765 43210"), "Blue Harbor Dental");
-  await signIn(page, (await createMember("ADMIN")).email);
-  await page.goto(`/clients/${client.id}`);
-  await expect(page.getByText("Nothing fetched from ChakraHQ yet.")).toBeVisible();
+test.describe(() => {
+  test.use({ storageState: signedInState("ADMIN") });
 
-  await page.getByRole("button", { name: "Refresh from ChakraHQ" }).click();
-  await expect(page.getByText("Fetched from ChakraHQ just now.")).toBeVisible();
-  const whatsapp = page.getByRole("region", { name: "WhatsApp" });
-  await expect(whatsapp.getByText("+91 98765 43210")).toBeVisible();
-  await expect(whatsapp.getByText("can send and receive")).toBeVisible();
-  await expect(whatsapp.getByRole("heading", { name: "Blue Harbor Dental WhatsApp Business Account" })).toBeVisible();
+  test("refresh shows ChakraHQ's numbers, and keeps them with an error banner when ChakraHQ fails", async ({
+    page,
+  }) => {
+    const client = await clientFor(
+      await connectedPlugin("Blue Harbor Dental", "+91 98765 43210"),
+      "Blue Harbor Dental",
+    );
+    await page.goto(`/clients/${client.id}`);
+    await expect(page.getByText("Nothing fetched from ChakraHQ yet.")).toBeVisible();
 
-  await fake("/__fake/faults", { route: "getConfig", kind: "rate_limit", retryAfterSeconds: 90 });
-  await page.getByRole("button", { name: "Refresh from ChakraHQ" }).click();
-  await expect(page.getByRole("alert").filter({ hasText: "rate-limiting requests; try again in 90 s" })).toBeVisible();
-  await expect(page.getByRole("alert").filter({ hasText: "Showing the last good data." })).toBeVisible();
-  await expect(whatsapp.getByText("+91 98765 43210")).toBeVisible();
-});
+    await page.getByRole("button", { name: "Refresh from ChakraHQ" }).click();
+    await expect(page.getByText("Fetched from ChakraHQ just now.")).toBeVisible();
+    const whatsapp = page.getByRole("region", { name: "WhatsApp" });
+    await expect(whatsapp.getByText("+91 98765 43210")).toBeVisible();
+    await expect(whatsapp.getByText("can send and receive")).toBeVisible();
+    await expect(whatsapp.getByRole("heading", { name: "Blue Harbor Dental WhatsApp Business Account" })).toBeVisible();
 
-test("what ChakraHQ reports changing after signup shows at the next refresh", async ({ page }) => {
-  const pluginId = await connectedPlugin("Northwind Traders", "+1 555-010-4477");
-  const config = await fakeConfig(pluginId);
-  const wabaId = config.whatsappBusinessAccounts[0]!.id;
-  const numberId = (config.whatsappPhoneNumbers as { id: string }[])[0]!.id;
-  const client = await clientFor(pluginId, "Northwind Traders");
-  await signIn(page, (await createMember("ADMIN")).email);
-  await page.goto(`/clients/${client.id}`);
-  await page.getByRole("button", { name: "Refresh from ChakraHQ" }).click();
-  const whatsapp = page.getByRole("region", { name: "WhatsApp" });
-  await expect(whatsapp.getByText("can send and receive")).toBeVisible();
-
-  // Meta disconnects the number, its quality turns red, the account's review is rejected.
-  await fakeChange.numberStatus(pluginId, numberId, "DISCONNECTED");
-  await fakeChange.qualityRating(pluginId, numberId, "RED");
-  await fakeChange.accountReview(pluginId, wabaId, "REJECTED");
-  await page.getByRole("button", { name: "Refresh from ChakraHQ" }).click();
-  await expect(
-    whatsapp.getByText("+1 555-010-4477 is not connected: DISCONNECTED (cannot send or receive)."),
-  ).toBeVisible();
-  await expect(whatsapp.getByText("+1 555-010-4477 has a red quality rating: Meta may limit it.")).toBeVisible();
-  await expect(
-    whatsapp.getByText("Northwind Traders WhatsApp Business Account: Meta rejected the account review."),
-  ).toBeVisible();
-
-  // Restored, the next refresh shows it connected again.
-  await fakeChange.restore(pluginId);
-  await page.getByRole("button", { name: "Refresh from ChakraHQ" }).click();
-  await expect(whatsapp.getByText("can send and receive")).toBeVisible();
-  await expect(whatsapp.getByText(/is not connected/)).toHaveCount(0);
-});
-
-test("a number's details, Meta's meanings and linked guidance show on the client page @phone", async ({ page }) => {
-  // A number on the WhatsApp Business app too, whose display name Meta rejected, with a field
-  // the app has no row for; in its own plugin (this test also runs at phone size).
-  const plugin = await fake<{ id: string }>("/__fake/plugins", {
-    name: "Lotus Tea House",
-    wabas: [
-      { id: `9${Date.now()}`, name: "Lotus Tea House", timezone_id: "71", business_verification_status: "verified" },
-    ],
-    numbers: [businessAppDemoNumber({ id: `8${Date.now()}`, display_phone_number: "+91 98200 12345" })],
+    await fake("/__fake/faults", { route: "getConfig", kind: "rate_limit", retryAfterSeconds: 90 });
+    await page.getByRole("button", { name: "Refresh from ChakraHQ" }).click();
+    await expect(
+      page.getByRole("alert").filter({ hasText: "rate-limiting requests; try again in 90 s" }),
+    ).toBeVisible();
+    await expect(page.getByRole("alert").filter({ hasText: "Showing the last good data." })).toBeVisible();
+    await expect(whatsapp.getByText("+91 98765 43210")).toBeVisible();
   });
-  const client = await clientFor(plugin.id, "Lotus Tea House");
-  await signIn(page, (await createMember("ADMIN")).email);
-  await page.goto(`/clients/${client.id}`);
-  await page.getByRole("button", { name: "Refresh from ChakraHQ" }).click();
-  await expect(page.getByText("Fetched from ChakraHQ just now.")).toBeVisible();
-
-  const whatsapp = page.getByRole("region", { name: "WhatsApp" });
-  const account = whatsapp.getByRole("region", { name: "Business account Lotus Tea House" });
-  await expect(account.getByText("Asia/Kolkata")).toBeVisible();
-  const number = whatsapp.getByRole("listitem", { name: "Number +91 98200 12345" });
-  await expect(number.getByText("Meta rejected the display name", { exact: true })).toBeVisible();
-  await expect(
-    number.getByText("Reason given: The display name does not match the business name on its website."),
-  ).toBeVisible();
-  await expect(number.getByText("the number was confirmed with the code Meta sent")).toBeVisible();
-  await expect(number.getByText("250 customers per 24 hours outside a customer service window")).toBeVisible();
-  await expect(number.getByText(/whole business portfolio/)).toBeVisible();
-  await expect(number.getByText("Yes: coexistence with the app")).toBeVisible();
-  await expect(whatsapp.getByRole("status").filter({ hasText: "Meta rejected the display name" })).toBeVisible();
-
-  // Guidance, each linked to Meta's page in a new tab.
-  await expect(number.getByText(/open it regularly/)).toBeVisible();
-  const names = number.getByRole("link", { name: /Meta: display names/ });
-  await expect(names).toHaveAttribute(
-    "href",
-    "https://developers.facebook.com/documentation/business-messaging/whatsapp/display-names/",
-  );
-  await expect(names).toHaveAttribute("target", "_blank");
-  await expect(names).toHaveAttribute("rel", "noreferrer");
-  await expect(number.getByRole("link", { name: /Meta: WhatsApp Business app numbers/ })).toBeVisible();
-  // Connected and verified: no advice about moving the number.
-  await expect(number.getByText(/two-step verification/)).toHaveCount(0);
-
-  // Fields the app has no row for, behind "More details".
-  await expect(number.getByText("last_onboarded_time")).toBeHidden();
-  await number.getByText(/More details from ChakraHQ \(1 field\)/).click();
-  await expect(number.getByText("last_onboarded_time")).toBeVisible();
-  await expect(number.getByText("2026-05-04T09:12:00+0000")).toBeVisible();
 });
 
-test("webhook settings: an invalid address is refused, a valid change is reviewed, applied and read back", async ({
-  page,
-}) => {
-  const pluginId = await connectedPlugin("North Cafe", "+1 555-010-4477");
-  const client = await clientFor(pluginId, "North Cafe");
-  await signIn(page, (await createMember("ADMIN")).email);
-  await page.goto(`/clients/${client.id}`);
-  await page.getByRole("button", { name: "Refresh from ChakraHQ" }).click();
-  const webhooks = page.getByRole("region", { name: "Webhook settings" });
-  await expect(webhooks).toBeVisible();
+test.describe(() => {
+  test.use({ storageState: signedInState("ADMIN") });
 
-  await webhooks.getByLabel("Pass-through webhook (Meta's format)").fill("http://hooks.example.com/meta");
-  await webhooks.getByRole("button", { name: "Review changes" }).click();
-  await expect(webhooks.getByText("Use an https:// address.")).toBeVisible();
-  await expect(webhooks.getByLabel("Pass-through webhook (Meta's format)")).toHaveValue(
-    "http://hooks.example.com/meta",
-  );
-  // In production ChakraHQ must not be pointed at the cloud's metadata service or the network inside.
-  await webhooks.getByLabel("Pass-through webhook (Meta's format)").fill("https://169.254.169.254/latest/meta-data");
-  await webhooks.getByRole("button", { name: "Review changes" }).click();
-  await expect(webhooks.getByText(/Use a public address/)).toBeVisible();
+  test("a number's details, Meta's meanings and linked guidance show on the client page @phone", async ({ page }) => {
+    // A number on the WhatsApp Business app too, whose display name Meta rejected, with a field
+    // the app has no row for; in its own plugin (this test also runs at phone size).
+    const plugin = await fake<{ id: string }>("/__fake/plugins", {
+      name: "Lotus Tea House",
+      wabas: [
+        { id: `9${Date.now()}`, name: "Lotus Tea House", timezone_id: "71", business_verification_status: "verified" },
+      ],
+      numbers: [businessAppDemoNumber({ id: `8${Date.now()}`, display_phone_number: "+91 98200 12345" })],
+    });
+    const client = await clientFor(plugin.id, "Lotus Tea House");
+    await page.goto(`/clients/${client.id}`);
+    await page.getByRole("button", { name: "Refresh from ChakraHQ" }).click();
+    await expect(page.getByText("Fetched from ChakraHQ just now.")).toBeVisible();
 
-  await webhooks.getByLabel("Pass-through webhook (Meta's format)").fill("https://hooks.example.com/meta");
-  await webhooks.getByLabel("ChakraHQ-format webhook on").check();
-  await webhooks.getByLabel("ChakraHQ-format webhook address").fill("https://hooks.example.com/chakra");
-  await webhooks.getByLabel("message", { exact: true }).check();
-  await webhooks.getByLabel("status", { exact: true }).check();
-  await webhooks.getByRole("button", { name: "Review changes" }).click();
-  const changes = webhooks.getByRole("table", { name: "What changes" });
-  await expect(changes).toContainText("https://hooks.example.com/meta");
-  await expect(changes).toContainText("message, status");
-  expect(
-    (await fake<{ passThroughWebhookUrl: string }>(`/v1/ext/plugin/whatsapp/${pluginId}/config`, undefined, "GET"))
-      .passThroughWebhookUrl,
-  ).toBe("");
+    const whatsapp = page.getByRole("region", { name: "WhatsApp" });
+    const account = whatsapp.getByRole("region", { name: "Business account Lotus Tea House" });
+    await expect(account.getByText("Asia/Kolkata")).toBeVisible();
+    const number = whatsapp.getByRole("listitem", { name: "Number +91 98200 12345" });
+    await expect(number.getByText("Meta rejected the display name", { exact: true })).toBeVisible();
+    await expect(
+      number.getByText("Reason given: The display name does not match the business name on its website."),
+    ).toBeVisible();
+    await expect(number.getByText("the number was confirmed with the code Meta sent")).toBeVisible();
+    await expect(number.getByText("250 customers per 24 hours outside a customer service window")).toBeVisible();
+    await expect(number.getByText(/whole business portfolio/)).toBeVisible();
+    await expect(number.getByText("Yes: coexistence with the app")).toBeVisible();
+    await expect(whatsapp.getByRole("status").filter({ hasText: "Meta rejected the display name" })).toBeVisible();
 
-  await webhooks.getByRole("button", { name: /^Apply 4 changes$/ }).click();
-  await expect(webhooks.getByText("Saved in ChakraHQ; shown below as ChakraHQ now holds them.")).toBeVisible();
-  const held = await fake<Record<string, unknown>>(`/v1/ext/plugin/whatsapp/${pluginId}/config`, undefined, "GET");
-  expect(held).toMatchObject({
-    passThroughWebhookUrl: "https://hooks.example.com/meta",
-    enableChakraWebhook: true,
-    chakraWebhookUrl: "https://hooks.example.com/chakra",
-    whichChakraWebhookEventsToSend: ["message", "status"],
+    // Guidance, each linked to Meta's page in a new tab.
+    await expect(number.getByText(/open it regularly/)).toBeVisible();
+    const names = number.getByRole("link", { name: /Meta: display names/ });
+    await expect(names).toHaveAttribute(
+      "href",
+      "https://developers.facebook.com/documentation/business-messaging/whatsapp/display-names/",
+    );
+    await expect(names).toHaveAttribute("target", "_blank");
+    await expect(names).toHaveAttribute("rel", "noreferrer");
+    await expect(number.getByRole("link", { name: /Meta: WhatsApp Business app numbers/ })).toBeVisible();
+    // Connected and verified: no advice about moving the number.
+    await expect(number.getByText(/two-step verification/)).toHaveCount(0);
+
+    // Fields the app has no row for, behind "More details".
+    await expect(number.getByText("last_onboarded_time")).toBeHidden();
+    await number.getByText(/More details from ChakraHQ \(1 field\)/).click();
+    await expect(number.getByText("last_onboarded_time")).toBeVisible();
+    await expect(number.getByText("2026-05-04T09:12:00+0000")).toBeVisible();
   });
-  await page.reload();
-  await expect(
-    page.getByRole("region", { name: "Webhook settings" }).getByLabel("Pass-through webhook (Meta's format)"),
-  ).toHaveValue("https://hooks.example.com/meta");
 });
 
-test("disconnecting a WABA needs its name typed, then the client's page and stage follow", async ({ page }) => {
-  const client = await clientFor(await connectedPlugin("Acme Bakery", "+44 7700 900123"), "Acme Bakery");
-  // The end client's link, through which the account was connected.
-  const { token, tokenHash } = newLinkToken();
-  await testDb().onboardingLink.create({
-    data: { clientId: client.id, tokenHash, expiresAt: new Date(Date.now() + 86_400_000), usedAt: new Date() },
-  });
-  await signIn(page, (await createMember("ADMIN")).email);
-  await page.goto(`/clients/${client.id}`);
-  await page.getByRole("button", { name: "Refresh from ChakraHQ" }).click();
-  await expect(page.getByText("Fetched from ChakraHQ just now.")).toBeVisible();
-  await page.goto(`/onboard/${token}`);
-  await expect(page.getByRole("heading", { name: "WhatsApp is connected" })).toBeVisible();
-  await expect(page.getByText("ready to send and receive messages")).toBeVisible();
-  await page.goto(`/clients/${client.id}`);
+test.describe(() => {
+  test.use({ storageState: signedInState("ADMIN") });
 
-  await page.getByRole("button", { name: "Disconnect", exact: true }).click();
-  const dialog = page.getByRole("dialog", { name: "Disconnect this WhatsApp Business Account?" });
-  const confirm = dialog.getByRole("button", { name: "Disconnect account" });
-  await expect(confirm).toBeDisabled();
-  await dialog.getByLabel(/Type .* to confirm/).fill("Acme Bakery");
-  await expect(confirm).toBeDisabled();
-  await dialog.getByLabel(/Type .* to confirm/).fill("Acme Bakery WhatsApp Business Account");
-  await confirm.click();
-  // The account is gone from ChakraHQ's answer, and with it its dialog.
-  await expect(page.getByText("No WhatsApp Business Account is connected to this plugin.")).toBeVisible();
-  await expect(dialog).toHaveCount(0);
-  await expect(
-    page
-      .getByRole("region", { name: "History" })
-      .getByText("WhatsApp Business Account Acme Bakery WhatsApp Business Account disconnected"),
-  ).toBeVisible();
-  // A connection that went away needs the agency, and the end client's link says so.
-  expect((await testDb().client.findUniqueOrThrow({ where: { id: client.id } })).onboardingStatus).toBe("ATTENTION");
-  await page.goto(`/onboard/${token}`);
-  await expect(page.getByRole("heading", { name: "This WhatsApp connection was removed" })).toBeVisible();
-  await expect(page.getByText("WhatsApp is connected")).toHaveCount(0);
-  await page.getByRole("button", { name: "Ask for a new link" }).click();
-  await expect(page.getByText(/has been told and will send you a new link\./)).toBeVisible();
+  test("webhook settings: an invalid address is refused, a valid change is reviewed, applied and read back", async ({
+    page,
+  }) => {
+    const pluginId = await connectedPlugin("North Cafe", "+1 555-010-4477");
+    const client = await clientFor(pluginId, "North Cafe");
+    await page.goto(`/clients/${client.id}`);
+    await page.getByRole("button", { name: "Refresh from ChakraHQ" }).click();
+    const webhooks = page.getByRole("region", { name: "Webhook settings" });
+    await expect(webhooks).toBeVisible();
+
+    await webhooks.getByLabel("Pass-through webhook (Meta's format)").fill("http://hooks.example.com/meta");
+    await webhooks.getByRole("button", { name: "Review changes" }).click();
+    await expect(webhooks.getByText("Use an https:// address.")).toBeVisible();
+    await expect(webhooks.getByLabel("Pass-through webhook (Meta's format)")).toHaveValue(
+      "http://hooks.example.com/meta",
+    );
+    // In production ChakraHQ must not be pointed at the cloud's metadata service or the network inside.
+    await webhooks.getByLabel("Pass-through webhook (Meta's format)").fill("https://169.254.169.254/latest/meta-data");
+    await webhooks.getByRole("button", { name: "Review changes" }).click();
+    await expect(webhooks.getByText(/Use a public address/)).toBeVisible();
+
+    await webhooks.getByLabel("Pass-through webhook (Meta's format)").fill("https://hooks.example.com/meta");
+    await webhooks.getByLabel("ChakraHQ-format webhook on").check();
+    await webhooks.getByLabel("ChakraHQ-format webhook address").fill("https://hooks.example.com/chakra");
+    await webhooks.getByLabel("message", { exact: true }).check();
+    await webhooks.getByLabel("status", { exact: true }).check();
+    await webhooks.getByRole("button", { name: "Review changes" }).click();
+    const changes = webhooks.getByRole("table", { name: "What changes" });
+    await expect(changes).toContainText("https://hooks.example.com/meta");
+    await expect(changes).toContainText("message, status");
+    expect(
+      (await fake<{ passThroughWebhookUrl: string }>(`/v1/ext/plugin/whatsapp/${pluginId}/config`, undefined, "GET"))
+        .passThroughWebhookUrl,
+    ).toBe("");
+
+    await webhooks.getByRole("button", { name: /^Apply 4 changes$/ }).click();
+    await expect(webhooks.getByText("Saved in ChakraHQ; shown below as ChakraHQ now holds them.")).toBeVisible();
+    const held = await fake<Record<string, unknown>>(`/v1/ext/plugin/whatsapp/${pluginId}/config`, undefined, "GET");
+    expect(held).toMatchObject({
+      passThroughWebhookUrl: "https://hooks.example.com/meta",
+      enableChakraWebhook: true,
+      chakraWebhookUrl: "https://hooks.example.com/chakra",
+      whichChakraWebhookEventsToSend: ["message", "status"],
+    });
+    await page.reload();
+    await expect(
+      page.getByRole("region", { name: "Webhook settings" }).getByLabel("Pass-through webhook (Meta's format)"),
+    ).toHaveValue("https://hooks.example.com/meta");
+  });
+});
+
+test.describe(() => {
+  test.use({ storageState: signedInState("ADMIN") });
+
+  test("disconnecting a WABA needs its name typed, then the client's page and stage follow", async ({ page }) => {
+    const client = await clientFor(await connectedPlugin("Acme Bakery", "+44 7700 900123"), "Acme Bakery");
+    // The end client's link, through which the account was connected.
+    const { token, tokenHash } = newLinkToken();
+    await testDb().onboardingLink.create({
+      data: { clientId: client.id, tokenHash, expiresAt: new Date(Date.now() + 86_400_000), usedAt: new Date() },
+    });
+    await page.goto(`/clients/${client.id}`);
+    await page.getByRole("button", { name: "Refresh from ChakraHQ" }).click();
+    await expect(page.getByText("Fetched from ChakraHQ just now.")).toBeVisible();
+    await page.goto(`/onboard/${token}`);
+    await expect(page.getByRole("heading", { name: "WhatsApp is connected" })).toBeVisible();
+    await expect(page.getByText("ready to send and receive messages")).toBeVisible();
+    await page.goto(`/clients/${client.id}`);
+
+    await page.getByRole("button", { name: "Disconnect", exact: true }).click();
+    const dialog = page.getByRole("dialog", { name: "Disconnect this WhatsApp Business Account?" });
+    const confirm = dialog.getByRole("button", { name: "Disconnect account" });
+    await expect(confirm).toBeDisabled();
+    await dialog.getByLabel(/Type .* to confirm/).fill("Acme Bakery");
+    await expect(confirm).toBeDisabled();
+    await dialog.getByLabel(/Type .* to confirm/).fill("Acme Bakery WhatsApp Business Account");
+    await confirm.click();
+    // The account is gone from ChakraHQ's answer, and with it its dialog.
+    await expect(page.getByText("No WhatsApp Business Account is connected to this plugin.")).toBeVisible();
+    await expect(dialog).toHaveCount(0);
+    await expect(
+      page
+        .getByRole("region", { name: "History" })
+        .getByText("WhatsApp Business Account Acme Bakery WhatsApp Business Account disconnected"),
+    ).toBeVisible();
+    // A connection that went away needs the agency, and the end client's link says so.
+    expect((await testDb().client.findUniqueOrThrow({ where: { id: client.id } })).onboardingStatus).toBe("ATTENTION");
+    await page.goto(`/onboard/${token}`);
+    await expect(page.getByRole("heading", { name: "This WhatsApp connection was removed" })).toBeVisible();
+    await expect(page.getByText("WhatsApp is connected")).toHaveCount(0);
+    await page.getByRole("button", { name: "Ask for a new link" }).click();
+    await expect(page.getByText(/has been told and will send you a new link\./)).toBeVisible();
+  });
 });
 
 test("after a disconnect, a reconnect link brings the client back on the same plugin @phone", async ({ browser }) => {
   const pluginId = await connectedPlugin("Harbor Books", "+1 555-010-4477");
   const client = await clientFor(pluginId, "Harbor Books");
-  const adminContext = await browser.newContext();
+  const adminContext = await browser.newContext({ storageState: signedInState("ADMIN") });
   const admin = await adminContext.newPage();
-  await signIn(admin, (await createMember("ADMIN")).email);
   await admin.goto(`/clients/${client.id}`);
   await admin.getByRole("button", { name: "Refresh from ChakraHQ" }).click();
   await expect(admin.getByText("Fetched from ChakraHQ just now.")).toBeVisible();
@@ -287,66 +273,105 @@ test("after a disconnect, a reconnect link brings the client back on the same pl
   await clientContext.close();
 });
 
-test("the overview lists every number, filters them, and refreshes all clients @phone", async ({ page }) => {
-  // A number of its own: this test also runs at phone size, against the same database.
-  const number = `+33 6 ${String(Date.now())
-    .slice(-8)
-    .replace(/(\d{2})(?=\d)/g, "$1 ")}`;
-  const client = await clientFor(
-    await connectedPlugin("Overview Optics", number),
-    `Overview Optics ${Date.now().toString(36)}`,
-  );
-  await signIn(page, (await createMember("ADMIN")).email);
-  // The page's progress polls are held until the run has finished: a run can end before the
-  // first poll answers, and the page must still show its results.
-  let release!: () => void;
-  const held = new Promise<void>((resolve) => (release = resolve));
-  await page.route("**/overview/refresh", async (route) => {
-    await held;
-    await route.continue();
-  });
-  await page.goto("/overview");
-  const runsBefore = await testDb().refreshJob.count();
-  await page.getByRole("button", { name: "Refresh all from ChakraHQ" }).click();
-  await expect
-    .poll(
-      async () => {
-        const runs = await testDb().refreshJob.findMany({ orderBy: { startedAt: "desc" }, take: 1 });
-        return (await testDb().refreshJob.count()) > runsBefore ? runs[0]?.status : "not started";
-      },
-      { timeout: 30_000 },
-    )
-    .toBe("DONE");
-  release();
-  const row = page.getByRole("row").filter({ hasText: number });
-  await expect(row).toBeVisible();
-  await expect(page.getByText(/Last refresh finished: \d+ of \d+ clients fetched/)).toBeVisible();
-  await expect(row).toContainText(client.name);
-  await expect(row).toContainText("CONNECTED");
+test.describe(() => {
+  test.use({ storageState: signedInState("ADMIN") });
 
-  await page.getByRole("link", { name: "Not connected" }).click();
-  await expect(page).toHaveURL(/filter=not_connected/);
-  await expect(page.getByRole("row").filter({ hasText: number })).toHaveCount(0);
-  await page.getByRole("link", { name: "All", exact: true }).click();
-  await expect(page).not.toHaveURL(/filter=/);
-  await page.getByRole("searchbox", { name: "Search numbers" }).fill(client.name.toLowerCase());
-  await page.getByRole("button", { name: "Search" }).click();
-  await expect(page.getByRole("row").filter({ hasText: number })).toBeVisible();
+  test("the overview lists every number, filters them, and refreshes all clients @phone", async ({ page }) => {
+    // A number of its own: this test also runs at phone size, against the same database.
+    const number = `+33 6 ${String(Date.now())
+      .slice(-8)
+      .replace(/(\d{2})(?=\d)/g, "$1 ")}`;
+    const client = await clientFor(
+      await connectedPlugin("Overview Optics", number),
+      `Overview Optics ${Date.now().toString(36)}`,
+    );
+    // The page's progress polls are held until the run has finished: a run can end before the
+    // first poll answers, and the page must still show its results.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route("**/overview/refresh", async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto("/overview");
+    const runsBefore = await testDb().refreshJob.count();
+    await page.getByRole("button", { name: "Refresh all from ChakraHQ" }).click();
+    await expect
+      .poll(
+        async () => {
+          const runs = await testDb().refreshJob.findMany({ orderBy: { startedAt: "desc" }, take: 1 });
+          return (await testDb().refreshJob.count()) > runsBefore ? runs[0]?.status : "not started";
+        },
+        { timeout: 30_000 },
+      )
+      .toBe("DONE");
+    release();
+    const row = page.getByRole("row").filter({ hasText: number });
+    await expect(row).toBeVisible();
+    await expect(page.getByText(/Last refresh finished: \d+ of \d+ clients fetched/)).toBeVisible();
+    await expect(row).toContainText(client.name);
+    await expect(row).toContainText("CONNECTED");
+
+    await page.getByRole("link", { name: "Not connected" }).click();
+    await expect(page).toHaveURL(/filter=not_connected/);
+    await expect(page.getByRole("row").filter({ hasText: number })).toHaveCount(0);
+    await page.getByRole("link", { name: "All", exact: true }).click();
+    await expect(page).not.toHaveURL(/filter=/);
+    await page.getByRole("searchbox", { name: "Search numbers" }).fill(client.name.toLowerCase());
+    await page.getByRole("button", { name: "Search" }).click();
+    await expect(page.getByRole("row").filter({ hasText: number })).toBeVisible();
+  });
 });
 
-test("refresh all says when it waits out ChakraHQ's rate limit, then shows the finished run", async ({ page }) => {
-  await clientFor(
-    await connectedPlugin("Patient Pharmacy", "+34 600 111 222"),
-    `Patient Pharmacy ${Date.now().toString(36)}`,
-  );
-  await signIn(page, (await createMember("ADMIN")).email);
-  await page.goto("/overview");
-  await addFault({ route: "getConfig", kind: "rate_limit", retryAfterSeconds: 4, times: 1 });
-  try {
-    await page.getByRole("button", { name: "Refresh all from ChakraHQ" }).click();
-    await expect(page.getByText(/ChakraHQ asked to slow down: waiting until/)).toBeVisible({ timeout: 15_000 });
-    await expect(page.getByText(/Last refresh finished: \d+ of \d+ clients fetched/)).toBeVisible({ timeout: 30_000 });
-  } finally {
-    await clearFaults();
-  }
+test.describe(() => {
+  test.use({ storageState: signedInState("ADMIN") });
+
+  test("what ChakraHQ reports changing after signup shows at the next refresh", async ({ page }) => {
+    const pluginId = await connectedPlugin("Northwind Traders", "+1 555-010-4477");
+    const config = await fakeConfig(pluginId);
+    const wabaId = config.whatsappBusinessAccounts[0]!.id;
+    const numberId = (config.whatsappPhoneNumbers as { id: string }[])[0]!.id;
+    const client = await clientFor(pluginId, "Northwind Traders");
+    await page.goto(`/clients/${client.id}`);
+    await page.getByRole("button", { name: "Refresh from ChakraHQ" }).click();
+    const whatsapp = page.getByRole("region", { name: "WhatsApp" });
+    await expect(whatsapp.getByText("can send and receive")).toBeVisible();
+
+    // Meta disconnects the number, its quality turns red, the account's review is rejected.
+    await fakeChange.numberStatus(pluginId, numberId, "DISCONNECTED");
+    await fakeChange.qualityRating(pluginId, numberId, "RED");
+    await fakeChange.accountReview(pluginId, wabaId, "REJECTED");
+    await page.getByRole("button", { name: "Refresh from ChakraHQ" }).click();
+    await expect(
+      whatsapp.getByText("+1 555-010-4477 is not connected: DISCONNECTED (cannot send or receive)."),
+    ).toBeVisible();
+    await expect(whatsapp.getByText("+1 555-010-4477 has a red quality rating: Meta may limit it.")).toBeVisible();
+    await expect(
+      whatsapp.getByText("Northwind Traders WhatsApp Business Account: Meta rejected the account review."),
+    ).toBeVisible();
+
+    // Restored, the next refresh shows it connected again.
+    await fakeChange.restore(pluginId);
+    await page.getByRole("button", { name: "Refresh from ChakraHQ" }).click();
+    await expect(whatsapp.getByText("can send and receive")).toBeVisible();
+    await expect(whatsapp.getByText(/is not connected/)).toHaveCount(0);
+  });
+
+  test("refresh all says when it waits out ChakraHQ's rate limit, then shows the finished run", async ({ page }) => {
+    await clientFor(
+      await connectedPlugin("Patient Pharmacy", "+34 600 111 222"),
+      `Patient Pharmacy ${Date.now().toString(36)}`,
+    );
+    await page.goto("/overview");
+    await addFault({ route: "getConfig", kind: "rate_limit", retryAfterSeconds: 4, times: 1 });
+    try {
+      await page.getByRole("button", { name: "Refresh all from ChakraHQ" }).click();
+      await expect(page.getByText(/ChakraHQ asked to slow down: waiting until/)).toBeVisible({ timeout: 15_000 });
+      await expect(page.getByText(/Last refresh finished: \d+ of \d+ clients fetched/)).toBeVisible({
+        timeout: 30_000,
+      });
+    } finally {
+      await clearFaults();
+    }
+  });
 });

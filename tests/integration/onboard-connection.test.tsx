@@ -20,6 +20,7 @@ const { db } = await import("@/lib/db");
 const { refusalMessage } = await import("@/lib/onboarding/messages");
 const { clientPhoneStatus } = await import("@/lib/whatsapp/client-meaning");
 const { PHONE_STATUS } = await import("@/lib/whatsapp/meaning");
+const { createTestClient } = await import("../support/factories");
 const { pageProps, renderPage } = await import("../support/render-page");
 
 /*
@@ -30,7 +31,6 @@ const { pageProps, renderPage } = await import("../support/render-page");
 let t: Awaited<ReturnType<typeof startTestChakra>>;
 let admin: { id: string; email: string };
 let agencyName = "";
-let n = 0;
 
 /** The page's visible text: tags dropped, entities decoded, spaces collapsed. */
 const textOf = (html: string) =>
@@ -44,17 +44,7 @@ const renderLink = async (token: string) => textOf(renderPage(await OnboardPage(
 
 /** A client mapped to the fake's example plugin, connected through its onboarding link. */
 async function connectedLink() {
-  const ref = `onb-${Date.now().toString(36)}-${n++}`;
-  const client = await db.client.create({
-    data: {
-      name: `Client ${ref}`,
-      contactName: "Ana",
-      contactEmail: `${ref}@example.com`,
-      clientReferenceId: ref,
-      pluginId: EXAMPLE_PLUGIN_ID,
-      searchText: ref,
-    },
-  });
+  const client = await createTestClient("onb", { pluginId: EXAMPLE_PLUGIN_ID });
   const created = await createLink({ actor: admin, clientId: client.id, validDays: 7 });
   if (!created.ok) throw new Error("link not created");
   const token = created.url.split("/onboard/")[1]!;

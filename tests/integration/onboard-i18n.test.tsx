@@ -22,6 +22,7 @@ const { documentLanguage } = await import("@/lib/i18n/request");
 const { refusalMessage } = await import("@/lib/onboarding/messages");
 const { clientPhoneStatus } = await import("@/lib/whatsapp/client-meaning");
 const { PHONE_STATUS } = await import("@/lib/whatsapp/meaning");
+const { createTestClient } = await import("../support/factories");
 const { pageProps, renderPage } = await import("../support/render-page");
 const { setRequestHeaders, signInAs, signOutOfJar } = await import("../support/request-context");
 const { createLinkAction } = await import("@/lib/actions/links");
@@ -37,7 +38,6 @@ type Locale = (typeof LOCALES)[number];
 let t: Awaited<ReturnType<typeof startTestChakra>>;
 let admin: { id: string; email: string };
 let agencyName = "";
-let n = 0;
 /** Each state of the page: its link, and words only it shows (in English). */
 const states: { name: string; token: string; clientName: string; shows: string }[] = [];
 /** Values the page shows as they are: names, numbers, product names. */
@@ -55,19 +55,9 @@ const textOf = (html: string) =>
     .replace(/\s+/g, " ");
 
 async function newClient(pluginId: string | null = null) {
-  const ref = `i18n-${Date.now().toString(36)}-${n++}`;
-  const name = `Client ${ref}`;
-  verbatim.add(name);
-  return db.client.create({
-    data: {
-      name,
-      contactName: "Ana",
-      contactEmail: `${ref}@example.com`,
-      clientReferenceId: ref,
-      searchText: ref,
-      pluginId,
-    },
-  });
+  const client = await createTestClient("i18n", { pluginId });
+  verbatim.add(client.name);
+  return client;
 }
 
 async function newLink(purpose: "CONNECT" | "RECONNECT" | "CHANGE_NUMBER" = "CONNECT") {

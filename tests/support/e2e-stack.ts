@@ -1,14 +1,18 @@
 // The browser tests' deployment, as an agency runs the app: a production build (made with no
 // database and no secrets, as a container image build would), started by `npm start`'s
 // server with production settings, behind an https front; ChakraHQ is the fake, over https.
-import { spawn, spawnSync } from "node:child_process";
-import { randomBytes } from "node:crypto";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+// The starting itself is shared with the benchmark (scripts/lib/local-deployment.ts).
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { generate } from "selfsigned";
-import { startFakeChakra } from "../../fake-chakra/server";
-import { FAKE_CHAKRA_TOKEN } from "../../lib/chakra/demo";
+import {
+  BASE_ENV,
+  localCertificate,
+  startFakeChakraOverTls,
+  startProductionApp,
+  startTlsFront,
+} from "../../scripts/lib/local-deployment";
 import { ROOT } from "../../scripts/lib/prisma-schema";
 import {
   E2E_APP_INTERNAL_PORT,
@@ -19,49 +23,27 @@ import {
   E2E_FIRST_OWNER_EMAIL,
   E2E_MAIL_SMTP_PORT,
 } from "./e2e-ports";
-import { startTlsFront } from "./tls-front";
 
 const E2E_DIST_DIR = ".next-test";
 
 const work = mkdtempSync(path.join(tmpdir(), "po-e2e-"));
-const pems = await generate([{ name: "commonName", value: "localhost" }], {
-  keySize: 2048,
-  algorithm: "sha256",
-  extensions: [
-    { name: "basicConstraints", cA: true },
-    {
-      name: "subjectAltName",
-      altNames: [
-        { type: 2, value: "localhost" },
-        { type: 7, ip: "127.0.0.1" },
-      ],
-    },
-  ],
-});
-const certFile = path.join(work, "cert.pem");
-writeFileSync(certFile, pems.cert);
-const tls = { key: pems.private, cert: pems.cert };
+const certificate = await localCertificate(work);
 
-const fake = await startFakeChakra({
-  port: E2E_FAKE_CONTROL_PORT,
-  host: "127.0.0.1",
-  token: FAKE_CHAKRA_TOKEN,
+const fake = await startFakeChakraOverTls({
+  port: E2E_FAKE_PORT,
+  controlPort: E2E_FAKE_CONTROL_PORT,
+  certificate,
   stateFile: path.join(work, "fake-chakra.json"),
 });
-const fakeFront = await startTlsFront({ port: E2E_FAKE_PORT, upstreamPort: E2E_FAKE_CONTROL_PORT, ...tls });
-const fakeUrl = `https://127.0.0.1:${E2E_FAKE_PORT}`;
-
-const nextBin = path.join(ROOT, "node_modules/.bin/next");
-const baseEnv = { PATH: process.env.PATH, HOME: process.env.HOME, NEXT_TELEMETRY_DISABLED: "1" };
 
 // The build: production, no database reachable, no secrets.
 if (process.env.E2E_SKIP_BUILD !== "1") {
   console.log("Building the app for production (no database, no secrets)…");
-  const build = spawnSync(nextBin, ["build"], {
+  const build = spawnSync(path.join(ROOT, "node_modules/.bin/next"), ["build"], {
     cwd: ROOT,
     stdio: "inherit",
     env: {
-      ...baseEnv,
+      ...BASE_ENV,
       NODE_ENV: "production",
       DATABASE_URL: `file:${path.join(work, "no-such-folder", "none.db")}`,
       NEXT_DIST_DIR: E2E_DIST_DIR,
@@ -73,31 +55,19 @@ if (process.env.E2E_SKIP_BUILD !== "1") {
   }
 }
 
-const app = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "scripts/start.ts")], {
-  cwd: ROOT,
+const app = startProductionApp({
+  internalPort: E2E_APP_INTERNAL_PORT,
+  appUrl: E2E_APP_URL,
+  databaseUrl: process.env.DATABASE_URL,
+  fakeUrl: fake.httpsUrl,
+  certificate,
+  smtpUrl: `smtp://127.0.0.1:${E2E_MAIL_SMTP_PORT}`,
+  distDir: E2E_DIST_DIR,
+  // "Refresh all" and the other background jobs run in the app's own workers, on PostgreSQL too.
+  env: { INITIAL_ADMIN_EMAIL: E2E_FIRST_OWNER_EMAIL, JOBS_IN_APP: "true" },
   stdio: ["ignore", "inherit", "inherit"],
-  env: {
-    ...baseEnv,
-    NODE_ENV: "production",
-    PORT: String(E2E_APP_INTERNAL_PORT),
-    HOSTNAME: "127.0.0.1",
-    APP_URL: E2E_APP_URL,
-    TRUSTED_PROXY_COUNT: "1",
-    INITIAL_ADMIN_EMAIL: E2E_FIRST_OWNER_EMAIL,
-    DATABASE_URL: process.env.DATABASE_URL,
-    // "Refresh all" runs in the app's own workers, on PostgreSQL too.
-    JOBS_IN_APP: "true",
-    AUTH_SECRET: randomBytes(32).toString("base64"),
-    SMTP_URL: `smtp://127.0.0.1:${E2E_MAIL_SMTP_PORT}`,
-    CHAKRA_API_TOKEN: FAKE_CHAKRA_TOKEN,
-    CHAKRA_BASE_URL: fakeUrl,
-    CHAKRA_SDK_URL: `${fakeUrl}/sdk.js`,
-    // The app trusts the fake's certificate, as it would a real CA's.
-    NODE_EXTRA_CA_CERTS: certFile,
-    NEXT_DIST_DIR: E2E_DIST_DIR,
-  },
 });
-const appFront = await startTlsFront({ port: E2E_APP_PORT, upstreamPort: E2E_APP_INTERNAL_PORT, ...tls });
+const appFront = await startTlsFront({ port: E2E_APP_PORT, upstreamPort: E2E_APP_INTERNAL_PORT, ...certificate });
 
 let stopping = false;
 async function stop(code: number) {
@@ -105,7 +75,6 @@ async function stop(code: number) {
   stopping = true;
   if (app.exitCode === null) app.kill("SIGTERM");
   appFront.close();
-  fakeFront.close();
   await fake.close();
   rmSync(work, { recursive: true, force: true });
   process.exit(code);

@@ -1,6 +1,9 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { expect, type Page } from "@playwright/test";
 import { resolveDatabaseUrl } from "../../lib/database-url";
 import { createPrismaClient, type Db } from "../../lib/prisma";
+import { ROOT } from "../../scripts/lib/prisma-schema";
 import type { CaughtEmail } from "./mail-catcher";
 import { E2E_FAKE_CONTROL_PORT, E2E_MAIL_HTTP_PORT } from "./e2e-ports";
 
@@ -60,5 +63,38 @@ export async function requestSignInLink(page: Page, email: string): Promise<stri
 /** Signs in through the real email path and lands on the dashboard. */
 export async function signIn(page: Page, email: string): Promise<void> {
   await page.goto(await requestSignInLink(page, email));
+  await expect(page.getByRole("heading", { level: 1, name: "Dashboard" })).toBeVisible();
+}
+
+/** The roles the setup project (tests/e2e/auth.setup.ts) signs in once per run. */
+export const SIGNED_IN_ROLES = ["OWNER", "ADMIN", "VIEWER"] as const;
+export type SignedInRole = (typeof SIGNED_IN_ROLES)[number];
+
+/** Where the setup project leaves each member's browser state (cookies), under the test output. */
+export const SIGNED_IN_DIR = path.join(ROOT, "test-results", ".auth");
+const MEMBERS_FILE = path.join(SIGNED_IN_DIR, "members.json");
+
+/**
+ * The browser state of the member with `role` whom the setup project signed in, for
+ * `test.use({ storageState: signedInState("ADMIN") })` or `browser.newContext({ storageState })`.
+ */
+export function signedInState(role: SignedInRole): string {
+  return path.join(SIGNED_IN_DIR, `${role.toLowerCase()}.json`);
+}
+
+/** The email address of the member with `role` whom the setup project signed in. */
+export function signedInEmail(role: SignedInRole): string {
+  const members = JSON.parse(readFileSync(MEMBERS_FILE, "utf8")) as Record<SignedInRole, string>;
+  return members[role];
+}
+
+/** Records the members the setup project signed in (tests/e2e/auth.setup.ts). */
+export function membersFile(): string {
+  return MEMBERS_FILE;
+}
+
+/** Opens the dashboard as whoever the page's browser state signs in. */
+export async function openDashboard(page: Page): Promise<void> {
+  await page.goto("/dashboard");
   await expect(page.getByRole("heading", { level: 1, name: "Dashboard" })).toBeVisible();
 }

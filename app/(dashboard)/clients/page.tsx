@@ -2,6 +2,7 @@ import type { Metadata, Route } from "next";
 import Link from "next/link";
 import { StatusBadge } from "@/components/clients/status-badge";
 import { buttonClass } from "@/components/ui/button-class";
+import { Pager } from "@/components/ui/pager";
 import { SearchFilters } from "@/components/ui/search-filters";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { requireUser } from "@/lib/auth/guards";
@@ -182,27 +183,7 @@ export default async function ClientsPage({ searchParams }: PageProps<"/clients"
             </Table>
           )}
 
-          {pageCount > 1 ? (
-            <nav aria-label="Pages" className="flex items-center justify-between gap-2 text-sm">
-              {page > 1 ? (
-                <Link href={clientListHref({ ...query, page: page - 1 })} className={buttonClass("secondary")}>
-                  ← Previous
-                </Link>
-              ) : (
-                <span />
-              )}
-              <span className="text-slate-600">
-                Page {page} of {pageCount}
-              </span>
-              {page < pageCount ? (
-                <Link href={clientListHref({ ...query, page: page + 1 })} className={buttonClass("secondary")}>
-                  Next →
-                </Link>
-              ) : (
-                <span />
-              )}
-            </nav>
-          ) : null}
+          <Pager page={page} pageCount={pageCount} hrefFor={(to) => clientListHref({ ...query, page: to })} />
         </>
       )}
     </div>

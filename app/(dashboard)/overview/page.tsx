@@ -3,7 +3,7 @@ import Link from "next/link";
 import { StageCounts } from "@/components/clients/stage-counts";
 import { MeaningBadge } from "@/components/whatsapp/badge";
 import { RefreshAll } from "@/components/whatsapp/refresh-all";
-import { buttonClass } from "@/components/ui/button-class";
+import { Pager } from "@/components/ui/pager";
 import { Card, CardDescription, CardTitle } from "@/components/ui/card";
 import { SearchFilters } from "@/components/ui/search-filters";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
@@ -158,27 +158,7 @@ export default async function OverviewPage({ searchParams }: PageProps<"/overvie
             </TableBody>
           </Table>
         ) : null}
-        {pageCount > 1 ? (
-          <nav aria-label="Pages" className="flex items-center justify-between gap-2 text-sm">
-            {page > 1 ? (
-              <Link href={href({ filter, q, page: page - 1 })} className={buttonClass("secondary")}>
-                ← Previous
-              </Link>
-            ) : (
-              <span />
-            )}
-            <span className="text-slate-600">
-              Page {page} of {pageCount}
-            </span>
-            {page < pageCount ? (
-              <Link href={href({ filter, q, page: page + 1 })} className={buttonClass("secondary")}>
-                Next →
-              </Link>
-            ) : (
-              <span />
-            )}
-          </nav>
-        ) : null}
+        <Pager page={page} pageCount={pageCount} hrefFor={(to) => href({ filter, q, page: to })} />
       </section>
     </div>
   );

@@ -304,7 +304,7 @@ async function holdNewPlugins({
     // The row changed meanwhile (a plugin was mapped): the request stays on record as sent,
     // with no outcome, which is what is known.
     if (held.count === 0) return;
-    const entry = { action: "client.plugin_mint_unknown", metadata: { clientReferenceId: reference, reason } };
+    const entry = { action: "client.plugin_mint_unknown" as const, metadata: { clientReferenceId: reference, reason } };
     if (attempt) await settleAudit(attempt, entry, tx);
     else await recordAudit({ actor: null, targetType: "client", targetId: clientId, clientId, ...entry }, tx);
   });

@@ -5,7 +5,7 @@ import { hashToken } from "../../links/token";
 import { baselineOf, linkState, signupFound, type AddressState, type LinkPurpose, type SignupBaseline } from "../../onboarding/rules";
 import { linkTokenSchema } from "../../validations/links";
 import { recordAudit } from "../audit";
-import { connectionForClient, storeSnapshot } from "../snapshots";
+import { connectionForClient, storeSnapshot, storedConfig } from "../snapshots";
 import { recordLinkEvent } from "./links";
 import { mintConnectTokenForClient } from "./mint";
 
@@ -120,7 +120,7 @@ async function baselineFor({
       where: { clientId: link.clientId, pluginId, isLatest: true },
       select: { raw: true },
     });
-    return latest ? baselineOf(latest.raw as unknown as PluginConfig) : null;
+    return latest ? baselineOf(storedConfig(latest.raw)) : null;
   }
 }
 
@@ -266,7 +266,7 @@ export async function checkSignup({
 
 async function latestNumbers(clientId: string): Promise<string[]> {
   const latest = await db.pluginConfigSnapshot.findFirst({ where: { clientId, isLatest: true }, select: { raw: true } });
-  return latest ? numbersOf(latest.raw as unknown as PluginConfig) : [];
+  return latest ? numbersOf(storedConfig(latest.raw)) : [];
 }
 
 /** Stores what ChakraHQ shows and marks the link connected, once; ends its signup attempts. True the first time. */
