@@ -69,7 +69,11 @@ export const createLinkAction = createAction(
         purpose,
       });
       await recordLinkSent({ actor: user, linkId: created.link.id, to, email });
-      return { ok: true, url: created.url, message: `Link sent to ${to}.` };
+      return {
+        ok: true,
+        url: created.url,
+        message: `Link created; the email to ${to} is queued (its delivery shows in the link's history).`,
+      };
     } catch (error) {
       console.error(`[links] onboarding email not queued: ${(error as Error).message}`);
       return {
@@ -98,7 +102,11 @@ export const resendLinkAction = createAction(
         purpose: rotated.purpose,
       });
       await recordLinkSent({ actor: user, linkId: input.linkId, to, email });
-      return { ok: true, url: rotated.url, message: `Sent again to ${to}. The previous address no longer works.` };
+      return {
+        ok: true,
+        url: rotated.url,
+        message: `New address queued for ${to}. The previous address no longer works.`,
+      };
     } catch (error) {
       console.error(`[links] onboarding email not queued: ${(error as Error).message}`);
       return {

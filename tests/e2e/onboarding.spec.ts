@@ -74,7 +74,11 @@ test("the whole journey: link by email, signup through the SDK, the admin sees t
   await signIn(adminPage, admin.email);
   await adminPage.goto(`/clients/${client.id}`);
   await adminPage.getByRole("button", { name: "Create and email link" }).click();
-  await expect(adminPage.getByText(`Link sent to ${client.contactEmail}.`)).toBeVisible();
+  await expect(
+    adminPage.getByText(
+      `Link created; the email to ${client.contactEmail} is queued (its delivery shows in the link's history).`,
+    ),
+  ).toBeVisible();
   await expect(adminPage.getByText("Invited", { exact: true })).toBeVisible();
 
   const email = await waitForEmail(client.contactEmail);
@@ -159,7 +163,7 @@ test("after Send again only the live address is shown; the replaced one offers t
   await expect(page.getByLabel("Send again to")).toHaveAttribute("placeholder", client.contactEmail);
   await page.getByRole("button", { name: "Send again" }).click();
   await expect(
-    page.getByText(`Sent again to ${client.contactEmail}. The previous address no longer works.`),
+    page.getByText(`New address queued for ${client.contactEmail}. The previous address no longer works.`),
   ).toBeVisible();
   // Only the new address is on screen: the one shown at creation is dead.
   await expect(shown).toHaveCount(1);
