@@ -71,6 +71,12 @@ export function describeHistory(action: string, metadata: unknown): string {
       return `WhatsApp Business Account ${String(m.name ?? m.wabaId)} not disconnected: ${String(m.reason)}${notDoneByReRead(m)}`;
     case "whatsapp.waba_disconnect_unconfirmed":
       return `Disconnect of WhatsApp Business Account ${String(m.name ?? m.wabaId)} not confirmed: ${unconfirmed(m)}`;
+    case "alert.opened":
+      return `Alert: ${String(m.title)}. ${String(m.meaning)}`;
+    case "alert.cleared":
+      return `Alert cleared: ${String(m.title)} is no longer the case`;
+    case "alert.emailed":
+      return `Alert emailed to ${m.recipients === 1 ? "1 member" : `${String(m.recipients)} members`}: ${String(m.title)}`;
     case "link.new_requested":
       return m.reason === "replaced_address"
         ? "Asked for a new onboarding link (from an earlier address that “Send again” replaced)"

@@ -217,3 +217,30 @@ export function signupUnconfirmedEmail({
     footnotes: [],
   });
 }
+
+/** A health sweep found a change in a client's WhatsApp that needs the agency. */
+export function alertEmail({
+  agency,
+  clientName,
+  title,
+  meaning,
+  clientUrl,
+}: {
+  agency: AgencyBranding;
+  clientName: string;
+  title: string;
+  meaning: string;
+  clientUrl: string;
+}) {
+  return renderEmail({
+    agency,
+    subject: `${clientName}: ${title}`,
+    preheader: meaning,
+    heading: `${clientName} needs your attention`,
+    paragraphs: [`What changed: ${title}.`, `What it means: ${meaning}`],
+    button: { label: "Open the client", url: clientUrl },
+    footnotes: [
+      "You get this email once per problem, until it is fixed and comes back. Choose which clients you are alerted about on the Team page.",
+    ],
+  });
+}

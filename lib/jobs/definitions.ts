@@ -1,9 +1,13 @@
 import "server-only";
+import { healthSweepJob, SWEEP_TICK_SECONDS } from "../data/health";
 import { refreshClientJob } from "../data/whatsapp";
 import type { JobDefinition, Schedule } from "./engine";
 
 /** Every background job the workers run, whichever backend holds the queue. */
-export const definitions: JobDefinition[] = [refreshClientJob as JobDefinition];
+export const definitions: JobDefinition[] = [refreshClientJob as JobDefinition, healthSweepJob as JobDefinition];
 
-/** Jobs sent by the clock (none yet; the health sweep comes next). */
-export const schedules: Schedule[] = [];
+/**
+ * Jobs sent by the clock. The health sweep's clock job ticks every minute and starts a sweep
+ * when the owners' interval says one is due (the interval is a setting, the schedule is not).
+ */
+export const schedules: Schedule[] = [{ job: healthSweepJob.name, everySeconds: SWEEP_TICK_SECONDS }];
