@@ -37,7 +37,11 @@ export async function applyAlertRules(
   const open = await tx.alert.findMany({ where: { clientId, status: "OPEN" }, select: { id: true, key: true, baseline: true, title: true } });
   const seen = new Set(conditions.map((c) => c.key));
   for (const alert of open) {
-    if (seen.has(alert.key) || (!restart && conditionHolds(alert.key, after, alert.baseline))) continue;
+    if (seen.has(alert.key)) continue;
+    if (!restart && conditionHolds(alert.key, after, alert.baseline)) {
+      await tx.alert.update({ where: { id: alert.id }, data: { lastSeenAt: now } });
+      continue;
+    }
     await tx.alert.update({ where: { id: alert.id }, data: { status: "CLEARED", clearedAt: now } });
     await recordAudit({ actor: null, action: "alert.cleared", targetType: "client", targetId: clientId, clientId, metadata: { key: alert.key, title: alert.title } }, tx);
   }

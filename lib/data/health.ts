@@ -53,8 +53,11 @@ export async function latestSweep() {
  * The clock's turn: starts this slot's sweep unless the sweep is off, this slot already has
  * one (the slot is unique: however many workers tick, one sweep per slot) or one still runs.
  */
-export async function runScheduledSweep(now = new Date()): Promise<{ started: boolean; reason?: string }> {
-  const { minutes } = await getSweepMinutes();
+export async function runScheduledSweep({
+  now = new Date(),
+  minutes: asked,
+}: { now?: Date; minutes?: number } = {}): Promise<{ started: boolean; reason?: string }> {
+  const minutes = asked ?? (await getSweepMinutes()).minutes;
   if (minutes === 0) return { started: false, reason: "off" };
   const slot = sweepSlot(now, minutes);
   if (await db.refreshJob.findUnique({ where: { slot: slot.key }, select: { id: true } })) return { started: false, reason: "slot taken" };
