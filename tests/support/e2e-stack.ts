@@ -87,6 +87,9 @@ const app = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "scripts
     DATABASE_URL: process.env.DATABASE_URL,
     // "Refresh all" runs in the app's own workers, on PostgreSQL too.
     JOBS_IN_APP: "true",
+    // No scheduled health sweep during the suite (a slot boundary would refresh every client);
+    // the Background work spec runs its sweeps by hand.
+    HEALTH_SWEEP_MINUTES: "0",
     AUTH_SECRET: randomBytes(32).toString("base64"),
     SMTP_URL: `smtp://127.0.0.1:${E2E_MAIL_SMTP_PORT}`,
     CHAKRA_API_TOKEN: FAKE_CHAKRA_TOKEN,
