@@ -15,7 +15,7 @@ export function RunSweepButton({ running }: { running: boolean }) {
       <SubmitButton pending={pending} pendingLabel="Starting…" disabled={running}>
         {running ? "A sweep is running" : "Run a sweep now"}
       </SubmitButton>
-      <ActionMessage state={state} className="min-h-5 sm:text-right" />
+      {state ? <ActionMessage state={state} className="sm:text-right" /> : null}
     </form>
   );
 }

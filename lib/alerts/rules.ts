@@ -34,7 +34,13 @@ const LIMIT_RANK: Record<string, number> = {
 const REJECTED = new Set(["REJECTED", "DECLINED"]);
 
 type Phone = PluginConfig["whatsappPhoneNumbers"][number];
+type Waba = PluginConfig["whatsappBusinessAccounts"][number];
 
+/** "WhatsApp Business Account Acme", or the name alone when it says so itself ("Acme WhatsApp Business Account"). */
+const wabaName = (waba: Waba) => {
+  const name = waba.name?.trim() || waba.id;
+  return /business account/i.test(name) ? name : `WhatsApp Business Account ${name}`;
+};
 const numberName = (phone: Phone) => phone.display_phone_number || `Number ${phone.id}`;
 const limitWords = (tier: string) =>
   tier
@@ -78,7 +84,7 @@ export function detectConditions(before: PluginState | null, after: PluginState)
     if (wabas.has(old.id)) continue;
     conditions.push({
       key: `waba-gone:${old.id}`,
-      title: `WhatsApp Business Account ${old.name || old.id} is no longer connected`,
+      title: `${wabaName(old)} is no longer connected`,
       meaning:
         "Its numbers cannot send or receive WhatsApp messages through the plugin. If the client did not mean to disconnect it, send them a reconnect link.",
     });
@@ -123,7 +129,7 @@ export function detectConditions(before: PluginState | null, after: PluginState)
   for (const waba of now.whatsappBusinessAccounts) {
     const old = was?.whatsappBusinessAccounts.find((w) => w.id === waba.id);
     if (upper(waba.account_review_status) === "REJECTED" && upper(old?.account_review_status) !== "REJECTED") {
-      conditions.push(reviewRejected(waba.id, waba.name || waba.id));
+      conditions.push(reviewRejected(waba.id, wabaName(waba)));
     }
   }
   return conditions;

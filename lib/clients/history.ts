@@ -103,8 +103,9 @@ const unconfirmed = (m: Record<string, unknown>) =>
       : "reading back did not show it yet"
   }`;
 
-/** Who did it, for entries without a team member: the end client or ChakraHQ. */
+/** Who did it, for entries without a team member: the end client, the health check (alerts) or ChakraHQ. */
 export function describeActor(action: string, actorEmail: string | null): string {
   if (actorEmail) return actorEmail;
+  if (action.startsWith("alert.")) return "Health check";
   return action.startsWith("link.") ? "The client" : "ChakraHQ";
 }

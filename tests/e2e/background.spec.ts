@@ -62,9 +62,7 @@ test("an owner runs a sweep; a disconnected account becomes an alert on the clie
   // Plain words on the client's page and its history.
   await page.goto(`/clients/${client.id}`);
   await expect(page.getByText("2 things need your attention")).toBeVisible();
-  await expect(
-    page.getByText("WhatsApp Business Account Sweep Bakery WhatsApp Business Account is no longer connected").first(),
-  ).toBeVisible();
+  await expect(page.getByText("Sweep Bakery WhatsApp Business Account is no longer connected.").first()).toBeVisible();
   await expect(
     page.getByRole("region", { name: "History" }).getByText(/^Alert: \+44 7700 900555 is no longer on the plugin/),
   ).toBeVisible();

@@ -70,6 +70,14 @@ describe("alert rules: pairs that raise a condition", () => {
   });
 });
 
+describe("alert rules: the account's name", () => {
+  it("says what it is once", () => {
+    const gone = (name: string) => detectConditions(state(undefined, [waba({ name })]), state(undefined, []))[0]!.title;
+    expect(gone("Acme WABA")).toBe("WhatsApp Business Account Acme WABA is no longer connected");
+    expect(gone("Acme WhatsApp Business Account")).toBe("Acme WhatsApp Business Account is no longer connected");
+  });
+});
+
 describe("alert rules: pairs that raise nothing", () => {
   const cases: [string, PluginState | null, PluginState][] = [
     ["nothing changed", state(), state()],
