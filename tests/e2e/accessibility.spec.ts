@@ -74,6 +74,7 @@ test("every member page has no serious accessibility violation @phone", async ({
     "/overview",
     "/team",
     "/settings",
+    "/background",
   ]) {
     await expectNoSeriousViolations(page, path);
   }
