@@ -50,8 +50,9 @@ export async function latestSweep() {
 }
 
 /**
- * The clock's turn: starts this slot's sweep unless the sweep is off, this slot already has
- * one (the slot is unique: however many workers tick, one sweep per slot) or one still runs.
+ * The clock's turn: starts this slot's sweep unless the sweep is off, a sweep already started in
+ * this slot (the slot column is unique: however many workers tick at once, one sweep per slot)
+ * or one still runs.
  */
 export async function runScheduledSweep({
   now = new Date(),
@@ -60,8 +61,10 @@ export async function runScheduledSweep({
   const minutes = asked ?? (await getSweepMinutes()).minutes;
   if (minutes === 0) return { started: false, reason: "off" };
   const slot = sweepSlot(now, minutes);
-  if (await db.refreshJob.findUnique({ where: { slot: slot.key }, select: { id: true } })) return { started: false, reason: "slot taken" };
-  if ((await latestSweep())?.status === "RUNNING") return { started: false, reason: "a sweep is running" };
+  const last = await latestSweep();
+  if (last?.status === "RUNNING") return { started: false, reason: "a sweep is running" };
+  // A sweep already started in this slot (an owner's "Run a sweep now" counts): the next slot's turn.
+  if (last && last.startedAt >= slot.startsAt) return { started: false, reason: "slot taken" };
   try {
     await startRun({ kind: "SWEEP", slot: slot.key });
   } catch (error) {
@@ -120,7 +123,7 @@ export async function getBackgroundWork(now = new Date()) {
     rows.map((r) => ({ ...r, clientName: names.get(r.clientId) ?? null }));
   // This slot's sweep starts at the clock's next tick (within a minute) if it has not yet.
   const slot = minutes === 0 ? null : sweepSlot(now, minutes);
-  const slotTaken = slot ? Boolean(await db.refreshJob.findUnique({ where: { slot: slot.key }, select: { id: true } })) : true;
+  const slotTaken = slot ? Boolean(last && last.startedAt >= slot.startsAt) : true;
   return {
     minutes,
     isDefault,

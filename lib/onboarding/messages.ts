@@ -2,7 +2,8 @@
  * What the public actions answer when they refuse: codes, never words. The end client reads
  * them in their language from the catalogs ("refusal" in messages/<locale>.json).
  */
-import { createTranslator } from "next-intl";
+// use-intl/core (what next-intl re-exports) has no React: `npm run worker` renders emails too.
+import { createTranslator } from "use-intl/core";
 import en from "../../messages/en.json";
 
 /**

@@ -209,6 +209,13 @@ describe("the schedule", () => {
     expect(await db.refreshJob.count({ where: { kind: "SWEEP" } })).toBe(1);
   });
 
+  it("counts an owner's sweep as this slot's: no scheduled one follows it", async () => {
+    await connectedClient("Acme Bakery");
+    await sweep();
+    expect(await runScheduledSweep({ minutes: 360 })).toEqual({ started: false, reason: "slot taken" });
+    expect(await db.refreshJob.count({ where: { kind: "SWEEP" } })).toBe(1);
+  });
+
   it("is off when the interval is 0, and the tests' default is off", async () => {
     expect(await runScheduledSweep({ minutes: 0 })).toEqual({ started: false, reason: "off" });
     expect(await runScheduledSweep()).toEqual({ started: false, reason: "off" });
