@@ -55,6 +55,8 @@ test("the signed-out pages and the end client's page have no serious accessibili
 });
 
 test("every member page has no serious accessibility violation @phone", async ({ page }) => {
+  // Twelve pages, each checked by axe: past the default minute on a loaded machine.
+  test.slow();
   const pluginId = await connectedPlugin("Axe Harbor Dental", "+91 98765 40001");
   const { client } = await clientWithLink("Axe Harbor Dental", pluginId);
   await signIn(page, (await createMember("OWNER")).email);
