@@ -4,7 +4,7 @@ import { ONBOARD_TOKEN_HEADER } from "./lib/i18n/locales";
 import { contentSecurityPolicy } from "./lib/http/security-headers";
 
 /** Paths that need a member: a visitor without a session cookie goes to the sign-in page. */
-const MEMBER_PATHS = ["/dashboard", "/team", "/clients", "/overview", "/settings"];
+const MEMBER_PATHS = ["/dashboard", "/team", "/clients", "/overview", "/settings", "/background"];
 
 /**
  * Runs before every page and route: gives each request a CSP nonce (Next applies it to its

@@ -86,6 +86,16 @@ const schema = z.object({
    * machine, the embedded setup), no on PostgreSQL (run `npm run worker` beside the app).
    */
   JOBS_IN_APP: z.enum(["true", "false"], { error: 'must be "true" or "false"' }).optional(),
+  /**
+   * Minutes between health sweeps until an owner sets them on the Background work page; 0: off.
+   * Default: 360 (6 hours); 2 in demo mode, so a new user sees one work; off under NODE_ENV=test.
+   */
+  HEALTH_SWEEP_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(7 * 24 * 60)
+    .optional(),
 
   // The fake ChakraHQ (development and tests only)
   FAKE_CHAKRA_PORT: z.coerce.number().int().min(1).max(65_535).default(4010),
@@ -99,8 +109,8 @@ export type Env = RawEnv & {
   /** No CHAKRA_API_TOKEN: the app talks to the bundled fake ChakraHQ. */
   demoMode: boolean;
   database: ReturnType<typeof resolveDatabaseUrl>;
-  /** inApp: this process runs the background workers (see JOBS_IN_APP). */
-  jobs: { inApp: boolean };
+  /** inApp: this process runs the background workers (see JOBS_IN_APP); the sweep's default interval (0: off). */
+  jobs: { inApp: boolean; sweepMinutes: number };
   chakra: {
     baseUrl: string;
     sdkUrl: string;
@@ -193,7 +203,10 @@ export function parseEnv(
     isProduction: raw.NODE_ENV === "production",
     demoMode,
     database,
-    jobs: { inApp: raw.JOBS_IN_APP === undefined ? database.provider === "sqlite" : raw.JOBS_IN_APP === "true" },
+    jobs: {
+      inApp: raw.JOBS_IN_APP === undefined ? database.provider === "sqlite" : raw.JOBS_IN_APP === "true",
+      sweepMinutes: raw.HEALTH_SWEEP_MINUTES ?? (raw.NODE_ENV === "test" ? 0 : demoMode ? 2 : 360),
+    },
     chakra: {
       baseUrl: (raw.CHAKRA_BASE_URL ?? (demoMode ? fakeOrigin : REAL_CHAKRA_BASE_URL)).replace(/\/+$/, ""),
       sdkUrl: raw.CHAKRA_SDK_URL ?? (demoMode ? `${fakeOrigin}/sdk.js` : REAL_CHAKRA_SDK_URL),

@@ -9,7 +9,10 @@ const LINKS = [
   { href: "/overview", label: "WhatsApp" },
   { href: "/team", label: "Team" },
 ] as const;
-const OWNER_LINKS = [{ href: "/settings", label: "Settings" }] as const;
+const OWNER_LINKS = [
+  { href: "/background", label: "Background work" },
+  { href: "/settings", label: "Settings" },
+] as const;
 
 /** The main links: in a row in the header, or a column in the phone's menu. */
 export function NavLinks({ isOwner, column = false }: { isOwner: boolean; column?: boolean }) {

@@ -71,6 +71,12 @@ export function describeHistory(action: string, metadata: unknown): string {
       return `WhatsApp Business Account ${String(m.name ?? m.wabaId)} not disconnected: ${String(m.reason)}${notDoneByReRead(m)}`;
     case "whatsapp.waba_disconnect_unconfirmed":
       return `Disconnect of WhatsApp Business Account ${String(m.name ?? m.wabaId)} not confirmed: ${unconfirmed(m)}`;
+    case "alert.opened":
+      return `Alert: ${String(m.title)}. ${String(m.meaning)}`;
+    case "alert.cleared":
+      return `Alert cleared: ${String(m.title)} is no longer the case`;
+    case "alert.emailed":
+      return `Alert emailed to ${m.recipients === 1 ? "1 member" : `${String(m.recipients)} members`}: ${String(m.title)}`;
     case "link.new_requested":
       return m.reason === "replaced_address"
         ? "Asked for a new onboarding link (from an earlier address that “Send again” replaced)"
@@ -97,8 +103,9 @@ const unconfirmed = (m: Record<string, unknown>) =>
       : "reading back did not show it yet"
   }`;
 
-/** Who did it, for entries without a team member: the end client or ChakraHQ. */
+/** Who did it, for entries without a team member: the end client, the health check (alerts) or ChakraHQ. */
 export function describeActor(action: string, actorEmail: string | null): string {
   if (actorEmail) return actorEmail;
+  if (action.startsWith("alert.")) return "Health check";
   return action.startsWith("link.") ? "The client" : "ChakraHQ";
 }

@@ -10,6 +10,7 @@ type Tx = Prisma.TransactionClient;
  */
 export type AuditAction =
   | "agency.updated"
+  | "agency.sweep_interval"
   | "auth.sign_in"
   | "team.initial_owner"
   | "team.invite"
@@ -48,7 +49,11 @@ export type AuditAction =
   | "whatsapp.waba_disconnect_attempted"
   | "whatsapp.waba_disconnected"
   | "whatsapp.waba_disconnect_failed"
-  | "whatsapp.waba_disconnect_unconfirmed";
+  | "whatsapp.waba_disconnect_unconfirmed"
+  | "health.sweep_started"
+  | "alert.opened"
+  | "alert.cleared"
+  | "alert.emailed";
 
 export type AuditEntry = {
   actor: { id: string; email: string } | null;

@@ -2,6 +2,7 @@ import "server-only";
 import { pluginConfigSchema, type PluginConfig } from "../chakra/schemas";
 import type { Prisma } from "../generated/prisma/sqlite/client";
 import { db } from "../db";
+import { applyAlertRules } from "./alerts";
 import { recordAudit, type AuditAction } from "./audit";
 import { buildSearchText } from "./clients";
 import {
@@ -54,7 +55,7 @@ export async function storeSnapshot({ clientId, pluginId, config }: { clientId: 
     const scope = clientId ? { clientId } : { pluginId, clientId: null };
     const previous = await tx.pluginConfigSnapshot.findFirst({
       where: { ...scope, isLatest: true },
-      select: { id: true, phoneNumbers: { select: { phoneNumberId: true, displayPhoneNumber: true, status: true, qualityRating: true } } },
+      select: { id: true, raw: true, pluginId: true, phoneNumbers: { select: { phoneNumberId: true, displayPhoneNumber: true, status: true, qualityRating: true } } },
     });
     const history = clientId ? await connectionHistory(tx, clientId, pluginId) : null;
     await tx.pluginConfigSnapshot.updateMany({ where: { ...scope, isLatest: true }, data: { isLatest: false } });
@@ -76,13 +77,18 @@ export async function storeSnapshot({ clientId, pluginId, config }: { clientId: 
       },
       select: { id: true, fetchedAt: true },
     });
+    let alertsOpened = 0;
     if (clientId) {
+      // Compared with the same plugin's previous state only: a newly mapped plugin starts afresh.
+      const samePlugin = previous?.pluginId === pluginId;
+      const before = previous && samePlugin ? { found: true as const, config: storedConfig(previous.raw) } : null;
+      alertsOpened = await applyAlertRules(tx, { clientId, before, after: { found: true, config }, restart: !samePlugin });
       for (const change of describeChanges(previous?.phoneNumbers ?? [], phones)) {
         await recordAudit({ actor: null, action: change.action, targetType: "client", targetId: clientId, clientId, metadata: change.metadata }, tx);
       }
       await syncClient(tx, clientId, summary, history!, phones.map((p) => p.displayPhoneNumber));
     }
-    return snapshot;
+    return { ...snapshot, alertsOpened };
   });
 }
 

@@ -16,12 +16,16 @@ import { env } from "../env";
 import { defineJob, RetryLater, type JobContext } from "../jobs/engine";
 import { sendJob } from "../jobs";
 import { blockChakraUntil, chakraBlockedUntil } from "./chakra-rate-limit";
+import { applyAlertRules, deliverAlerts } from "./alerts";
 import { recordAudit } from "./audit";
 import { storeSnapshot } from "./snapshots";
 import type { Actor } from "./team";
 
 export type FetchFailure = { message: string; status: number | null; retryAfterSeconds: number | null; notFound: boolean };
-export type RefreshResult = { ok: true; fetchedAt: Date; config: PluginConfig } | { ok: false; error: FetchFailure };
+/** alertsOpened: the alerts this fetch opened (lib/data/alerts.ts). */
+export type RefreshResult =
+  | { ok: true; fetchedAt: Date; config: PluginConfig; alertsOpened: number }
+  | { ok: false; error: FetchFailure; alertsOpened?: number };
 
 function failureOf(error: unknown): FetchFailure {
   if (!isChakraError(error)) throw error;
@@ -47,24 +51,25 @@ export async function refreshClientConfig(clientId: string, chakra: ChakraClient
     config = await chakra.getPluginConfig(client.pluginId);
   } catch (error) {
     const failure = failureOf(error);
-    if (failure.notFound) await notePluginMissing(clientId, client.pluginId, failure.message);
-    return { ok: false, error: failure };
+    const alertsOpened = failure.notFound ? await notePluginMissing(clientId, client.pluginId, failure.message) : 0;
+    return { ok: false, error: failure, alertsOpened };
   }
   const snapshot = await storeSnapshot({ clientId, pluginId: client.pluginId, config });
   // ChakraHQ knows the plugin (again): it no longer needs the agency for that.
   await db.client.updateMany({ where: { id: clientId, pluginId: client.pluginId, pluginMissingAt: { not: null } }, data: { pluginMissingAt: null } });
-  return { ok: true, fetchedAt: snapshot.fetchedAt, config };
+  return { ok: true, fetchedAt: snapshot.fetchedAt, config, alertsOpened: snapshot.alertsOpened };
 }
 
 /**
  * Notes that ChakraHQ does not know the client's plugin (the home page lists it until a refresh
  * succeeds or another plugin is mapped); the first time only, on the client's timeline too.
  */
-async function notePluginMissing(clientId: string, pluginId: string, message: string) {
+async function notePluginMissing(clientId: string, pluginId: string, message: string): Promise<number> {
   const first = await db.client.updateMany({ where: { id: clientId, pluginId, pluginMissingAt: null }, data: { pluginMissingAt: new Date() } });
   if (first.count === 1) {
     await recordAudit({ actor: null, action: "whatsapp.plugin_not_found", targetType: "client", targetId: clientId, clientId, metadata: { pluginId, message } });
   }
+  return db.$transaction((tx) => applyAlertRules(tx, { clientId, before: null, after: { found: false, pluginId } }));
 }
 
 // ---------------------------------------------------------------- writes to ChakraHQ
@@ -320,7 +325,13 @@ const STALE_MS = 5 * 60_000;
 
 /** The newest "refresh all" run; a running one no worker has moved for long is marked stopped. */
 export async function latestRefreshJob() {
-  const job = await db.refreshJob.findFirst({ orderBy: { startedAt: "desc" } });
+  return settleStale(await db.refreshJob.findFirst({ where: { kind: "REFRESH_ALL" }, orderBy: { startedAt: "desc" } }));
+}
+
+type Run = NonNullable<Awaited<ReturnType<typeof db.refreshJob.findFirst>>>;
+
+/** A run no worker has moved for long is marked stopped (its process died). */
+export async function settleStale(job: Run | null): Promise<Run | null> {
   if (job?.status === "RUNNING" && Date.now() - job.heartbeatAt.getTime() > STALE_MS) {
     return db.refreshJob.update({
       where: { id: job.id },
@@ -338,19 +349,30 @@ export async function latestRefreshJob() {
 export async function startRefreshAll({ actor }: { actor: Actor }) {
   const running = await latestRefreshJob();
   if (running?.status === "RUNNING") return { job: running, started: false };
+  const job = await startRun({ kind: "REFRESH_ALL", startedById: actor.id });
+  await recordAudit({ actor, action: "whatsapp.refresh_all", targetType: "job", targetId: job.id, metadata: { clients: job.total } });
+  return { job, started: true };
+}
+
+/**
+ * Creates a run over every mapped client and queues one job per client (keyed by run and
+ * client: the same client is not queued twice in one run). A scheduled sweep's slot is unique:
+ * a second start in the same slot throws Prisma's P2002.
+ */
+export async function startRun({ kind, startedById = null, slot = null }: { kind: "REFRESH_ALL" | "SWEEP"; startedById?: string | null; slot?: string | null }) {
   const clients = await db.client.findMany({ where: { archived: false, pluginId: { not: null } }, select: { id: true }, orderBy: { name: "asc" } });
   const job = await db.refreshJob.create({
     data: {
+      kind,
+      slot,
       total: clients.length,
-      startedById: actor.id,
+      startedById,
       status: clients.length ? "RUNNING" : "DONE",
       finishedAt: clients.length ? null : new Date(),
       clients: { create: clients.map((c) => ({ clientId: c.id })) },
     },
   });
-  await recordAudit({ actor, action: "whatsapp.refresh_all", targetType: "job", targetId: job.id, metadata: { clients: clients.length } });
   try {
-    // Keyed by run and client: the same client is not queued twice in one run.
     for (const client of clients) {
       await sendJob(refreshClientJob, { refreshJobId: job.id, clientId: client.id }, { key: `${job.id}:${client.id}` });
     }
@@ -358,7 +380,7 @@ export async function startRefreshAll({ actor }: { actor: Actor }) {
     await db.refreshJob.update({ where: { id: job.id }, data: { status: "FAILED", finishedAt: new Date(), lastError: "The background queue could not be reached." } });
     throw error;
   }
-  return { job, started: true };
+  return job;
 }
 
 const NAMED_FAILURES = 3;
@@ -390,7 +412,7 @@ async function finishIfComplete(refreshJobId: string) {
 }
 
 /** Settles one client of a run, once: the outcome and the run's count change together. */
-async function settleClient(refreshJobId: string, itemId: string, failure: string | null) {
+async function settleClient(refreshJobId: string, itemId: string, failure: string | null, alertsOpened = 0) {
   await db.$transaction(async (tx) => {
     const settled = await tx.refreshJobClient.updateMany({
       where: { id: itemId, outcome: null },
@@ -399,7 +421,11 @@ async function settleClient(refreshJobId: string, itemId: string, failure: strin
     if (settled.count === 0) return;
     await tx.refreshJob.update({
       where: { id: refreshJobId },
-      data: { ...(failure === null ? { done: { increment: 1 } } : { failed: { increment: 1 } }), heartbeatAt: new Date() },
+      data: {
+        ...(failure === null ? { done: { increment: 1 } } : { failed: { increment: 1 } }),
+        alerts: { increment: alertsOpened },
+        heartbeatAt: new Date(),
+      },
     });
   });
   if (failure !== null) await db.refreshJob.update({ where: { id: refreshJobId }, data: { lastError: await describeRunFailures(refreshJobId) } });
@@ -464,10 +490,12 @@ async function refreshClientOfRun({ refreshJobId, clientId }: { refreshJobId: st
     await release();
     throw new Error(result.error.message);
   }
-  await settleClient(refreshJobId, item.id, result.ok ? null : result.error.message);
+  // Alerts this fetch opened (or an earlier one, say a member's refresh) are emailed from here, once each.
+  await deliverAlerts(clientId).catch((error: Error) => console.error(`[alerts] ${clientId}: not emailed yet: ${error.message}`));
+  await settleClient(refreshJobId, item.id, result.ok ? null : result.error.message, result.alertsOpened ?? 0);
 }
 
-/** One client of a "refresh all" run. */
+/** One client of a "refresh all" run or a health sweep (both are runs of RefreshJob). */
 export const refreshClientJob = defineJob({
   name: "refresh-client",
   schema: z.object({ refreshJobId: z.string().min(1), clientId: z.string().min(1) }),

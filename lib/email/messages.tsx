@@ -244,6 +244,30 @@ function composeSignupUnconfirmed({ agency, clientName, waitMinutes, clientUrl }
   };
 }
 
+type AlertProps = { agency: AgencyBranding; clientName: string; title: string; meaning: string; clientUrl: string };
+
+function composeAlert({ agency, clientName, title, meaning, clientUrl }: AlertProps): Composed {
+  const subject = `${clientName}: ${title}`;
+  return {
+    subject,
+    element: (
+      <EmailLayout
+        agency={agency}
+        title={subject}
+        preheader={meaning}
+        heading={`${clientName} needs your attention`}
+        button={{ label: "Open the client", url: clientUrl }}
+        footnotes={[
+          "You get this email once per problem, until it is fixed and comes back. Choose which clients you are alerted about on the Team page.",
+        ]}
+      >
+        <Paragraph>{`What changed: ${title}.`}</Paragraph>
+        <Paragraph>{`What it means: ${meaning}`}</Paragraph>
+      </EmailLayout>
+    ),
+  };
+}
+
 /** The sign-in link an admin asked for. */
 export const signInEmail = (props: SignInProps): Promise<RenderedEmail> => render(composeSignIn(props));
 
@@ -273,6 +297,9 @@ export const pluginHoldEmail = (props: PluginHoldProps) => render(composePluginH
  * Sent once per signup attempt; the link's history has what ChakraHQ's signup said.
  */
 export const signupUnconfirmedEmail = (props: SignupUnconfirmedProps) => render(composeSignupUnconfirmed(props));
+
+/** A health sweep found a change in a client's WhatsApp that needs the agency. */
+export const alertEmail = (props: AlertProps) => render(composeAlert(props));
 
 const render = ({ subject, element }: Composed) => renderEmail(subject, element);
 
@@ -353,6 +380,18 @@ export const EMAIL_PREVIEWS: { name: string; describe: string; compose: () => Co
         agency: SAMPLE_AGENCY,
         clientName: "Bakery Lumen",
         waitMinutes: 10,
+        clientUrl: SAMPLE_CLIENT_URL,
+      }),
+  },
+  {
+    name: "alert",
+    describe: "Health alert (a change in a client's WhatsApp)",
+    compose: () =>
+      composeAlert({
+        agency: SAMPLE_AGENCY,
+        clientName: "Bakery Lumen",
+        title: "+44 7700 900123 is no longer connected",
+        meaning: "The client cannot send or receive WhatsApp messages on this number until it is reconnected.",
         clientUrl: SAMPLE_CLIENT_URL,
       }),
   },

@@ -1,4 +1,5 @@
-import { createTranslator } from "next-intl";
+// use-intl/core (what next-intl re-exports) has no React: `npm run worker` renders emails too.
+import { createTranslator } from "use-intl/core";
 import ar from "../../messages/ar.json";
 import en from "../../messages/en.json";
 import es from "../../messages/es.json";

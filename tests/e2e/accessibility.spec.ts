@@ -58,6 +58,8 @@ test.describe(() => {
   test.use({ storageState: signedInState("OWNER") });
 
   test("every member page has no serious accessibility violation @phone", async ({ page }) => {
+    // Twelve pages, each checked by axe: past the default minute on a loaded machine.
+    test.slow();
     const pluginId = await connectedPlugin("Axe Harbor Dental", "+91 98765 40001");
     const { client } = await clientWithLink("Axe Harbor Dental", pluginId);
     // The client's numbers, fetched once, so the client page and the overview show a table.
@@ -76,6 +78,7 @@ test.describe(() => {
       "/overview",
       "/team",
       "/settings",
+      "/background",
     ]) {
       await expectNoSeriousViolations(page, path);
     }

@@ -29,7 +29,11 @@ const PUBLIC_ACTIONS = new Set([
   "onboarding.reportSdkEvent",
 ]);
 /** Actions that change nothing a viewer may not change. */
-const VIEWER_ACTIONS = new Set(["auth.signOutAction"]);
+const VIEWER_ACTIONS = new Set([
+  "auth.signOutAction",
+  // A member's own alert emails: theirs to choose, whatever their role.
+  "health.updateAlertPreferenceAction",
+]);
 /** Route handlers open by nature. */
 const PUBLIC_ROUTES = new Set([
   "app/api/auth/[...nextauth]/route.ts",

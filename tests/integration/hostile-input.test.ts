@@ -289,6 +289,8 @@ afterAll(async () => {
 /** A valid submission per action: each hostile value replaces one field of it. */
 const FORMS: Record<string, () => Record<string, string>> = {
   "agency.updateAgencyAction": () => ({ name: "Ola Digital", logoUrl: "", brandColor: "#0f766e", defaultLanguage: "" }),
+  "health.updateSweepIntervalAction": () => ({ minutes: "360" }),
+  "health.updateAlertPreferenceAction": () => ({ alerts: "ALL" }),
   "auth.requestSignInLink": () => ({ email: owner.email, callbackUrl: "/clients" }),
   "clients.createClientAction": () => ({
     name: "Hostile Co",
@@ -344,7 +346,7 @@ const FORMS: Record<string, () => Record<string, string>> = {
   "whatsapp.disconnectWabaAction": () => ({ clientId: connected.id, wabaId: waba.id, confirmName: waba.name }),
 };
 /** Actions without fields: the hostile values come as fields they do not expect. */
-const FIELDLESS = new Set(["auth.signOutAction", "whatsapp.startRefreshAllAction"]);
+const FIELDLESS = new Set(["auth.signOutAction", "whatsapp.startRefreshAllAction", "health.runSweepNowAction"]);
 const PUBLIC = new Set([
   "onboarding.markLinkOpened",
   "onboarding.startOnboarding",

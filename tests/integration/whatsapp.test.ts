@@ -112,10 +112,14 @@ describe("refreshing a client's configuration", () => {
     number.quality_rating = "RED";
     await refreshClientConfig(client.id, t.chakra);
     const entries = await db.auditLog.findMany({ where: { clientId: client.id }, orderBy: { action: "asc" } });
-    expect(entries.map((e) => [e.action, e.metadata])).toEqual([
+    const changes = entries.filter((e) => !e.action.startsWith("alert."));
+    expect(changes.map((e) => [e.action, e.metadata])).toEqual([
       ["whatsapp.number_status_changed", { number: "+1 555-191-4348", from: "CONNECTED", to: "FLAGGED" }],
       ["whatsapp.quality_dropped", { number: "+1 555-191-4348", from: "GREEN", to: "RED" }],
     ]);
+    // Each is an alert too (health-sweep.test.ts has the rest of their story).
+    const alerts = entries.filter((e) => e.action === "alert.opened").map((e) => (e.metadata as { key: string }).key);
+    expect(alerts.sort()).toEqual([`number-status:${number.id}`, `quality:${number.id}`]);
     expect(await db.client.findUniqueOrThrow({ where: { id: client.id } })).toMatchObject({
       onboardingStatus: "ATTENTION",
     });
@@ -192,7 +196,13 @@ describe("changing the plugin", () => {
     // A connection that went away needs the agency.
     expect((await db.client.findUniqueOrThrow({ where: { id: client.id } })).onboardingStatus).toBe("ATTENTION");
     const actions = (await db.auditLog.findMany({ where: { clientId: client.id } })).map((a) => a.action).sort();
-    expect(actions).toEqual(["whatsapp.number_status_changed", "whatsapp.waba_disconnected"]);
+    // The account and its number gone: two alerts (what they say: tests/unit/alert-rules.test.ts).
+    expect(actions).toEqual([
+      "alert.opened",
+      "alert.opened",
+      "whatsapp.number_status_changed",
+      "whatsapp.waba_disconnected",
+    ]);
   });
 });
 

@@ -63,8 +63,14 @@ const app = startProductionApp({
   certificate,
   smtpUrl: `smtp://127.0.0.1:${E2E_MAIL_SMTP_PORT}`,
   distDir: E2E_DIST_DIR,
-  // "Refresh all" and the other background jobs run in the app's own workers, on PostgreSQL too.
-  env: { INITIAL_ADMIN_EMAIL: E2E_FIRST_OWNER_EMAIL, JOBS_IN_APP: "true" },
+  env: {
+    INITIAL_ADMIN_EMAIL: E2E_FIRST_OWNER_EMAIL,
+    // "Refresh all" and the other background jobs run in the app's own workers, on PostgreSQL too.
+    JOBS_IN_APP: "true",
+    // No scheduled health sweep during the suite (a slot boundary would refresh every client);
+    // the Background work spec runs its sweeps by hand.
+    HEALTH_SWEEP_MINUTES: "0",
+  },
   stdio: ["ignore", "inherit", "inherit"],
 });
 const appFront = await startTlsFront({ port: E2E_APP_PORT, upstreamPort: E2E_APP_INTERNAL_PORT, ...certificate });

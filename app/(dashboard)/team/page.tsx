@@ -1,11 +1,13 @@
 import type { Metadata } from "next";
 import { InvitationActions } from "@/components/team/invitation-actions";
+import { AlertPreferenceForm } from "@/components/team/alert-preference-form";
 import { InviteForm } from "@/components/team/invite-form";
 import { MemberActions } from "@/components/team/member-actions";
 import { RoleBadge } from "@/components/ui/role-badge";
 import { Card, CardTitle } from "@/components/ui/card";
 import { requireUser } from "@/lib/auth/guards";
 import { hasRole, ROLE_INFO, ROLES } from "@/lib/auth/roles";
+import { getAlertPreference } from "@/lib/data/alerts";
 import { listTeam } from "@/lib/data/team";
 import { formatDateTime } from "@/lib/format";
 
@@ -13,7 +15,8 @@ export const metadata: Metadata = { title: "Team" };
 
 export default async function TeamPage() {
   const user = await requireUser();
-  const { members, invitations } = await listTeam();
+  const [{ members, invitations }, alerts] = await Promise.all([listTeam(), getAlertPreference(user.id)]);
+  const sendsLinks = hasRole(user.role, "ADMIN");
   const isOwner = hasRole(user.role, "OWNER");
   const ownerCount = members.filter((m) => m.role === "OWNER").length;
   return (
@@ -26,6 +29,17 @@ export default async function TeamPage() {
             : "The people who can sign in. Only owners change the team."}
         </p>
       </div>
+
+      <Card aria-labelledby="alerts-heading">
+        <CardTitle id="alerts-heading">Your alert emails</CardTitle>
+        <p className="mt-1 mb-4 text-sm text-slate-600">
+          The health sweep checks every client&apos;s WhatsApp and emails you when something needs the agency: a number
+          disconnected, quality or messaging limit down, a name or review rejected. Each problem is emailed once, until
+          it is fixed and comes back.
+        </p>
+        {/* "Mine" saved by an admin who became a viewer reads as none: they send no links any more. */}
+        <AlertPreferenceForm current={alerts === "MINE" && !sendsLinks ? "NONE" : alerts} sendsLinks={sendsLinks} />
+      </Card>
 
       {isOwner ? (
         <Card aria-labelledby="invite-heading">

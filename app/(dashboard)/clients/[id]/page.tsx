@@ -18,6 +18,7 @@ import { WebhookForm } from "@/components/whatsapp/webhook-form";
 import { getClient, getClientHistory } from "@/lib/data/clients";
 import { listLinks } from "@/lib/data/onboarding/links";
 import { connectionForClient } from "@/lib/data/snapshots";
+import { listOpenAlerts } from "@/lib/data/alerts";
 import { purposesFor, suggestedPurpose } from "@/lib/onboarding/rules";
 import { webhookSettingsOf } from "@/lib/chakra/schemas";
 import { formatDateTime } from "@/lib/format";
@@ -39,10 +40,11 @@ export default async function ClientPage({ params, searchParams }: PageProps<"/c
   const [{ id }, { saved }] = await Promise.all([params, searchParams]);
   const client = await getClient(id);
   if (!client) notFound();
-  const [history, links, latest] = await Promise.all([
+  const [history, links, latest, alerts] = await Promise.all([
     getClientHistory(client.id),
     listLinks(client.id),
     connectionForClient(client.id),
+    listOpenAlerts(client.id),
   ]);
   const canEdit = hasRole(user.role, "ADMIN");
   const snapshot = client.snapshots[0];
@@ -71,6 +73,21 @@ export default async function ClientPage({ params, searchParams }: PageProps<"/c
           ) : null}
         </div>
         {typeof saved === "string" && SAVED[saved] ? <Notice tone="success">{SAVED[saved]}</Notice> : null}
+        {alerts.length > 0 ? (
+          <Notice
+            tone="warning"
+            title={alerts.length === 1 ? "Needs your attention" : `${alerts.length} things need your attention`}
+          >
+            <ul className="flex flex-col gap-2">
+              {alerts.map((alert) => (
+                <li key={alert.id}>
+                  <span className="font-medium">{alert.title}.</span> {alert.meaning}{" "}
+                  <span className="text-amber-800">Since {formatDateTime(alert.firstSeenAt)}.</span>
+                </li>
+              ))}
+            </ul>
+          </Notice>
+        ) : null}
         {client.archived ? (
           <Notice tone="warning" title="Archived">
             Archived on {formatDateTime(client.archivedAt)}. Restore it to work with it again.

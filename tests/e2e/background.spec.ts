@@ -1,0 +1,107 @@
+import { expect, test } from "../support/e2e-test";
+import { createMember, signIn, testDb } from "../support/e2e";
+import { connectedPlugin, fakeCall, fakeConfig } from "../support/e2e-fake";
+
+/*
+ * The owners' Background work page: the schedule, "Run a sweep now" and the last sweep's
+ * result; a change the sweep finds shows as an alert on the client's page, and is emailed.
+ */
+
+test.describe.configure({ mode: "serial" });
+
+test.beforeAll(async () => {
+  await testDb().refreshJob.deleteMany();
+  await testDb().client.deleteMany();
+});
+
+test("an owner runs a sweep; a disconnected account becomes an alert on the client's page", async ({ page }) => {
+  const owner = await createMember("OWNER");
+  const pluginId = await connectedPlugin("Sweep Bakery", "+44 7700 900555");
+  const ref = `sweep-${Date.now()}`;
+  const client = await testDb().client.create({
+    data: {
+      name: "Sweep Bakery",
+      contactName: "Ana",
+      contactEmail: `${ref}@example.com`,
+      clientReferenceId: ref,
+      pluginId,
+    },
+  });
+  await signIn(page, owner.email);
+
+  await page.goto("/background");
+  await expect(page.getByRole("heading", { level: 1, name: "Background work" })).toBeVisible();
+  await expect(page.getByText("The scheduled sweep is off. You can still run one now.")).toBeVisible();
+  await expect(page.getByText("No sweep has run yet.")).toBeVisible();
+  await expect(page.getByText(/Nothing is running/)).toBeVisible();
+
+  // The first sweep: the baseline.
+  await page.getByRole("button", { name: "Run a sweep now" }).click();
+  await expect(page.getByText("Sweep started: 1 client to check.")).toBeVisible();
+  await expect
+    .poll(async () => (await testDb().refreshJob.findFirst({ where: { kind: "SWEEP" } }))?.status)
+    .toBe("DONE");
+  await page.reload();
+  const last = page.getByRole("region", { name: "Health sweep" });
+  await expect(last.getByText("Clients checked")).toBeVisible();
+  await expect(last.getByText(/^Finished /)).toBeVisible();
+
+  // The client disconnects its account in ChakraHQ; the next sweep finds it.
+  const wabaId = (await fakeConfig(pluginId)).whatsappBusinessAccounts[0]!.id;
+  await fakeCall(`/v1/ext/plugin/whatsapp/${pluginId}/disconnect-waba`, { wabaId });
+  await page.getByRole("button", { name: "Run a sweep now" }).click();
+  await expect
+    .poll(
+      async () =>
+        (await testDb().refreshJob.findFirst({ where: { kind: "SWEEP", status: "DONE", alerts: { gt: 0 } } }))?.alerts,
+    )
+    .toBe(2);
+  await page.reload();
+  await expect(last.getByText("Changes found")).toBeVisible();
+
+  // Plain words on the client's page and its history.
+  await page.goto(`/clients/${client.id}`);
+  await expect(page.getByText("2 things need your attention")).toBeVisible();
+  await expect(page.getByText("Sweep Bakery WhatsApp Business Account is no longer connected.").first()).toBeVisible();
+  await expect(
+    page.getByRole("region", { name: "History" }).getByText(/^Alert: \+44 7700 900555 is no longer on the plugin/),
+  ).toBeVisible();
+});
+
+test("the owner sets the interval; an admin is not shown the page", async ({ page }) => {
+  const owner = await createMember("OWNER");
+  await signIn(page, owner.email);
+  await page.getByRole("link", { name: "Background work" }).first().click();
+  await page.getByLabel("Check every client's WhatsApp").selectOption({ label: "Every hour" });
+  await page.getByRole("button", { name: "Save interval" }).click();
+  await expect(page.getByText("Saved. The next sweep follows the new interval.")).toBeVisible();
+  await page.reload();
+  await expect(page.getByText(/^Next sweep: /)).toBeVisible();
+  await expect(page.getByLabel("Check every client's WhatsApp")).toHaveValue("60");
+  // Back off, so the rest of the suite runs without a schedule.
+  await page.getByLabel("Check every client's WhatsApp").selectOption({ label: "Off" });
+  await page.getByRole("button", { name: "Save interval" }).click();
+  await expect(page.getByText("Saved: the sweep is off.")).toBeVisible();
+
+  const admin = await createMember("ADMIN");
+  await page.context().clearCookies();
+  await signIn(page, admin.email);
+  await expect(page.getByRole("link", { name: "Background work" })).toHaveCount(0);
+  await page.goto("/background");
+  await expect(page.getByRole("heading", { name: "Background work" })).toHaveCount(0);
+});
+
+test("a member chooses their alert emails on the Team page", async ({ page }) => {
+  const admin = await createMember("ADMIN");
+  await signIn(page, admin.email);
+  await page.goto("/team");
+  const alerts = page.getByRole("region", { name: "Your alert emails" });
+  await expect(alerts.getByLabel("All clients")).toBeChecked();
+  await alerts.getByLabel("Only clients I sent links to").check();
+  await alerts.getByRole("button", { name: "Save" }).click();
+  await expect(alerts.getByText("Saved: you get alerts about the clients you sent links to.")).toBeVisible();
+  await page.reload();
+  await expect(
+    page.getByRole("region", { name: "Your alert emails" }).getByLabel("Only clients I sent links to"),
+  ).toBeChecked();
+});
