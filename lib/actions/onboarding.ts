@@ -3,7 +3,9 @@
 import { isChakraError } from "../chakra";
 import { getAgencyBranding } from "../data/agency";
 import { recordAudit } from "../data/audit";
+import { recordHelpRequest } from "../data/onboarding/help";
 import { linkRecipients, recordLinkEvent } from "../data/onboarding/links";
+import { linkAdmins } from "../data/onboarding/nudges";
 import { claimPluginHoldNotice, type PluginHold } from "../data/onboarding/mint";
 import {
   checkSignup,
@@ -15,11 +17,18 @@ import {
   SIGNUP_WAIT_MS,
   type FoundLink,
 } from "../data/onboarding/signup";
-import { connectedEmail, newLinkRequestEmail, pluginHoldEmail, signupUnconfirmedEmail } from "../email/messages";
+import {
+  connectedEmail,
+  helpRequestEmail,
+  newLinkRequestEmail,
+  pluginHoldEmail,
+  signupUnconfirmedEmail,
+} from "../email/messages";
 import { sendEmail } from "../email/mailer";
 import { env } from "../env";
 import type { LinkRefusal } from "../onboarding/messages";
 import { onboardingReportSchema, sdkEventSchema } from "../validations/links";
+import { helpRequestSchema } from "../validations/nudges";
 import { createTokenAction, rateLimited } from "./safe-action";
 
 /*
@@ -120,8 +129,13 @@ export const reportSdkEvent = createTokenAction(
 );
 
 /** Emails the admins who sent a link, each failure logged, none thrown. */
-async function tellAdmins(linkId: string, message: { subject: string; text: string; html: string }, what: string) {
-  const recipients = await linkRecipients(linkId);
+async function tellAdmins(
+  linkId: string,
+  message: { subject: string; text: string; html: string },
+  what: string,
+  { everyAdminIfNone = false } = {},
+) {
+  const recipients = everyAdminIfNone ? await linkAdmins(linkId) : await linkRecipients(linkId);
   await Promise.all(
     recipients.map((to) =>
       sendEmail({ to, ...message }).catch((e: Error) => console.error(`[onboarding] ${what} not sent: ${e.message}`)),
@@ -227,6 +241,34 @@ export const requestNewLink = createTokenAction(
       ...(removed ? { metadata: { reason: "connection_removed" } } : {}),
       ...(link.state === "replaced" ? { metadata: { reason: "replaced_address" } } : {}),
     });
+    return { ok: true };
+  },
+);
+
+/**
+ * "I need help" from the end client's page (the reminder emails link to it): a short message,
+ * kept on the link's history and emailed to the admins who sent the link (or every admin).
+ * From any state of the page but an unknown address; a few per link a day, and per address.
+ */
+export const requestHelp = createTokenAction(
+  {
+    accepts: ["active", "expired", "revoked", "replaced", "connected"],
+    input: helpRequestSchema,
+    limits: [
+      { name: "help", per: "link", limit: 3, windowMs: 24 * HOUR },
+      { name: "help", per: "address", limit: 10, windowMs: HOUR },
+    ],
+  },
+  async (link, { message }): Promise<{ ok: true }> => {
+    const { contactEmail } = await recordHelpRequest({ link, message });
+    const email = helpRequestEmail({
+      agency: await getAgencyBranding(),
+      clientName: link.clientName,
+      contactEmail,
+      message,
+      clientUrl: `${env.APP_URL}/clients/${link.clientId}`,
+    });
+    await tellAdmins(link.linkId, email, "help request", { everyAdminIfNone: true });
     return { ok: true };
   },
 );

@@ -217,3 +217,159 @@ export function signupUnconfirmedEmail({
     footnotes: [],
   });
 }
+
+/**
+ * A reminder to the end client, in their language: the same address they were sent (no new
+ * token), the agency's branding, and a way to say "I need help" (the page's help form).
+ */
+export function reminderEmail({
+  agency,
+  kind,
+  clientName,
+  contactName,
+  url,
+  helpUrl,
+  expires,
+  purpose = "CONNECT",
+  locale = "en",
+}: {
+  agency: AgencyBranding;
+  kind: "unopened" | "unfinished";
+  clientName: string;
+  contactName: string | null;
+  url: string;
+  helpUrl: string;
+  expires: Date;
+  purpose?: LinkPurpose;
+  locale?: Locale;
+}) {
+  const t = translator(locale, "email");
+  const names = { client: clientName, agency: agency.name };
+  const date = `${expires.toLocaleString(locale, { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" })} UTC`;
+  return renderEmail({
+    locale,
+    agency,
+    subject: t(`reminder.${kind}.subject`, names),
+    preheader: t("preheader"),
+    heading: t(`reminder.${kind}.heading`, names),
+    paragraphs: [...(contactName ? [t("greeting", { name: contactName })] : []), t(`reminder.${kind}.first`, names)],
+    button: { label: t(`${purpose}.button`), url },
+    aside: { text: t("reminder.helpText", names), link: { label: t("reminder.helpLink"), url: helpUrl } },
+    footnotes: [t("validUntil", { client: clientName, date }), t("questions", names)],
+  });
+}
+
+/** Tells the admins who sent a link that it expires within a day, unused. */
+export function expiryWarningEmail({
+  agency,
+  clientName,
+  expires,
+  opened,
+  clientUrl,
+}: {
+  agency: AgencyBranding;
+  clientName: string;
+  expires: Date;
+  opened: boolean;
+  clientUrl: string;
+}) {
+  return renderEmail({
+    agency,
+    subject: `${clientName}'s onboarding link expires tomorrow, unused`,
+    preheader: `It stops working on ${when(expires)}.`,
+    heading: `${clientName}'s link expires tomorrow`,
+    paragraphs: [
+      opened
+        ? `${clientName} opened their onboarding link but has not connected WhatsApp, and the link stops working on ${when(expires)}.`
+        : `${clientName} has not opened their onboarding link, and it stops working on ${when(expires)}.`,
+      "If they still need it, send it again (it keeps its expiry) or create a new link from the client's page.",
+    ],
+    button: { label: "Open the client", url: clientUrl },
+    footnotes: ["You get this because you sent the link. Owners choose these reminders in the agency settings."],
+  });
+}
+
+/** The end client asked for help from their onboarding page. */
+export function helpRequestEmail({
+  agency,
+  clientName,
+  contactEmail,
+  message,
+  clientUrl,
+}: {
+  agency: AgencyBranding;
+  clientName: string;
+  contactEmail: string;
+  message: string;
+  clientUrl: string;
+}) {
+  return renderEmail({
+    agency,
+    subject: `${clientName} needs help connecting WhatsApp`,
+    preheader: message.slice(0, 120),
+    heading: `${clientName} needs help`,
+    paragraphs: [
+      `Someone on ${clientName}'s onboarding page asked for help. Their message:`,
+      `“${message}”`,
+      `The page does not ask who they are: reply to the client's contact (${contactEmail}) or call them. The link's history on the client's page keeps the message.`,
+    ],
+    button: { label: "Open the client", url: clientUrl },
+    footnotes: [],
+  });
+}
+
+export type DigestEmailContent = {
+  connected: { name: string; url: string }[];
+  unfinished: { name: string; url: string }[];
+  expiring: { name: string; url: string; expires: Date }[];
+  attention: { name: string; url: string; numbers: number }[];
+  attentionNumbers: number;
+};
+
+/** The weekly digest, per member: what changed and what needs them, with counts and links. */
+export function weeklyDigestEmail({
+  agency,
+  digest,
+  overviewUrl,
+  preferencesUrl,
+}: {
+  agency: AgencyBranding;
+  digest: DigestEmailContent;
+  overviewUrl: string;
+  preferencesUrl: string;
+}) {
+  const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+  const lines = <T extends { name: string; url: string }>(items: T[], text: (item: T) => string = (i) => i.name) =>
+    items.map((item) => ({ text: text(item), url: item.url }));
+  const sections: NonNullable<Parameters<typeof renderEmail>[0]["sections"]> = [];
+  if (digest.connected.length)
+    sections.push({ heading: `Newly connected (${digest.connected.length})`, lines: lines(digest.connected) });
+  if (digest.unfinished.length)
+    sections.push({ heading: `Opened, not finished (${digest.unfinished.length})`, lines: lines(digest.unfinished) });
+  if (digest.expiring.length)
+    sections.push({
+      heading: `Links about to expire (${digest.expiring.length})`,
+      lines: lines(digest.expiring, (i) => `${i.name}: expires ${when(i.expires)}`),
+    });
+  if (digest.attention.length)
+    sections.push({
+      heading: `${count(digest.attentionNumbers, "number needs", "numbers need")} attention`,
+      lines: lines(digest.attention, (i) => `${i.name}: ${count(i.numbers, "number", "numbers")}`),
+    });
+  const summary = [
+    count(digest.connected.length, "client connected", "clients connected"),
+    count(digest.unfinished.length, "link opened but not finished", "links opened but not finished"),
+    count(digest.expiring.length, "link about to expire", "links about to expire"),
+    count(digest.attentionNumbers, "number needing attention", "numbers needing attention"),
+  ].join(", ");
+  return renderEmail({
+    agency,
+    subject: `Your week at ${agency.name}: ${count(digest.connected.length, "client", "clients")} connected`,
+    preheader: summary,
+    heading: "Your weekly digest",
+    paragraphs: [`This week: ${summary}.`],
+    sections,
+    button: { label: "Open the overview", url: overviewUrl },
+    footnotes: [`You get this every week. Turn it off under “Your emails” on the team page: ${preferencesUrl}`],
+  });
+}

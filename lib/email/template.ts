@@ -11,9 +11,13 @@ export type EmailContent = {
   preheader: string;
   heading: string;
   paragraphs: string[];
+  /** Lists under the paragraphs (the weekly digest's), each line linked when it has a url. */
+  sections?: { heading: string; lines: { text: string; url?: string }[] }[];
   button: { label: string; url: string };
   /** Small print under the button, e.g. when the link expires. */
   footnotes: string[];
+  /** A second, smaller way on (a reminder's "I need help"), under the button. */
+  aside?: { text: string; link: { label: string; url: string } };
 };
 
 const escapeHtml = (text: string) =>
@@ -34,6 +38,24 @@ export function renderEmail(content: EmailContent): { subject: string; html: str
   const small = (text: string) =>
     `<p style="margin:0 0 8px;font-size:13px;line-height:1.5;color:#64748b">${escapeHtml(text)}</p>`;
   const url = escapeHtml(content.button.url);
+  const sections = (content.sections ?? [])
+    .map(
+      (section) =>
+        `<h2 style="margin:20px 0 8px;font-size:16px;line-height:1.4;color:#0f172a">${escapeHtml(section.heading)}</h2>\n` +
+        `<ul style="margin:0 0 16px;padding-inline-start:20px;font-size:15px;line-height:1.5;color:#334155">` +
+        section.lines
+          .map((line) =>
+            line.url
+              ? `<li><a href="${escapeHtml(line.url)}" style="color:${color}">${escapeHtml(line.text)}</a></li>`
+              : `<li>${escapeHtml(line.text)}</li>`,
+          )
+          .join("") +
+        `</ul>`,
+    )
+    .join("\n");
+  const aside = content.aside
+    ? `<p style="margin:0 0 16px;font-size:15px;line-height:1.5;color:#334155">${escapeHtml(content.aside.text)} <a href="${escapeHtml(content.aside.link.url)}" style="color:${color};font-weight:600">${escapeHtml(content.aside.link.label)}</a></p>`
+    : "";
   const html = `<!doctype html>
 <html lang="${locale}" dir="${dir}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(content.subject)}</title></head>
 <body dir="${dir}" style="margin:0;padding:0;background:#f1f5f9;font-family:-apple-system,'Segoe UI',Roboto,Helvetica,Arial,sans-serif">
@@ -44,9 +66,11 @@ export function renderEmail(content: EmailContent): { subject: string; html: str
 <tr><td style="padding:28px 24px 8px">
 <h1 style="margin:0 0 16px;font-size:22px;line-height:1.3;color:#0f172a">${escapeHtml(content.heading)}</h1>
 ${content.paragraphs.map(p).join("\n")}
+${sections}
 <p style="margin:24px 0"><a href="${url}" style="display:inline-block;background:${color};color:#ffffff;text-decoration:none;font-weight:600;font-size:16px;padding:12px 22px;border-radius:8px">${escapeHtml(content.button.label)}</a></p>
 ${small(t("buttonFallback"))}
 <p dir="ltr" style="margin:0 0 16px;font-size:13px;line-height:1.5;word-break:break-all"><a href="${url}" style="color:${color}">${url}</a></p>
+${aside}
 ${content.footnotes.map(small).join("\n")}
 </td></tr>
 <tr><td style="padding:8px 24px 24px">${small(sentBy)}</td></tr>
@@ -57,8 +81,14 @@ ${content.footnotes.map(small).join("\n")}
     content.heading,
     "",
     ...content.paragraphs.flatMap((line) => [line, ""]),
+    ...(content.sections ?? []).flatMap((section) => [
+      section.heading,
+      ...section.lines.map((line) => (line.url ? `- ${line.text}: ${line.url}` : `- ${line.text}`)),
+      "",
+    ]),
     `${content.button.label}: ${content.button.url}`,
     "",
+    ...(content.aside ? [`${content.aside.text} ${content.aside.link.label}: ${content.aside.link.url}`, ""] : []),
     ...content.footnotes,
     "",
     sentBy,

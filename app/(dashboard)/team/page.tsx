@@ -2,10 +2,12 @@ import type { Metadata } from "next";
 import { InvitationActions } from "@/components/team/invitation-actions";
 import { InviteForm } from "@/components/team/invite-form";
 import { MemberActions } from "@/components/team/member-actions";
+import { PreferencesForm } from "@/components/team/preferences-form";
 import { RoleBadge } from "@/components/ui/role-badge";
 import { Card, CardTitle } from "@/components/ui/card";
 import { requireUser } from "@/lib/auth/guards";
 import { hasRole, ROLE_INFO, ROLES } from "@/lib/auth/roles";
+import { getMemberPreferences } from "@/lib/data/digest";
 import { listTeam } from "@/lib/data/team";
 import { formatDateTime } from "@/lib/format";
 
@@ -13,7 +15,7 @@ export const metadata: Metadata = { title: "Team" };
 
 export default async function TeamPage() {
   const user = await requireUser();
-  const { members, invitations } = await listTeam();
+  const [{ members, invitations }, preferences] = await Promise.all([listTeam(), getMemberPreferences(user.id)]);
   const isOwner = hasRole(user.role, "OWNER");
   const ownerCount = members.filter((m) => m.role === "OWNER").length;
   return (
@@ -26,6 +28,13 @@ export default async function TeamPage() {
             : "The people who can sign in. Only owners change the team."}
         </p>
       </div>
+
+      <Card id="your-emails" aria-labelledby="your-emails-heading" className="scroll-mt-20">
+        <CardTitle id="your-emails-heading" className="mb-3">
+          Your emails
+        </CardTitle>
+        <PreferencesForm weeklyDigest={preferences?.weeklyDigest ?? true} />
+      </Card>
 
       {isOwner ? (
         <Card aria-labelledby="invite-heading">
