@@ -89,6 +89,11 @@ async function claimReminder(link: Candidate, kind: NudgeKind, detail: string, n
         },
       });
       if (live === 0) return null;
+      // Already claimed (by a sweep that committed first): give up without an error. On SQLite
+      // a failed transaction rolls back whatever else this process wrote meanwhile on the
+      // shared connection (the other sweep's email to the outbox, say), so it must not fail.
+      if (await tx.linkReminder.findUnique({ where: { linkId_kind: { linkId: link.id, kind } }, select: { id: true } }))
+        return null;
       await tx.linkReminder.create({ data: { linkId: link.id, kind } });
       const event = await tx.onboardingLinkEvent.create({
         data: { linkId: link.id, type: "REMINDED", detail },
@@ -97,7 +102,7 @@ async function claimReminder(link: Candidate, kind: NudgeKind, detail: string, n
       return event.id;
     });
   } catch (error) {
-    // The other sweep's row: this one sends nothing.
+    // PostgreSQL: the other sweep's row, inserted while this transaction ran. This one sends nothing.
     if ((error as { code?: string }).code === "P2002") return null;
     throw error;
   }
