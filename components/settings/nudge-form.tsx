@@ -53,22 +53,26 @@ export function NudgeForm({ initial }: { initial: NudgeSettings }) {
                 />
                 {label}
               </label>
-              <div className="flex flex-wrap items-center gap-2 ps-6 text-sm text-slate-700">
-                <label htmlFor={id}>After</label>
-                <Input
-                  id={id}
-                  name={`${key}Days`}
-                  type="number"
-                  inputMode="numeric"
-                  min={NUDGE_DAYS_RANGE.min}
-                  max={NUDGE_DAYS_RANGE.max}
-                  disabled={!on}
-                  value={values[`${key}Days`]}
-                  onChange={(e) => setValues((v) => ({ ...v, [`${key}Days`]: e.target.value }))}
-                  errors={errors}
-                  hasHint
-                  className="w-20"
-                />
+              <div className="flex items-center gap-2 ps-6 text-sm text-slate-700">
+                <label htmlFor={id}>
+                  After<span className="sr-only"> how many days: {label.toLowerCase()}</span>
+                </label>
+                <span className="w-20 shrink-0">
+                  <Input
+                    id={id}
+                    name={`${key}Days`}
+                    type="number"
+                    inputMode="numeric"
+                    min={NUDGE_DAYS_RANGE.min}
+                    max={NUDGE_DAYS_RANGE.max}
+                    disabled={!on}
+                    value={values[`${key}Days`]}
+                    onChange={(e) => setValues((v) => ({ ...v, [`${key}Days`]: e.target.value }))}
+                    errors={errors}
+                    hasHint
+                    className="disabled:bg-slate-100 disabled:text-slate-500"
+                  />
+                </span>
                 <span>days</span>
               </div>
               <p id={`${id}-hint`} className="ps-6 text-sm text-slate-500">

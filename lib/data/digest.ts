@@ -6,7 +6,7 @@ import { sendEmail } from "../email/mailer";
 import { env } from "../env";
 import { defineJob, type JobContext } from "../jobs/engine";
 import { sendJob } from "../jobs";
-import { DIGEST_EXPIRING_MS, digestWindow, weekOf } from "../onboarding/nudges";
+import { DIGEST_EXPIRING_MS, digestWeekFresh, digestWindow, weekOf } from "../onboarding/nudges";
 import { getAgencyBranding } from "./agency";
 
 /*
@@ -122,11 +122,13 @@ export async function queueWeeklyDigests({ week, now = new Date() }: { week?: nu
   return { week: slot, queued: members.length };
 }
 
-/** Sent by the clock once a week (slots of a week from the Unix epoch: Thursdays, 00:00 UTC). */
+/** Sent by the clock once a week (slots of a week from the Unix epoch: Thursdays, 00:00 UTC), acted on within the day. */
 export const weeklyDigestJob = defineJob({
   name: "weekly-digest",
   schema: z.object({}).passthrough(),
   handler: async (_data: unknown, job: JobContext) => {
+    // Only near the week's start: a worker first started mid-week sends nothing late.
+    if (job.slot === undefined || !digestWeekFresh(job.slot, new Date())) return;
     await queueWeeklyDigests({ week: job.slot });
   },
   retry: { limit: 2, delaySeconds: 60, backoff: true },

@@ -82,6 +82,15 @@ export function weekOf(now: Date): number {
   return Math.floor(now.getTime() / 1000 / WEEK_SECONDS);
 }
 
+/**
+ * Whether a week's digest may still go out: within a day of the week's start. A worker that
+ * starts mid-week (a deploy on a Monday) does not send that week's digests late; the next week's go out on time.
+ */
+export function digestWeekFresh(week: number, now: Date): boolean {
+  const start = week * WEEK_SECONDS * 1000;
+  return now.getTime() >= start && now.getTime() - start < 24 * 60 * 60 * 1000;
+}
+
 /** The window a digest covers: the seven days before `now`. */
 export function digestWindow(now: Date): { from: Date; to: Date } {
   return { from: new Date(now.getTime() - WEEK_SECONDS * 1000), to: now };

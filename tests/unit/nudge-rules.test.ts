@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { dueNudges, NUDGES_OFF, weekOf, type NudgeLink, type NudgeSettings } from "@/lib/onboarding/nudges";
+import {
+  digestWeekFresh,
+  dueNudges,
+  NUDGES_OFF,
+  weekOf,
+  type NudgeLink,
+  type NudgeSettings,
+} from "@/lib/onboarding/nudges";
 import { helpRequestSchema, nudgeSettingsFormSchema } from "@/lib/validations/nudges";
 
 /* The reminders' rules, pure, with a clock the test holds: which reminder is due when. */
@@ -83,6 +90,15 @@ describe("the reminders due", () => {
     expect(weekOf(new Date(0))).toBe(0);
     expect(weekOf(new Date(7 * DAY - 1))).toBe(0);
     expect(weekOf(new Date(7 * DAY))).toBe(1);
+  });
+
+  it("send a week's digests within a day of the week's start, never late", () => {
+    const week = weekOf(T0);
+    const start = new Date(week * 7 * DAY);
+    expect(digestWeekFresh(week, start)).toBe(true);
+    expect(digestWeekFresh(week, new Date(start.getTime() + DAY - 1))).toBe(true);
+    expect(digestWeekFresh(week, new Date(start.getTime() + DAY))).toBe(false);
+    expect(digestWeekFresh(week + 1, start)).toBe(false);
   });
 });
 
