@@ -81,6 +81,8 @@ beforeEach(async () => {
   });
   admin = { id: user.id, email: user.email };
   await setNudges({ nudgeUnopenedDays: 3, nudgeUnfinishedDays: 2, nudgeExpiryWarning: true });
+  // The branding the emails are checked for (other suites leave theirs in the shared database).
+  await db.agencySettings.update({ where: { id: "agency" }, data: { name: "Ola Digital", brandColor: "#7c3aed" } });
 });
 afterAll(async () => {
   await setNudges({ nudgeUnopenedDays: null, nudgeUnfinishedDays: null, nudgeExpiryWarning: false });
@@ -97,7 +99,7 @@ describe("client reminders", () => {
     const emails = await emailsTo(client.contactEmail);
     expect(emails).toHaveLength(1);
     const email = emails[0]!;
-    expect(email.subject).toBe(`Recordatorio: conecta ${client.name} a WhatsApp con Ola Digital`);
+    expect(email.subject).toBe(`Recordatorio: conecte ${client.name} a WhatsApp con Ola Digital`);
     // The same address (no new token), its help form, and the agency's colour.
     expect(email.text).toContain(url);
     expect(email.text).toContain(`Necesito ayuda: ${url}#help`);
