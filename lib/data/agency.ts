@@ -8,7 +8,10 @@ import type { Actor } from "./team";
 
 export type AgencyBranding = { name: string; logoUrl: string | null; brandColor: string };
 
-const DEFAULT_BRANDING: AgencyBranding = { name: "Your agency", logoUrl: null, brandColor: "#0f766e" };
+/** The name emails and the clients' page use until an owner sets one. */
+export const DEFAULT_AGENCY_NAME = "Your agency";
+
+const DEFAULT_BRANDING: AgencyBranding = { name: DEFAULT_AGENCY_NAME, logoUrl: null, brandColor: "#0f766e" };
 
 /** The agency's name, logo and colour; defaults until an owner sets them. */
 export async function getAgencyBranding(): Promise<AgencyBranding> {

@@ -139,7 +139,11 @@ test("an owner invites a viewer, who sees no edit controls and whose forged subm
   await expect(viewerPage.getByRole("heading", { level: 1, name: "Team" })).toBeVisible();
   await expect(viewerPage.getByText("Only owners change the team.")).toBeVisible();
   await expect(viewerPage.getByRole("heading", { name: "Invite someone" })).toHaveCount(0);
-  await expect(viewerPage.getByRole("button", { name: /Save|Remove|Withdraw|Send/ })).toHaveCount(0);
+  // The one control a viewer has here is their own email preferences.
+  await expect(viewerPage.getByRole("button", { name: /Save|Remove|Withdraw|Send/ })).toHaveCount(1);
+  await expect(
+    viewerPage.getByRole("region", { name: "Your emails" }).getByRole("button", { name: "Save" }),
+  ).toBeVisible();
 
   // The viewer replays the owner's invitation request, for another address, as an owner.
   const body = (captured.postData() ?? "")
