@@ -51,6 +51,15 @@ const EVENT_LABEL: Record<string, string> = {
   CANCELLED: "Cancelled",
   REVOKED: "Revoked",
   UNCONFIRMED: "Not confirmed",
+  REMINDED: "Reminder sent",
+  HELP_REQUESTED: "Asked for help",
+};
+
+/** What a REMINDED event's detail ("unopened: to …") names. */
+const REMINDER_LABEL: Record<string, string> = {
+  unopened: "Reminded (not opened)",
+  unfinished: "Reminded (not finished)",
+  expiring: "Expiry warning to the team",
 };
 
 /** Shows a freshly made link's address once, with a copy button. */
@@ -79,6 +88,8 @@ function Funnel({ events }: { events: LinkEvent[] }) {
   const first = (type: string) => events.find((e) => e.type === type);
   const endings = events.filter((e) => e.type === "FAILED" || e.type === "CANCELLED" || e.type === "UNCONFIRMED");
   const said = events.filter((e) => e.type === "SDK_EVENT");
+  const reminders = events.filter((e) => e.type === "REMINDED");
+  const help = events.filter((e) => e.type === "HELP_REQUESTED");
   return (
     <div className="flex flex-col gap-2">
       <ol className="flex flex-wrap gap-1.5" aria-label="Progress">
@@ -103,6 +114,28 @@ function Funnel({ events }: { events: LinkEvent[] }) {
             <li key={index} className={event.type === "FAILED" ? "text-red-800" : "text-amber-800"}>
               {EVENT_LABEL[event.type]} {formatDateTime(event.createdAt)}
               {event.detail ? `: ${event.detail}` : ""}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {reminders.length ? (
+        <ul className="flex flex-col gap-1 text-xs text-slate-600" aria-label="Reminders">
+          {reminders.map((event, index) => {
+            const [kind, rest] = (event.detail ?? "").split(/: (.*)/s);
+            return (
+              <li key={index}>
+                {REMINDER_LABEL[kind ?? ""] ?? EVENT_LABEL.REMINDED} {formatDateTime(event.createdAt)}
+                {rest ? ` (${rest})` : ""}
+              </li>
+            );
+          })}
+        </ul>
+      ) : null}
+      {help.length ? (
+        <ul className="flex flex-col gap-1 text-xs" aria-label="Help requests">
+          {help.slice(-5).map((event, index) => (
+            <li key={index} className="rounded bg-amber-50 px-2 py-1 break-words text-amber-900">
+              {EVENT_LABEL.HELP_REQUESTED} {formatDateTime(event.createdAt)}: “{event.detail}”
             </li>
           ))}
         </ul>

@@ -3,7 +3,9 @@
 import { isChakraError } from "../chakra";
 import { getAgencyBranding } from "../data/agency";
 import { recordAudit } from "../data/audit";
+import { recordHelpRequest } from "../data/onboarding/help";
 import { linkRecipients, recordLinkEvent } from "../data/onboarding/links";
+import { linkAdmins } from "../data/onboarding/nudges";
 import { claimPluginHoldNotice, type PluginHold } from "../data/onboarding/mint";
 import {
   checkSignup,
@@ -15,12 +17,19 @@ import {
   SIGNUP_WAIT_MS,
   type FoundLink,
 } from "../data/onboarding/signup";
-import { connectedEmail, newLinkRequestEmail, pluginHoldEmail, signupUnconfirmedEmail } from "../email/messages";
+import {
+  connectedEmail,
+  helpRequestEmail,
+  newLinkRequestEmail,
+  pluginHoldEmail,
+  signupUnconfirmedEmail,
+} from "../email/messages";
 import type { RenderedEmail } from "../email/render";
 import { queueEmail } from "../data/emails";
 import { env } from "../env";
 import type { LinkRefusal } from "../onboarding/messages";
 import { onboardingReportSchema, sdkEventSchema } from "../validations/links";
+import { helpRequestSchema } from "../validations/nudges";
 import { createTokenAction, rateLimited } from "./safe-action";
 
 /*
@@ -120,9 +129,17 @@ export const reportSdkEvent = createTokenAction(
   },
 );
 
-/** Queues an email to each admin who sent a link; a failure is logged, never thrown. */
-async function tellAdmins(link: FoundLink, kind: string, message: RenderedEmail) {
-  const recipients = await linkRecipients(link.linkId);
+/**
+ * Queues an email to each admin who sent a link (with `everyAdminIfNone`, to every owner and
+ * admin when none of them is left); a failure is logged, never thrown.
+ */
+async function tellAdmins(
+  link: FoundLink,
+  kind: string,
+  message: RenderedEmail,
+  { everyAdminIfNone = false }: { everyAdminIfNone?: boolean } = {},
+) {
+  const recipients = everyAdminIfNone ? await linkAdmins(link.linkId) : await linkRecipients(link.linkId);
   await Promise.all(
     recipients.map((to) =>
       queueEmail({ kind, to, email: message, linkId: link.linkId, clientId: link.clientId }).catch((e: Error) =>
@@ -230,6 +247,34 @@ export const requestNewLink = createTokenAction(
       ...(removed ? { metadata: { reason: "connection_removed" } } : {}),
       ...(link.state === "replaced" ? { metadata: { reason: "replaced_address" } } : {}),
     });
+    return { ok: true };
+  },
+);
+
+/**
+ * "I need help" from the end client's page (the reminder emails link to it): a short message,
+ * kept on the link's history and emailed to the admins who sent the link (or every admin).
+ * From any state of the page but an unknown address; a few per link a day, and per address.
+ */
+export const requestHelp = createTokenAction(
+  {
+    accepts: ["active", "expired", "revoked", "replaced", "connected"],
+    input: helpRequestSchema,
+    limits: [
+      { name: "help", per: "link", limit: 3, windowMs: 24 * HOUR },
+      { name: "help", per: "address", limit: 10, windowMs: HOUR },
+    ],
+  },
+  async (link, { message }): Promise<{ ok: true }> => {
+    const { contactEmail } = await recordHelpRequest({ link, message });
+    const email = await helpRequestEmail({
+      agency: await getAgencyBranding(),
+      clientName: link.clientName,
+      contactEmail,
+      message,
+      clientUrl: `${env.APP_URL}/clients/${link.clientId}`,
+    });
+    await tellAdmins(link, "help-request", email, { everyAdminIfNone: true });
     return { ok: true };
   },
 );

@@ -10,6 +10,7 @@ import { invitationEmail, signInEmail } from "../email/messages";
 import { sendEmail } from "../email/mailer";
 import { env, pinAuthUrlToAppUrl } from "../env";
 import type { Role } from "./roles";
+import { authSecret } from "./secret";
 import { linkContext } from "./email-context";
 
 // Module augmentation needs interfaces.
@@ -25,9 +26,6 @@ declare module "next-auth" {
 }
 /* eslint-enable @typescript-eslint/consistent-type-definitions */
 
-/** Development only: production refuses to start without AUTH_SECRET (lib/env.ts). */
-const DEVELOPMENT_SECRET = "development-only-secret-partner-onboarding-0000";
-
 /** Sign-in link requests allowed per address. */
 export const SIGN_IN_LIMIT = { limit: 5, windowMs: 60 * 60 * 1000 };
 
@@ -41,7 +39,7 @@ pinAuthUrlToAppUrl();
 const secureCookies = env.APP_URL.startsWith("https://");
 
 export const { handlers, auth, signIn, signOut } = NextAuth({
-  secret: env.AUTH_SECRET ?? DEVELOPMENT_SECRET,
+  secret: authSecret(),
   // The host is never taken from the request: AUTH_URL above fixes it.
   trustHost: true,
   // Session cookies: HttpOnly and SameSite=Lax always (Auth.js's defaults), Secure (and

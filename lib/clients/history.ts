@@ -81,6 +81,18 @@ export function describeHistory(action: string, metadata: unknown): string {
       return m.reason === "replaced_address"
         ? "Asked for a new onboarding link (from an earlier address that “Send again” replaced)"
         : "Asked for a new onboarding link (the old one had stopped working)";
+    case "link.reminded": {
+      const to = Array.isArray(m.to) ? m.to.map(String).join(", ") : String(m.to);
+      const what =
+        m.kind === "unopened"
+          ? `Reminder emailed to ${to} (link not opened)`
+          : m.kind === "unfinished"
+            ? `Reminder emailed to ${to} (link opened, not finished)`
+            : `Expiry warning emailed to ${to}`;
+      return Number(m.failed) > 0 ? `${what}; not delivered` : what;
+    }
+    case "link.help_requested":
+      return "Asked for help from the onboarding page (the message is in the link's history)";
     default:
       return action;
   }

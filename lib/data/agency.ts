@@ -1,12 +1,17 @@
 import "server-only";
 import { db } from "../db";
+import { NUDGES_OFF, type NudgeSettings } from "../onboarding/nudges";
 import type { AgencyInput } from "../validations/agency";
+import type { NudgeSettingsInput } from "../validations/nudges";
 import { recordAudit } from "./audit";
 import type { Actor } from "./team";
 
 export type AgencyBranding = { name: string; logoUrl: string | null; brandColor: string };
 
-const DEFAULT_BRANDING: AgencyBranding = { name: "Your agency", logoUrl: null, brandColor: "#0f766e" };
+/** The name emails and the clients' page use until an owner sets one. */
+export const DEFAULT_AGENCY_NAME = "Your agency";
+
+const DEFAULT_BRANDING: AgencyBranding = { name: DEFAULT_AGENCY_NAME, logoUrl: null, brandColor: "#0f766e" };
 
 /** The agency's name, logo and colour; defaults until an owner sets them. */
 export async function getAgencyBranding(): Promise<AgencyBranding> {
@@ -28,5 +33,30 @@ export async function updateAgencyBranding({ actor, input }: { actor: Actor; inp
   await db.$transaction(async (tx) => {
     await tx.agencySettings.upsert({ where: { id: "agency" }, create: { id: "agency", ...input }, update: input });
     await recordAudit({ actor, action: "agency.updated", targetType: "agency", targetId: "agency", metadata: input }, tx);
+  });
+}
+
+/** The agency's reminder settings (lib/onboarding/nudges.ts); all off until an owner turns them on. */
+export async function getNudgeSettings(): Promise<NudgeSettings> {
+  const row = await db.agencySettings.findUnique({
+    where: { id: "agency" },
+    select: { nudgeUnopenedDays: true, nudgeUnfinishedDays: true, nudgeExpiryWarning: true },
+  });
+  if (!row) return NUDGES_OFF;
+  return { unopenedDays: row.nudgeUnopenedDays, unfinishedDays: row.nudgeUnfinishedDays, expiryWarning: row.nudgeExpiryWarning };
+}
+
+/** Saves the reminder settings; audited. */
+export async function updateNudgeSettings({ actor, input }: { actor: Actor; input: NudgeSettingsInput }): Promise<void> {
+  const data = {
+    nudgeUnopenedDays: input.unopenedDays,
+    nudgeUnfinishedDays: input.unfinishedDays,
+    nudgeExpiryWarning: input.expiryWarning,
+  };
+  await db.$transaction(async (tx) => {
+    const branding = await tx.agencySettings.findUnique({ where: { id: "agency" }, select: { id: true } });
+    if (branding) await tx.agencySettings.update({ where: { id: "agency" }, data });
+    else await tx.agencySettings.create({ data: { id: "agency", name: DEFAULT_BRANDING.name, ...data } });
+    await recordAudit({ actor, action: "agency.nudges_updated", targetType: "agency", targetId: "agency", metadata: input }, tx);
   });
 }

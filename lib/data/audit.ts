@@ -11,6 +11,7 @@ type Tx = Prisma.TransactionClient;
 export type AuditAction =
   | "agency.updated"
   | "agency.sweep_interval"
+  | "agency.nudges_updated"
   | "auth.sign_in"
   | "team.initial_owner"
   | "team.invite"
@@ -38,6 +39,8 @@ export type AuditAction =
   | "link.revoked"
   | "link.connected"
   | "link.new_requested"
+  | "link.reminded"
+  | "link.help_requested"
   | "whatsapp.refresh_all"
   | "whatsapp.plugin_not_found"
   | "whatsapp.number_status_changed"

@@ -4,6 +4,7 @@ import { median, weeklyBuckets, type FunnelCounts } from "../home/funnel";
 import { rankNeeds, type Need, type NeedKind } from "../home/needs";
 import { meaningOf, PHONE_STATUS } from "../whatsapp/meaning";
 import { db } from "../db";
+import { DEFAULT_AGENCY_NAME } from "./agency";
 import { storedConfig } from "./snapshots";
 
 /*
@@ -25,11 +26,12 @@ export type FirstRun = { brandSet: boolean; clientAdded: boolean; linkSent: bool
 /** The three first steps of a new agency, each done or not. */
 export async function getFirstRun(): Promise<FirstRun> {
   const [agency, client, link] = await Promise.all([
-    db.agencySettings.findUnique({ where: { id: "agency" }, select: { id: true } }),
+    db.agencySettings.findUnique({ where: { id: "agency" }, select: { name: true } }),
     db.client.findFirst({ where: { archived: false }, orderBy: { createdAt: "asc" }, select: { id: true } }),
     db.onboardingLink.findFirst({ select: { id: true } }),
   ]);
-  return { brandSet: Boolean(agency), clientAdded: Boolean(client), linkSent: Boolean(link), firstClientId: client?.id ?? null };
+  // Saving only the reminder settings makes the row with the default name: that is not a brand.
+  return { brandSet: Boolean(agency && agency.name !== DEFAULT_AGENCY_NAME), clientAdded: Boolean(client), linkSent: Boolean(link), firstClientId: client?.id ?? null };
 }
 
 // ---------------------------------------------------------------- needs you now

@@ -36,6 +36,7 @@ export function EmailLayout({
   heading,
   button,
   footnotes = [],
+  aside,
   children,
 }: {
   agency: EmailBranding;
@@ -48,6 +49,8 @@ export function EmailLayout({
   heading: string;
   button: { label: string; url: string };
   footnotes?: string[];
+  /** A second, smaller way on under the button (a reminder's "I need help"). */
+  aside?: { text: string; link: { label: string; url: string } };
   children: ReactNode;
 }) {
   const color = safeColor(agency.brandColor);
@@ -127,6 +130,14 @@ export function EmailLayout({
                 </Link>
               </Text>
             </Section>
+            {aside ? (
+              <Text style={paragraph}>
+                {`${aside.text} `}
+                <Link href={aside.link.url} className="spelled-link" style={{ color, fontWeight: 600 }}>
+                  {aside.link.label}
+                </Link>
+              </Text>
+            ) : null}
             {footnotes.map((note) => (
               <Footnote key={note}>{note}</Footnote>
             ))}

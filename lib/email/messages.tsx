@@ -4,7 +4,8 @@ import { ROLE_INFO, type Role } from "../auth/roles";
 import type { LinkPurpose } from "../onboarding/rules";
 import { translator } from "../i18n/catalogs";
 import type { Locale } from "../i18n/locales";
-import { EmailLayout, Paragraph } from "./layout";
+import { Heading, Link, Section, Text } from "@react-email/components";
+import { EmailLayout, Paragraph, safeColor } from "./layout";
 import { renderEmail, type RenderedEmail } from "./render";
 
 /*
@@ -268,6 +269,190 @@ function composeAlert({ agency, clientName, title, meaning, clientUrl }: AlertPr
   };
 }
 
+type ReminderProps = {
+  agency: AgencyBranding;
+  kind: "unopened" | "unfinished";
+  clientName: string;
+  contactName: string | null;
+  url: string;
+  helpUrl: string;
+  expires: Date;
+  purpose?: LinkPurpose;
+  locale?: Locale;
+};
+
+function composeReminder({
+  agency,
+  kind,
+  clientName,
+  contactName,
+  url,
+  helpUrl,
+  expires,
+  purpose = "CONNECT",
+  locale = "en",
+}: ReminderProps): Composed {
+  const t = translator(locale, "email");
+  const names = { client: clientName, agency: agency.name };
+  const date = `${expires.toLocaleString(locale, { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" })} UTC`;
+  const subject = t(`reminder.${kind}.subject`, names);
+  return {
+    subject,
+    element: (
+      <EmailLayout
+        locale={locale}
+        agency={agency}
+        title={subject}
+        preheader={t("preheader")}
+        heading={t(`reminder.${kind}.heading`, names)}
+        button={{ label: t(`${purpose}.button`), url }}
+        aside={{ text: t("reminder.helpText", names), link: { label: t("reminder.helpLink"), url: helpUrl } }}
+        footnotes={[t("validUntil", { client: clientName, date }), t("questions", names)]}
+      >
+        {contactName ? <Paragraph>{t("greeting", { name: contactName })}</Paragraph> : null}
+        <Paragraph>{t(`reminder.${kind}.first`, names)}</Paragraph>
+      </EmailLayout>
+    ),
+  };
+}
+
+type ExpiryWarningProps = {
+  agency: AgencyBranding;
+  clientName: string;
+  expires: Date;
+  opened: boolean;
+  clientUrl: string;
+};
+
+function composeExpiryWarning({ agency, clientName, expires, opened, clientUrl }: ExpiryWarningProps): Composed {
+  const subject = `${clientName}'s onboarding link expires tomorrow, unused`;
+  return {
+    subject,
+    element: (
+      <EmailLayout
+        agency={agency}
+        title={subject}
+        preheader={`It stops working on ${when(expires)}.`}
+        heading={`${clientName}'s link expires tomorrow`}
+        button={{ label: "Open the client", url: clientUrl }}
+        footnotes={["You get this because you sent the link. Owners choose these reminders in the agency settings."]}
+      >
+        <Paragraph>
+          {opened
+            ? `${clientName} opened their onboarding link but has not connected WhatsApp, and the link stops working on ${when(expires)}.`
+            : `${clientName} has not opened their onboarding link, and it stops working on ${when(expires)}.`}
+        </Paragraph>
+        <Paragraph>
+          If they still need it, send it again (it keeps its expiry) or create a new link from the client&apos;s page.
+        </Paragraph>
+      </EmailLayout>
+    ),
+  };
+}
+
+type HelpRequestProps = {
+  agency: AgencyBranding;
+  clientName: string;
+  contactEmail: string;
+  message: string;
+  clientUrl: string;
+};
+
+function composeHelpRequest({ agency, clientName, contactEmail, message, clientUrl }: HelpRequestProps): Composed {
+  const subject = `${clientName} needs help connecting WhatsApp`;
+  return {
+    subject,
+    element: (
+      <EmailLayout
+        agency={agency}
+        title={subject}
+        preheader={message.slice(0, 120)}
+        heading={`${clientName} needs help`}
+        button={{ label: "Open the client", url: clientUrl }}
+      >
+        <Paragraph>{`Someone on ${clientName}'s onboarding page asked for help. Their message:`}</Paragraph>
+        <Paragraph>{`“${message}”`}</Paragraph>
+        <Paragraph>
+          {`The page does not ask who they are: reply to the client's contact (${contactEmail}) or call them. The link's history on the client's page keeps the message.`}
+        </Paragraph>
+      </EmailLayout>
+    ),
+  };
+}
+
+export type DigestEmailContent = {
+  connected: { name: string; url: string }[];
+  unfinished: { name: string; url: string }[];
+  expiring: { name: string; url: string; expires: Date }[];
+  attention: { name: string; url: string; numbers: number }[];
+  attentionNumbers: number;
+};
+
+type WeeklyDigestProps = {
+  agency: AgencyBranding;
+  digest: DigestEmailContent;
+  overviewUrl: string;
+  preferencesUrl: string;
+};
+
+function composeWeeklyDigest({ agency, digest, overviewUrl, preferencesUrl }: WeeklyDigestProps): Composed {
+  const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+  const lines = <T extends { name: string; url: string }>(items: T[], text: (item: T) => string = (i) => i.name) =>
+    items.map((item) => ({ text: text(item), url: item.url }));
+  const sections: { heading: string; lines: { text: string; url: string }[] }[] = [];
+  if (digest.connected.length)
+    sections.push({ heading: `Newly connected (${digest.connected.length})`, lines: lines(digest.connected) });
+  if (digest.unfinished.length)
+    sections.push({ heading: `Opened, not finished (${digest.unfinished.length})`, lines: lines(digest.unfinished) });
+  if (digest.expiring.length)
+    sections.push({
+      heading: `Links about to expire (${digest.expiring.length})`,
+      lines: lines(digest.expiring, (i) => `${i.name}: expires ${when(i.expires)}`),
+    });
+  if (digest.attention.length)
+    sections.push({
+      heading: `${count(digest.attentionNumbers, "number needs", "numbers need")} attention`,
+      lines: lines(digest.attention, (i) => `${i.name}: ${count(i.numbers, "number", "numbers")}`),
+    });
+  const summary = [
+    count(digest.connected.length, "client connected", "clients connected"),
+    count(digest.unfinished.length, "link opened but not finished", "links opened but not finished"),
+    count(digest.expiring.length, "link about to expire", "links about to expire"),
+    count(digest.attentionNumbers, "number needing attention", "numbers needing attention"),
+  ].join(", ");
+  const subject = `Your week at ${agency.name}: ${count(digest.connected.length, "client", "clients")} connected`;
+  return {
+    subject,
+    element: (
+      <EmailLayout
+        agency={agency}
+        title={subject}
+        preheader={summary}
+        heading="Your weekly digest"
+        button={{ label: "Open the overview", url: overviewUrl }}
+        footnotes={[`You get this every week. Turn it off under “Your emails” on the team page: ${preferencesUrl}`]}
+      >
+        <Paragraph>{`This week: ${summary}.`}</Paragraph>
+        {sections.map((section) => (
+          <Section key={section.heading}>
+            <Heading as="h2" style={{ margin: "20px 0 8px", fontSize: "16px", lineHeight: "1.4", color: "#0f172a" }}>
+              {section.heading}
+            </Heading>
+            {section.lines.map((line) => (
+              <Text key={line.url + line.text} style={{ margin: "0 0 6px", fontSize: "15px", lineHeight: "1.5" }}>
+                {"- "}
+                <Link href={line.url} className="spelled-link" style={{ color: safeColor(agency.brandColor) }}>
+                  {line.text}
+                </Link>
+              </Text>
+            ))}
+          </Section>
+        ))}
+      </EmailLayout>
+    ),
+  };
+}
+
 /** The sign-in link an admin asked for. */
 export const signInEmail = (props: SignInProps): Promise<RenderedEmail> => render(composeSignIn(props));
 
@@ -300,6 +485,21 @@ export const signupUnconfirmedEmail = (props: SignupUnconfirmedProps) => render(
 
 /** A health sweep found a change in a client's WhatsApp that needs the agency. */
 export const alertEmail = (props: AlertProps) => render(composeAlert(props));
+
+/**
+ * A reminder to the end client, in their language: the same address they were sent (no new
+ * token), the agency's branding, and a way to say "I need help" (the page's help form).
+ */
+export const reminderEmail = (props: ReminderProps) => render(composeReminder(props));
+
+/** Tells the admins who sent a link that it expires within a day, unused. */
+export const expiryWarningEmail = (props: ExpiryWarningProps) => render(composeExpiryWarning(props));
+
+/** The end client asked for help from their onboarding page. */
+export const helpRequestEmail = (props: HelpRequestProps) => render(composeHelpRequest(props));
+
+/** The weekly digest, per member: what changed and what needs them, with counts and links. */
+export const weeklyDigestEmail = (props: WeeklyDigestProps) => render(composeWeeklyDigest(props));
 
 const render = ({ subject, element }: Composed) => renderEmail(subject, element);
 
@@ -393,6 +593,64 @@ export const EMAIL_PREVIEWS: { name: string; describe: string; compose: () => Co
         title: "+44 7700 900123 is no longer connected",
         meaning: "The client cannot send or receive WhatsApp messages on this number until it is reconnected.",
         clientUrl: SAMPLE_CLIENT_URL,
+      }),
+  },
+  ...(["unopened", "unfinished"] as const).flatMap((kind) =>
+    (["en", "ar"] as const).map((locale) => ({
+      name: `reminder-${kind}-${locale}`,
+      describe: `Reminder to the client, link ${kind === "unopened" ? "not opened" : "opened but not finished"} (${locale === "ar" ? "Arabic, right to left" : "English"})`,
+      compose: () =>
+        composeReminder({
+          agency: SAMPLE_AGENCY,
+          kind,
+          clientName: "Bakery Lumen",
+          contactName: "Ana",
+          url: SAMPLE_URL,
+          helpUrl: `${SAMPLE_URL}#help`,
+          expires: SAMPLE_EXPIRES,
+          locale,
+        }),
+    })),
+  ),
+  {
+    name: "expiry-warning",
+    describe: "A link expires tomorrow, unused (to the admin who sent it)",
+    compose: () =>
+      composeExpiryWarning({
+        agency: SAMPLE_AGENCY,
+        clientName: "Bakery Lumen",
+        expires: SAMPLE_EXPIRES,
+        opened: true,
+        clientUrl: SAMPLE_CLIENT_URL,
+      }),
+  },
+  {
+    name: "help-request",
+    describe: "The client asks for help from their page",
+    compose: () =>
+      composeHelpRequest({
+        agency: SAMPLE_AGENCY,
+        clientName: "Bakery Lumen",
+        contactEmail: "ana@bakery.example",
+        message: "The Facebook window closes before I can pick my business.",
+        clientUrl: SAMPLE_CLIENT_URL,
+      }),
+  },
+  {
+    name: "weekly-digest",
+    describe: "Weekly digest (to each member who wants it)",
+    compose: () =>
+      composeWeeklyDigest({
+        agency: SAMPLE_AGENCY,
+        digest: {
+          connected: [{ name: "Bakery Lumen", url: SAMPLE_CLIENT_URL }],
+          unfinished: [{ name: "Harbor Dental", url: SAMPLE_CLIENT_URL }],
+          expiring: [{ name: "Patient Pharmacy", url: SAMPLE_CLIENT_URL, expires: SAMPLE_EXPIRES }],
+          attention: [{ name: "Northwind Traders", url: SAMPLE_CLIENT_URL, numbers: 2 }],
+          attentionNumbers: 2,
+        },
+        overviewUrl: "https://partners.example/overview",
+        preferencesUrl: "https://partners.example/team#your-emails",
       }),
   },
 ];

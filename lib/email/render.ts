@@ -13,13 +13,16 @@ type TextBuilder = {
 
 /**
  * The plain-text part: react-email's conversion (images and data-skip-in-text left out), with
- * the layout's button written "label: address" so the address stands on its own.
+ * the layout's button written "label: address" so the address stands on its own, and a list's
+ * links of class "spelled-link" "text: address".
  */
 const TEXT_OPTIONS = {
   selectors: [
     { selector: "a.call-to-action", format: "callToAction" },
+    { selector: "a.spelled-link", format: "spelledLink" },
     // As written, not upper-cased: names and translations stay the same in both parts.
     { selector: "h1", options: { uppercase: false, leadingLineBreaks: 2 } },
+    { selector: "h2", options: { uppercase: false, leadingLineBreaks: 2 } },
   ],
   formatters: {
     callToAction(elem: TextNode, walk: (nodes: unknown[], builder: TextBuilder) => void, builder: TextBuilder) {
@@ -27,6 +30,11 @@ const TEXT_OPTIONS = {
       walk(elem.children, builder);
       builder.addInline(`: ${elem.attribs.href ?? ""}`);
       builder.closeBlock({ trailingLineBreaks: 2 });
+    },
+    // A link spelled out in the text part, "text: address" (a digest line, a reminder's help link).
+    spelledLink(elem: TextNode, walk: (nodes: unknown[], builder: TextBuilder) => void, builder: TextBuilder) {
+      walk(elem.children, builder);
+      builder.addInline(`: ${elem.attribs.href ?? ""}`);
     },
   },
 };

@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from "node:crypto";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
+import Database from "better-sqlite3";
 import pg from "pg";
 import type { DatabaseTarget } from "../../lib/database-url";
 import { MIGRATIONS, ROOT } from "./prisma-schema";
@@ -9,6 +10,10 @@ import { prismaBin, run } from "./run";
 /** Applies the committed migrations of the target's provider. */
 export async function migrateDatabase(target: DatabaseTarget, log = console.log): Promise<void> {
   if (target.provider === "sqlite") {
+    if (sqliteUpToDate(target.filePath)) {
+      log(`Database ready (SQLite, ${path.relative(ROOT, target.filePath) || target.filePath}, up to date).`);
+      return;
+    }
     run(prismaBin, ["migrate", "deploy"], {
       env: { ...process.env, DATABASE_URL: target.url },
     });
@@ -17,6 +22,32 @@ export async function migrateDatabase(target: DatabaseTarget, log = console.log)
   }
   const applied = await migratePostgres(target.url);
   log(`Database ready (PostgreSQL${applied.length ? `, applied ${applied.join(", ")}` : ", up to date"}).`);
+}
+
+/**
+ * Whether every committed SQLite migration is applied, as written (read only, through a
+ * read-only connection): then a start needs no `migrate deploy`, whose write transaction can
+ * meet another process's writes (an app and its worker starting beside each other, on a
+ * database in WAL mode) and fail with SQLITE_BUSY.
+ */
+function sqliteUpToDate(filePath: string): boolean {
+  if (!existsSync(filePath)) return false;
+  const database = new Database(filePath, { readonly: true, fileMustExist: true, timeout: 5_000 });
+  try {
+    const table = database
+      .prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name = '_prisma_migrations'`)
+      .get();
+    if (!table) return false;
+    const rows = database
+      .prepare(
+        `SELECT migration_name AS name, checksum FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`,
+      )
+      .all() as { name: string; checksum: string }[];
+    const applied = new Map(rows.map((r) => [r.name, r.checksum]));
+    return listMigrations(path.join(ROOT, MIGRATIONS.sqlite)).every((m) => applied.get(m.name) === m.checksum);
+  } finally {
+    database.close();
+  }
 }
 
 function listMigrations(dir: string) {

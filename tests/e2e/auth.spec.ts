@@ -139,11 +139,11 @@ test("an owner invites a viewer, who sees no edit controls and whose forged subm
   await expect(viewerPage.getByRole("heading", { level: 1, name: "Team" })).toBeVisible();
   await expect(viewerPage.getByText("Only owners change the team.")).toBeVisible();
   await expect(viewerPage.getByRole("heading", { name: "Invite someone" })).toHaveCount(0);
-  // Their own alert emails are theirs to choose: that is the one Save on the page.
-  await expect(viewerPage.getByRole("button", { name: /Save|Remove|Withdraw|Send/ })).toHaveCount(1);
+  // Their own emails (alerts, the weekly digest) are theirs to choose: the page's only two Saves.
+  await expect(viewerPage.getByRole("button", { name: /Save|Remove|Withdraw|Send/ })).toHaveCount(2);
   await expect(
-    viewerPage.getByRole("region", { name: "Your alert emails" }).getByRole("button", { name: "Save" }),
-  ).toBeVisible();
+    viewerPage.getByRole("region", { name: "Your emails" }).getByRole("button", { name: "Save" }),
+  ).toHaveCount(2);
 
   // The viewer replays the owner's invitation request, for another address, as an owner.
   const body = (captured.postData() ?? "")

@@ -77,7 +77,7 @@ test.describe("the dashboard", () => {
 
       await steps.getByRole("link", { name: "Open Settings" }).click();
       await page.getByLabel("Agency name").fill("Home Test Agency");
-      await page.getByRole("button", { name: "Save" }).click();
+      await page.getByRole("button", { name: "Save", exact: true }).click();
       await expect(page.getByText(/saved/i).first()).toBeVisible();
       await page.goto("/dashboard");
       await expect(steps.getByText("1 of 3 done.")).toBeVisible();

@@ -27,12 +27,15 @@ const PUBLIC_ACTIONS = new Set([
   // Polled while a signup is open, and the SDK's raw events (tests/integration/signup-detection.test.ts).
   "onboarding.checkOnboarding",
   "onboarding.reportSdkEvent",
+  // "I need help" on the end client's page (tests/integration/nudges.test.ts, tests/e2e/help.spec.ts).
+  "onboarding.requestHelp",
 ]);
 /** Actions that change nothing a viewer may not change. */
 const VIEWER_ACTIONS = new Set([
   "auth.signOutAction",
-  // A member's own alert emails: theirs to choose, whatever their role.
+  // A member's own emails (alerts, the weekly digest): theirs to choose, whatever their role.
   "health.updateAlertPreferenceAction",
+  "preferences.updatePreferencesAction",
 ]);
 /** Route handlers open by nature. */
 const PUBLIC_ROUTES = new Set([

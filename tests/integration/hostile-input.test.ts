@@ -291,6 +291,14 @@ const FORMS: Record<string, () => Record<string, string>> = {
   "agency.updateAgencyAction": () => ({ name: "Ola Digital", logoUrl: "", brandColor: "#0f766e", defaultLanguage: "" }),
   "health.updateSweepIntervalAction": () => ({ minutes: "360" }),
   "health.updateAlertPreferenceAction": () => ({ alerts: "ALL" }),
+  "agency.updateNudgesAction": () => ({
+    unopenedOn: "on",
+    unopenedDays: "3",
+    unfinishedOn: "on",
+    unfinishedDays: "2",
+    expiryWarning: "on",
+  }),
+  "preferences.updatePreferencesAction": () => ({ weeklyDigest: "on" }),
   "auth.requestSignInLink": () => ({ email: owner.email, callbackUrl: "/clients" }),
   "clients.createClientAction": () => ({
     name: "Hostile Co",
@@ -355,6 +363,7 @@ const PUBLIC = new Set([
   "onboarding.requestNewLink",
   "onboarding.checkOnboarding",
   "onboarding.reportSdkEvent",
+  "onboarding.requestHelp",
 ]);
 
 /** Fields whose accepted text is stored as typed (trimmed): read back after a successful save. */
@@ -609,6 +618,7 @@ describe("the end client's actions, with tampered tokens", () => {
     "requestNewLink",
     "checkOnboarding",
     "reportSdkEvent",
+    "requestHelp",
   ])(
     "%s refuses every tampered token and changes nothing",
     async (name) => {
@@ -747,6 +757,41 @@ describe("the end client's actions, with a real link", () => {
       numbers: ["+44 20 7946 0000", "+44 20 7946 0001"],
     });
     expect((await linkEvents()).map((e) => e.type)).toEqual(expect.arrayContaining(["OPENED", "STARTED", "CONNECTED"]));
+  });
+
+  it("requestHelp takes any message without throwing, refuses what is not text, and keeps it as plain text", async () => {
+    const help = actions.get("onboarding.requestHelp") as unknown as Public;
+    expect(await help(onboardingToken, { message: SCRIPT })).toEqual({ ok: true });
+    // Not what the page sends, or text a person cannot have typed: refused before the rate limit counts.
+    for (const value of [
+      undefined,
+      null,
+      42,
+      SCRIPT,
+      [],
+      {},
+      { message: 42 },
+      { message: ["a", "b"] },
+      { message: { toString: () => SCRIPT } },
+      { message: "  " },
+      { message: "x".repeat(1001) },
+      { message: "x".repeat(1_000_000) },
+      { message: "Acme\u0000Bakery" },
+      { message: "half \ud800 an emoji" },
+    ])
+      expect(await help(onboardingToken, value), JSON.stringify(value)?.slice(0, 60)).toEqual({
+        ok: false,
+        code: "invalid",
+      });
+    const details = (await linkEvents()).filter((e) => e.type === "HELP_REQUESTED").map((e) => e.detail);
+    expect(details).toEqual([SCRIPT]);
+    // Three a day per link: the fourth is refused with the wait.
+    expect(await help(onboardingToken, { message: "Second question" })).toEqual({ ok: true });
+    expect(await help(onboardingToken, { message: "Third question" })).toEqual({ ok: true });
+    expect(await help(onboardingToken, { message: "Fourth question" })).toMatchObject({
+      ok: false,
+      code: "rate_limited",
+    });
   });
 
   it("requestNewLink works once with the real expired token", async () => {

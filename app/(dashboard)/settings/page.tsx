@@ -1,14 +1,19 @@
 import type { Metadata } from "next";
 import { AgencyForm } from "@/components/settings/agency-form";
-import { Card } from "@/components/ui/card";
+import { NudgeForm } from "@/components/settings/nudge-form";
+import { Card, CardDescription, CardTitle } from "@/components/ui/card";
 import { requireUser } from "@/lib/auth/guards";
-import { getAgencyBranding, getDefaultLanguage } from "@/lib/data/agency";
+import { getAgencyBranding, getDefaultLanguage, getNudgeSettings } from "@/lib/data/agency";
 
 export const metadata: Metadata = { title: "Agency settings" };
 
 export default async function SettingsPage() {
   await requireUser("OWNER");
-  const [agency, defaultLanguage] = await Promise.all([getAgencyBranding(), getDefaultLanguage()]);
+  const [agency, defaultLanguage, nudges] = await Promise.all([
+    getAgencyBranding(),
+    getDefaultLanguage(),
+    getNudgeSettings(),
+  ]);
   return (
     <div className="flex max-w-2xl flex-col gap-6">
       <div>
@@ -19,6 +24,13 @@ export default async function SettingsPage() {
       </div>
       <Card className="sm:p-6">
         <AgencyForm initial={{ ...agency, defaultLanguage }} />
+      </Card>
+      <Card aria-labelledby="nudges-heading" className="sm:p-6">
+        <CardTitle id="nudges-heading">Reminders</CardTitle>
+        <CardDescription className="mb-4">
+          Nudge clients who have not connected yet, and warn the team before a link runs out.
+        </CardDescription>
+        <NudgeForm initial={nudges} />
       </Card>
     </div>
   );

@@ -3,11 +3,13 @@ import { InvitationActions } from "@/components/team/invitation-actions";
 import { AlertPreferenceForm } from "@/components/team/alert-preference-form";
 import { InviteForm } from "@/components/team/invite-form";
 import { MemberActions } from "@/components/team/member-actions";
+import { PreferencesForm } from "@/components/team/preferences-form";
 import { RoleBadge } from "@/components/ui/role-badge";
 import { Card, CardTitle } from "@/components/ui/card";
 import { requireUser } from "@/lib/auth/guards";
 import { hasRole, ROLE_INFO, ROLES } from "@/lib/auth/roles";
 import { getAlertPreference } from "@/lib/data/alerts";
+import { getMemberPreferences } from "@/lib/data/digest";
 import { listTeam } from "@/lib/data/team";
 import { formatDateTime } from "@/lib/format";
 
@@ -15,7 +17,11 @@ export const metadata: Metadata = { title: "Team" };
 
 export default async function TeamPage() {
   const user = await requireUser();
-  const [{ members, invitations }, alerts] = await Promise.all([listTeam(), getAlertPreference(user.id)]);
+  const [{ members, invitations }, alerts, preferences] = await Promise.all([
+    listTeam(),
+    getAlertPreference(user.id),
+    getMemberPreferences(user.id),
+  ]);
   const sendsLinks = hasRole(user.role, "ADMIN");
   const isOwner = hasRole(user.role, "OWNER");
   const ownerCount = members.filter((m) => m.role === "OWNER").length;
@@ -30,8 +36,8 @@ export default async function TeamPage() {
         </p>
       </div>
 
-      <Card aria-labelledby="alerts-heading">
-        <CardTitle id="alerts-heading">Your alert emails</CardTitle>
+      <Card id="your-emails" aria-labelledby="your-emails-heading" className="scroll-mt-20">
+        <CardTitle id="your-emails-heading">Your emails</CardTitle>
         <p className="mt-1 mb-4 text-sm text-slate-600">
           The health sweep checks every client&apos;s WhatsApp and emails you when something needs the agency: a number
           disconnected, quality or messaging limit down, a name or review rejected. Each problem is emailed once, until
@@ -39,6 +45,9 @@ export default async function TeamPage() {
         </p>
         {/* "Mine" saved by an admin who became a viewer reads as none: they send no links any more. */}
         <AlertPreferenceForm current={alerts === "MINE" && !sendsLinks ? "NONE" : alerts} sendsLinks={sendsLinks} />
+        <div className="mt-6 border-t border-slate-100 pt-4">
+          <PreferencesForm weeklyDigest={preferences?.weeklyDigest ?? true} />
+        </div>
       </Card>
 
       {isOwner ? (

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { ConnectPanel } from "@/components/onboarding/connect-panel";
+import { HelpForm } from "@/components/onboarding/help-form";
 import { IntlProvider } from "@/components/onboarding/intl-provider";
 import { LanguageSwitch } from "@/components/onboarding/language-switch";
 import { LocalTime } from "@/components/onboarding/local-time";
@@ -36,8 +37,8 @@ function steps(locale: Locale, purpose: LinkPurpose) {
 
 /** The messages the page's client components use, in the language shown (and no other). */
 function clientMessages(locale: Locale) {
-  const { language, connect, requestLink, refusal } = CATALOGS[locale];
-  return { language, connect, requestLink, refusal };
+  const { language, connect, requestLink, refusal, help } = CATALOGS[locale];
+  return { language, connect, requestLink, refusal, help };
 }
 
 /** The end client's page: public, reached only through the emailed link, in the client's language. */
@@ -106,6 +107,7 @@ export default async function OnboardPage({ params }: PageProps<"/onboard/[token
               <p className="text-sm text-slate-500">
                 {t.rich("validUntil", { time: () => <LocalTime date={link.expiresAt} /> })}
               </p>
+              <HelpForm token={token} agencyName={agencyName} />
             </>
           ) : link.state === "connected" && status?.removed ? (
             <>

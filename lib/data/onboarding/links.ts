@@ -2,6 +2,7 @@ import "server-only";
 import type { LinkEventType } from "../../generated/prisma/sqlite/enums";
 import { db } from "../../db";
 import { env } from "../../env";
+import { sealToken } from "../../links/sealed";
 import { newLinkToken } from "../../links/token";
 import { linkState, purposesFor, PURPOSE_INFO, stageAfterLinkEvent, type LinkPurpose } from "../../onboarding/rules";
 import type { Prisma } from "../../generated/prisma/sqlite/client";
@@ -74,7 +75,7 @@ export async function createLink({
       await tx.onboardingLinkEvent.createMany({ data: previous.map((l) => ({ linkId: l.id, type: "REVOKED" as const, detail: "replaced by a new link" })) });
     }
     const created = await tx.onboardingLink.create({
-      data: { clientId, purpose, tokenHash, expiresAt: new Date(now.getTime() + validDays * 86_400_000), createdById: actor.id },
+      data: { clientId, purpose, tokenHash, tokenSealed: sealToken(token), expiresAt: new Date(now.getTime() + validDays * 86_400_000), createdById: actor.id },
       select: { id: true, expiresAt: true, purpose: true },
     });
     await tx.onboardingLinkEvent.create({ data: { linkId: created.id, type: "CREATED" } });
@@ -113,7 +114,7 @@ export async function rotateLink({ actor, linkId }: { actor: Actor; linkId: stri
   const rotated = await db.$transaction(async (tx) => {
     const updated = await tx.onboardingLink.updateMany({
       where: { id: link.id, tokenHash: link.tokenHash, revokedAt: null, usedAt: null },
-      data: { tokenHash },
+      data: { tokenHash, tokenSealed: sealToken(token) },
     });
     if (updated.count === 1) await tx.replacedLinkToken.create({ data: { linkId: link.id, tokenHash: link.tokenHash } });
     return updated.count === 1;
