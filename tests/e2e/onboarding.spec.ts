@@ -255,28 +255,27 @@ test("a tampered mint request cannot get a token for another client's plugin", a
   const { url } = await linkFor(client.id);
   const since = Date.now();
   // The page's own mint request, replayed with the other client's plugin and reference added.
-  const actions: Request[] = [];
-  page.on("request", (r) => {
-    if (r.method() === "POST" && r.headers()["next-action"]) actions.push(r);
+  // The mint is the action whose answer holds a connect token (under load, another of the
+  // page's actions, a check or an event report, can be sent between the press and the mint).
+  // Each answer is read as it arrives, while the browser still holds its body.
+  const JWT = /eyJ[\w-]+\.eyJ[\w-]+\.[\w-]+/;
+  let pressed = false;
+  let request: Request | undefined;
+  page.on("response", async (r) => {
+    const sent = r.request();
+    if (!pressed || request || sent.method() !== "POST" || !sent.headers()["next-action"]) return;
+    const answer = await r.text().catch(() => "");
+    if (JWT.test(answer)) request ??= sent;
   });
   await page.goto(url);
   await expect(page.getByRole("button", { name: "Connect WhatsApp" })).toBeEnabled();
   await page.waitForLoadState("networkidle");
-  const sentBefore = actions.length;
+  pressed = true;
   await page.getByRole("button", { name: "Connect WhatsApp" }).click();
   await expect(
     page.frameLocator('iframe[title="Connect WhatsApp"]').getByRole("button", { name: "Connect WhatsApp" }),
   ).toBeVisible();
-  // The mint is the action whose answer holds a connect token: under load, another of the
-  // page's actions (a check or an event report) can be sent between the press and the mint.
-  let request: Request | undefined;
-  for (const sent of actions.slice(sentBefore)) {
-    const answer = await (await sent.response())?.text();
-    if (answer && /eyJ[\w-]+\.eyJ[\w-]+\.[\w-]+/.test(answer)) {
-      request = sent;
-      break;
-    }
-  }
+  await expect.poll(() => Boolean(request), { message: "the page's mint request" }).toBe(true);
   if (!request) throw new Error("The page made no mint request");
   const original = JSON.parse(request.postData()!) as unknown[];
   const tampered = JSON.stringify([
