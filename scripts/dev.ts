@@ -7,6 +7,8 @@ import { migrateDatabase } from "./lib/migrate";
 import { ROOT } from "./lib/prisma-schema";
 
 loadEnvFiles(true);
+// `PORT=3300 npm run dev` alone: the links the app writes (sign-in, onboarding) follow the port.
+if (process.env.PORT && !process.env.APP_URL) process.env.APP_URL = `http://localhost:${process.env.PORT}`;
 // The machines this runs on are often offline; telemetry would only retry in vain.
 process.env.NEXT_TELEMETRY_DISABLED ??= "1";
 const { env } = await import("../lib/env");
