@@ -27,6 +27,10 @@ export async function createPgBossBackend(url: string, options: BackendOptions):
     maintenanceIntervalSeconds: Math.max(1, Math.min(60, shortestExpiry)),
     // Schedules are slots of our own (below), not pg-boss's cron.
     schedule: false,
+    // A slot's job must stay in the job table for the whole slot (its singleton index refuses a
+    // second one only there): keep completed jobs at least as long as the longest schedule
+    // (the weekly digest's week; pg-boss refuses a slot longer than this, 12 hours by default).
+    archiveCompletedAfterSeconds: Math.max(12 * 3600, ...options.schedules.map((s) => s.everySeconds)),
   });
   boss.on("error", (error) => log(`pg-boss: ${error.message}`));
   // Starting also installs or migrates pg-boss's schema; then the queues, with each job's policy.

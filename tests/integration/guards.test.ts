@@ -1,11 +1,12 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { beforeEach, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
 
 vi.mock("next/headers", async () => (await import("../support/request-context")).headersModule());
 vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
 
 import { db } from "@/lib/db";
+import { endBackgroundRuns } from "../support/background-runs";
 import { pageProps, renderPage } from "../support/render-page";
 import { signInAs, signOutOfJar } from "../support/request-context";
 
@@ -15,6 +16,8 @@ import { signInAs, signOutOfJar } from "../support/request-context";
  */
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
+
+afterAll(endBackgroundRuns);
 /** Actions anyone may call. */
 const PUBLIC_ACTIONS = new Set([
   "auth.requestSignInLink",

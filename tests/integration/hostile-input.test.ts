@@ -25,6 +25,7 @@ vi.mock("next/server", async (importOriginal) => ({
 import { NextRequest } from "next/server";
 import { EXAMPLE_PLUGIN_ID } from "@/fake-chakra/state";
 import { db } from "@/lib/db";
+import { endBackgroundRuns } from "../support/background-runs";
 import { createLink } from "@/lib/data/onboarding/links";
 import { refreshClientConfig } from "@/lib/data/whatsapp";
 import { pageProps, renderPage } from "../support/render-page";
@@ -281,6 +282,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   vi.restoreAllMocks();
+  await endBackgroundRuns();
   await fake.close();
 });
 
