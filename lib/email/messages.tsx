@@ -20,6 +20,10 @@ type Composed = { subject: string; element: ReactElement };
 const when = (date: Date) =>
   date.toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }) + " UTC";
 
+/** A link's expiry in the reader's language, in UTC and marked so (an email cannot know the reader's zone). */
+const utcDate = (date: Date, locale: Locale) =>
+  `${date.toLocaleString(locale, { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" })} UTC`;
+
 type SignInProps = { agency: AgencyBranding; url: string; expires: Date };
 
 function composeSignIn({ agency, url, expires }: SignInProps): Composed {
@@ -95,7 +99,7 @@ function composeOnboarding({
 }: OnboardingProps): Composed {
   const t = translator(locale, "email");
   const names = { client: clientName, agency: agency.name };
-  const date = `${expires.toLocaleString(locale, { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" })} UTC`;
+  const date = utcDate(expires, locale);
   const subject = t(`${purpose}.subject`, names);
   return {
     subject,
@@ -294,7 +298,7 @@ function composeReminder({
 }: ReminderProps): Composed {
   const t = translator(locale, "email");
   const names = { client: clientName, agency: agency.name };
-  const date = `${expires.toLocaleString(locale, { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" })} UTC`;
+  const date = utcDate(expires, locale);
   const subject = t(`reminder.${kind}.subject`, names);
   return {
     subject,
