@@ -54,17 +54,55 @@ export async function createPgBossBackend(url: string, options: BackendOptions):
   const pollingIntervalSeconds = Math.max(0.5, (options.pollIntervalMs ?? 1000) / 1000);
   let ticker: NodeJS.Timeout | undefined;
 
+  // Sends with a key run in a transaction of their own (below), on this small pool.
+  const pool = new pg.Pool({ connectionString: url, max: 2 });
+  pool.on("error", (error) => log(`pg-boss send pool: ${error.message}`));
+
+  /**
+   * Queues a job unless one with the same key waits, runs or waits to retry. pg-boss's
+   * "stately" policy alone lets a key have a waiting job beside a running one; when that
+   * waiting job is the oldest, pg-boss's fetch breaks the policy's unique index and (silently)
+   * takes nothing, so the whole queue stalls until the running job ends or expires
+   * (timgit/pg-boss#535). The check and the insert hold a lock on the key, so two sends cannot
+   * both pass it. `replacing`: the running job this one takes over from (RetryLater),
+   * completed in the same transaction.
+   */
   async function send(
     definition: JobDefinition,
     data: unknown,
-    { key, delayMs }: { key?: string; delayMs?: number } = {},
-  ) {
-    const id = await boss.send(definition.name, data as object, {
-      // The queues are "stately" (one waiting job per key): a job sent without a key gets one of its own.
-      singletonKey: key ?? randomUUID(),
+    { key, delayMs, singletonSeconds }: { key?: string; delayMs?: number; singletonSeconds?: number } = {},
+    replacing?: string,
+  ): Promise<boolean> {
+    const options: PgBoss.SendOptions = {
       ...(delayMs ? { startAfter: new Date(Date.now() + delayMs) } : {}),
-    });
-    return id !== null;
+      ...(singletonSeconds ? { singletonSeconds } : {}),
+    };
+    // A job sent without a key gets one of its own: nothing to check.
+    if (key === undefined)
+      return (await boss.send(definition.name, data as object, { ...options, singletonKey: randomUUID() })) !== null;
+    const client = await pool.connect();
+    const db = { executeSql: (text: string, values?: unknown[]) => client.query(text, values) };
+    try {
+      await client.query("BEGIN");
+      await client.query("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))", [`${definition.name}\n${key}`]);
+      if (replacing) await boss.complete(definition.name, replacing, {}, { db });
+      const live = await client.query(
+        // The stately policy's own partial index answers this (every queue here is stately).
+        `SELECT 1 FROM pgboss.job WHERE name = $1 AND state <= 'active' AND policy = 'stately'
+           AND COALESCE(singleton_key, '') = $2 LIMIT 1`,
+        [definition.name, key],
+      );
+      const id = live.rowCount
+        ? null
+        : await boss.send(definition.name, data as object, { ...options, singletonKey: key, db });
+      await client.query("COMMIT");
+      return id !== null;
+    } catch (error) {
+      await client.query("ROLLBACK").catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
   }
 
   return {
@@ -92,9 +130,14 @@ export async function createPgBossBackend(url: string, options: BackendOptions):
                 await runHandler(definition, job.data, context, log);
               } catch (error) {
                 if (!(error instanceof RetryLater)) throw error;
-                // Queued again for later, as a new job with the same key: this one completes, and
-                // no retry is used up.
-                await send(definition, job.data, { key: job.singletonKey ?? undefined, delayMs: error.delayMs });
+                // Queued again for later, as a new job with the same key that replaces this one
+                // (completed with it): no retry is used up.
+                await send(
+                  definition,
+                  job.data,
+                  { key: job.singletonKey ?? undefined, delayMs: error.delayMs },
+                  job.id,
+                );
               }
             },
           );
@@ -107,9 +150,10 @@ export async function createPgBossBackend(url: string, options: BackendOptions):
           if (!definition) throw new Error(`No job named ${schedule.job} to schedule`);
           // pg-boss's singleton slot (the database's clock, so every instance counts the same
           // slots): a second instance's send in the same slot is refused by a unique index.
-          await boss
-            .send(definition.name, {}, { singletonKey: "schedule", singletonSeconds: schedule.everySeconds })
-            .catch((error: Error) => log(`schedule ${schedule.job}: ${error.message}`));
+          // While the last slot's job still runs, the next one is queued at a later tick.
+          await send(definition, {}, { key: "schedule", singletonSeconds: schedule.everySeconds }).catch(
+            (error: Error) => log(`schedule ${schedule.job}: ${error.message}`),
+          );
         }
       };
       await tick();
@@ -119,6 +163,7 @@ export async function createPgBossBackend(url: string, options: BackendOptions):
     async stop() {
       clearInterval(ticker);
       await boss.stop({ graceful: true, timeout: 5_000, wait: true });
+      await pool.end();
     },
   };
 }

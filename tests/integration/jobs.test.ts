@@ -97,6 +97,40 @@ describe(`the job engine (${target.provider})`, { timeout: 30_000 }, () => {
     ]);
   });
 
+  it("does not queue a key's job again while it runs, and other jobs do not wait behind it", async () => {
+    // pg-boss's stately policy alone let a second job wait beside a running one of the same key,
+    // and then took no job of the queue at all until the first ended (timgit/pg-boss#535): the
+    // email sweep re-queuing an email whose send was still running stalled every email.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const runs: string[] = [];
+    const definition = defineJob({
+      name: `test-held-${Date.now().toString(36)}-${n++}`,
+      schema: z.object({ value: z.string() }),
+      retry: { limit: 0, delaySeconds: 1, backoff: false },
+      expireInSeconds: 60,
+      concurrency: 2,
+      handler: async ({ value }) => {
+        runs.push(value);
+        if (value === "held") await held;
+      },
+    }) as JobDefinition;
+    const backend = await engine([definition]);
+    await backend.work();
+    expect(await backend.send(definition, { value: "held" }, { key: "delivery-1" })).toBe(true);
+    await vi.waitFor(() => expect(runs).toEqual(["held"]), { timeout: 20_000, interval: 100 });
+    expect(await backend.send(definition, { value: "held" }, { key: "delivery-1" })).toBe(false);
+    expect(await backend.send(definition, { value: "other" }, { key: "delivery-2" })).toBe(true);
+    await vi.waitFor(() => expect(runs).toEqual(["held", "other"]), { timeout: 10_000, interval: 100 });
+    release();
+    // Once it has finished, the key is free again.
+    await vi.waitFor(
+      async () => expect(await backend.send(definition, { value: "again" }, { key: "delivery-1" })).toBe(true),
+      { timeout: 10_000, interval: 200 },
+    );
+    await vi.waitFor(() => expect(runs).toEqual(["held", "other", "again"]), { timeout: 10_000, interval: 100 });
+  });
+
   it("refuses a payload that does not match the job's schema", async () => {
     const { definition } = recordingJob(() => {});
     const backend = await engine([definition]);
