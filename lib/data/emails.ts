@@ -89,7 +89,8 @@ export async function deliverEmail({ deliveryId }: { deliveryId: string }, job: 
     await sendEmail({ to: delivery.to, subject: delivery.subject, html: delivery.html, text: delivery.text });
   } catch (error) {
     const final = job.lastAttempt || isPermanentEmailError(error);
-    await db.emailDelivery.update({
+    // updateMany: a delivery deleted meanwhile (with its client) has nothing left to record.
+    await db.emailDelivery.updateMany({
       where: { id: deliveryId },
       data: {
         status: final ? "FAILED" : "RETRYING",
@@ -104,7 +105,7 @@ export async function deliverEmail({ deliveryId }: { deliveryId: string }, job: 
     }
     throw error;
   }
-  await db.emailDelivery.update({
+  await db.emailDelivery.updateMany({
     where: { id: deliveryId },
     data: { status: "SENT", sentAt: new Date(), attempts: { increment: 1 }, html: null, text: null },
   });

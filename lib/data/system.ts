@@ -118,7 +118,7 @@ export function findMigrationsFolder({
   provider = env.database.provider,
   from = process.cwd(),
 }: { provider?: keyof typeof MIGRATION_FOLDERS; from?: string } = {}): string | null {
-  for (let dir = path.resolve(from); ; dir = path.dirname(dir)) {
+  for (let dir = path.resolve(/*turbopackIgnore: true*/ from); ; dir = path.dirname(dir)) {
     // Read at run time from where the server runs: nothing here belongs in the build's trace.
     const folder = path.join(/*turbopackIgnore: true*/ dir, MIGRATION_FOLDERS[provider]);
     if (existsSync(path.join(folder, "migration_lock.toml"))) return folder;

@@ -35,11 +35,24 @@ export async function emailsTo(to: string): Promise<CaughtEmail[]> {
   return (await response.json()) as CaughtEmail[];
 }
 
-/** Waits for the `count`-th email to `to` and returns it. */
+/**
+ * Waits for the `count`-th email to `to` and returns it. When it does not come, the failure
+ * says where the app's emails to `to` are (queued, retrying with the reason, sent).
+ */
 export async function waitForEmail(to: string, count = 1): Promise<CaughtEmail> {
-  await expect
-    .poll(async () => (await emailsTo(to)).length, { message: `email #${count} to ${to}` })
-    .toBeGreaterThanOrEqual(count);
+  try {
+    await expect
+      .poll(async () => (await emailsTo(to)).length, { message: `email #${count} to ${to}` })
+      .toBeGreaterThanOrEqual(count);
+  } catch (error) {
+    const deliveries = await testDb().emailDelivery.findMany({
+      where: { to },
+      select: { kind: true, status: true, attempts: true, lastError: true, createdAt: true, updatedAt: true },
+      orderBy: { createdAt: "asc" },
+    });
+    (error as Error).message += `\nThe app's emails to ${to}: ${JSON.stringify(deliveries, null, 2)}`;
+    throw error;
+  }
   return (await emailsTo(to))[count - 1]!;
 }
 
