@@ -127,7 +127,7 @@ export async function deliverAlerts(clientId: string): Promise<number> {
       return ids;
     });
     if (!queued) continue;
-    for (const id of queued) await dispatchEmail(id);
+    for (const id of queued) await dispatchEmail(id, { background: true });
     sent++;
   }
   return sent;

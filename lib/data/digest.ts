@@ -109,7 +109,7 @@ export async function sendMemberDigest({
     throw error;
   }
   if (!deliveryId) return "claimed";
-  await dispatchEmail(deliveryId);
+  await dispatchEmail(deliveryId, { background: true });
   return "sent";
 }
 

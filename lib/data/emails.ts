@@ -59,11 +59,13 @@ export async function queueEmail(input: QueuedEmail, tx?: Tx): Promise<string> {
 
 /**
  * Queues the job that sends a stored email. A queue that cannot be reached is logged, not
- * thrown: the email is stored, and the sweep queues it later.
+ * thrown: the email is stored, and the sweep queues it later. `background`: an email no one is
+ * waiting for (alerts, reminders, digests, sent by the sweeps in bulk), taken after the others,
+ * so an end client's "I need help" does not wait behind a sweep's hundred alerts.
  */
-export async function dispatchEmail(deliveryId: string): Promise<void> {
+export async function dispatchEmail(deliveryId: string, { background = false } = {}): Promise<void> {
   try {
-    await sendJob(sendEmailJob, { deliveryId }, { key: deliveryId });
+    await sendJob(sendEmailJob, { deliveryId }, { key: deliveryId, priority: background ? 0 : 1 });
   } catch (error) {
     console.error(`[email] delivery ${deliveryId} stored, not yet queued: ${(error as Error).message}`);
   }

@@ -66,6 +66,8 @@ export type SendOptions = {
    */
   key?: string;
   delayMs?: number;
+  /** Among the jobs waiting, higher ones are taken first (default 0): what a person waits for before bulk work. */
+  priority?: number;
 };
 
 export type JobBackend = {

@@ -11,6 +11,7 @@ import {
   type JobBackend,
   type JobDefinition,
   type RetryPolicy,
+  type SendOptions,
 } from "./engine";
 
 type Job = NonNullable<Awaited<ReturnType<SqliteQueue<unknown>["attemptDequeue"]>>>;
@@ -112,14 +113,12 @@ export async function createLitequeBackend(databaseFile: string, options: Backen
   const running: Promise<void>[] = [];
   let ticker: NodeJS.Timeout | undefined;
 
-  async function send(
-    definition: JobDefinition,
-    data: unknown,
-    { key, delayMs }: { key?: string; delayMs?: number } = {},
-  ) {
+  async function send(definition: JobDefinition, data: unknown, { key, delayMs, priority }: SendOptions = {}) {
     const job = await queueOf(definition).enqueue(definition.schema.parse(data), {
       ...(key ? { idempotencyKey: key } : {}),
       ...(delayMs ? { delayMs } : {}),
+      // liteque takes the lowest number first.
+      ...(priority ? { priority: -priority } : {}),
     });
     return job !== undefined;
   }

@@ -131,6 +131,42 @@ describe(`the job engine (${target.provider})`, { timeout: 30_000 }, () => {
     await vi.waitFor(() => expect(runs).toEqual(["held", "other", "again"]), { timeout: 10_000, interval: 100 });
   });
 
+  it("takes waiting jobs by priority, then in order, one after another without waiting to poll", async () => {
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const runs: { value: string; at: number }[] = [];
+    const definition = defineJob({
+      name: `test-order-${Date.now().toString(36)}-${n++}`,
+      schema: z.object({ value: z.string() }),
+      retry: { limit: 0, delaySeconds: 1, backoff: false },
+      expireInSeconds: 60,
+      concurrency: 1,
+      handler: async ({ value }) => {
+        runs.push({ value, at: Date.now() });
+        if (value === "first") await held;
+      },
+    }) as JobDefinition;
+    // Polls every 3 s when idle.
+    const backend = await createBackend(target, {
+      definitions: [definition],
+      schedules: [],
+      pollIntervalMs: 3000,
+      log: () => {},
+    });
+    backends.push(backend);
+    await backend.work();
+    await backend.send(definition, { value: "first" });
+    await vi.waitFor(() => expect(runs.map((r) => r.value)).toEqual(["first"]), { timeout: 20_000, interval: 100 });
+    for (const value of ["bulk-1", "bulk-2", "bulk-3", "bulk-4"]) await backend.send(definition, { value });
+    await backend.send(definition, { value: "urgent" }, { priority: 1 });
+    release();
+    await vi.waitFor(() => expect(runs).toHaveLength(6), { timeout: 20_000, interval: 100 });
+    expect(runs.map((r) => r.value)).toEqual(["first", "urgent", "bulk-1", "bulk-2", "bulk-3", "bulk-4"]);
+    // Each job is taken as soon as the one before ends: well within one polling interval for
+    // all five (pg-boss alone waits out the interval after each fetch: 15 s here).
+    expect(runs[5]!.at - runs[1]!.at).toBeLessThan(3000);
+  });
+
   it("refuses a payload that does not match the job's schema", async () => {
     const { definition } = recordingJob(() => {});
     const backend = await engine([definition]);

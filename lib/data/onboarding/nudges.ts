@@ -217,7 +217,7 @@ async function sendReminder({
     metadata: { kind, to: messages.map((m) => m.to) },
   });
   // Queued: a mail server outage delays the email (retried), it does not lose it.
-  for (const id of queued) await dispatchEmail(id);
+  for (const id of queued) await dispatchEmail(id, { background: true });
   return "sent";
 }
 
