@@ -3,17 +3,15 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import type { PluginConfig } from "../chakra";
+import { importClients, previewImport, type ImportPreview } from "../data/clients/import";
+import { checkPlugin } from "../data/clients/plugin-check";
 import {
-  checkPlugin,
   createClient,
   getClient,
   pluginChangeUnconfirmed,
-  importClients,
-  previewImport,
   setClientArchived,
   updateClient,
-  type ImportPreview,
-} from "../data/clients";
+} from "../data/clients/records";
 import { releasePluginHold } from "../data/onboarding/mint";
 import { storeSnapshot } from "../data/snapshots";
 import {

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { getAgencyBranding, getDefaultLanguage } from "../data/agency";
-import { getClient } from "../data/clients";
+import { getClient } from "../data/clients/records";
 import { createLink, recordLinkSent, revokeLink, rotateLink } from "../data/onboarding/links";
 import { onboardingEmail } from "../email/messages";
 import type { LinkPurpose } from "../onboarding/rules";

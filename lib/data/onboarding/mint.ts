@@ -6,7 +6,8 @@ import type { Prisma } from "../../generated/prisma/sqlite/client";
 import { db, makeDurable } from "../../db";
 import { env } from "../../env";
 import { recordAudit, settleAudit } from "../audit";
-import { buildSearchText, NO_HOLD, type SaveResult } from "../clients";
+import { NO_HOLD, type SaveResult } from "../clients/records";
+import { buildSearchText } from "../clients/search-text";
 import type { Actor } from "../team";
 
 // ---------------------------------------------------------------- connect tokens
