@@ -2,9 +2,8 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import type { PluginConfig } from "../chakra";
 import { importClients, previewImport, type ImportPreview } from "../data/clients/import";
-import { checkPlugin } from "../data/clients/plugin-check";
+import { verifyPluginForSave, type PluginVerdict } from "../data/clients/plugin-check";
 import {
   createClient,
   getClient,
@@ -21,42 +20,19 @@ import {
   importSchema,
   releasePluginHoldSchema,
 } from "../validations/clients";
+import { fail } from "../result";
 import { createAction, type ActionResult } from "./safe-action";
 
-/**
- * Asks ChakraHQ about a plugin before it is saved. Unknown to ChakraHQ: refused. ChakraHQ
- * unreachable: refused unless the admin chose to save it marked "not verified".
- */
-async function verifyPlugin(
-  pluginId: string,
-  saveUnverified: boolean,
-): Promise<{ stop: ActionResult } | { stop?: undefined; verified: boolean; config?: PluginConfig }> {
-  const check = await checkPlugin(pluginId);
-  if (check.status === "verified") return { verified: true, config: check.config };
-  if (check.status === "not_found") {
-    return { stop: { ok: false, code: "FAILED", message: check.message, fieldErrors: { pluginId: [check.message] } } };
-  }
-  if (saveUnverified) return { verified: false };
-  const message = `ChakraHQ could not be asked about this plugin (${check.message}). Try again, or save it marked "not verified".`;
-  return {
-    stop: { ok: false, code: "FAILED", message, fieldErrors: { pluginId: [message], saveUnverified: ["offer"] } },
-  };
-}
-
-const failed = (result: { message: string; fieldErrors?: Record<string, string[]> }): ActionResult => ({
-  ok: false,
-  code: "FAILED",
-  message: result.message,
-  fieldErrors: result.fieldErrors,
-});
+/** No plugin to ask ChakraHQ about (none given, or the same as before). */
+const NOT_ASKED: PluginVerdict = { ok: true, verified: false };
 
 /** Creates a client; a plugin id is checked with ChakraHQ first. Admins and owners. */
 export const createClientAction = createAction({ role: "ADMIN", schema: clientFormSchema }, async (input, user) => {
   const { saveUnverified, confirmPluginChange: _notNeeded, ...fields } = input;
-  const plugin = fields.pluginId ? await verifyPlugin(fields.pluginId, saveUnverified) : { verified: false };
-  if (plugin.stop) return plugin.stop;
+  const plugin = fields.pluginId ? await verifyPluginForSave(fields.pluginId, saveUnverified) : NOT_ASKED;
+  if (!plugin.ok) return plugin;
   const result = await createClient({ actor: user, input: fields, pluginVerified: plugin.verified });
-  if (!result.ok) return failed(result);
+  if (!result.ok) return result;
   if (fields.pluginId && plugin.config)
     await storeSnapshot({ clientId: result.id, pluginId: fields.pluginId, config: plugin.config });
   revalidatePath("/clients");
@@ -67,13 +43,13 @@ export const createClientAction = createAction({ role: "ADMIN", schema: clientFo
 export const updateClientAction = createAction({ role: "ADMIN", schema: clientUpdateSchema }, async (input, user) => {
   const { id, saveUnverified, confirmPluginChange, ...fields } = input;
   const current = await getClient(id);
-  if (!current) return { ok: false, code: "FAILED", message: "This client no longer exists." };
+  if (!current) return fail("This client no longer exists.");
   const unconfirmed = pluginChangeUnconfirmed(current.pluginId, fields.pluginId, confirmPluginChange);
-  if (unconfirmed && !unconfirmed.ok) return failed(unconfirmed);
+  if (unconfirmed) return unconfirmed;
   const pluginChanged = current.pluginId !== fields.pluginId;
   const plugin =
-    pluginChanged && fields.pluginId ? await verifyPlugin(fields.pluginId, saveUnverified) : { verified: false };
-  if (plugin.stop) return plugin.stop;
+    pluginChanged && fields.pluginId ? await verifyPluginForSave(fields.pluginId, saveUnverified) : NOT_ASKED;
+  if (!plugin.ok) return plugin;
   const result = await updateClient({
     actor: user,
     id,
@@ -81,7 +57,7 @@ export const updateClientAction = createAction({ role: "ADMIN", schema: clientUp
     confirmPluginChange,
     pluginVerified: plugin.verified,
   });
-  if (!result.ok) return failed(result);
+  if (!result.ok) return result;
   if (fields.pluginId && plugin.config)
     await storeSnapshot({ clientId: id, pluginId: fields.pluginId, config: plugin.config });
   revalidatePath("/clients");
@@ -94,7 +70,7 @@ export const archiveClientAction = createAction({ role: "ADMIN", schema: clientI
   const result = await setClientArchived({ actor: user, id, archived: true });
   revalidatePath("/clients");
   revalidatePath(`/clients/${id}`);
-  return result.ok ? { ok: true, message: "Client archived." } : { ok: false, code: "FAILED", message: result.message };
+  return result.ok ? { ok: true, message: "Client archived." } : result;
 });
 
 /** Brings an archived client back. */
@@ -102,7 +78,7 @@ export const restoreClientAction = createAction({ role: "ADMIN", schema: clientI
   const result = await setClientArchived({ actor: user, id, archived: false });
   revalidatePath("/clients");
   revalidatePath(`/clients/${id}`);
-  return result.ok ? { ok: true, message: "Client restored." } : { ok: false, code: "FAILED", message: result.message };
+  return result.ok ? { ok: true, message: "Client restored." } : result;
 });
 
 /**
@@ -114,10 +90,10 @@ export const releasePluginHoldAction = createAction(
   async ({ id, reference, confirm }, user) => {
     if (!confirm) {
       const message = `Tick the box to confirm that ChakraHQ has no plugin with the reference ${reference}.`;
-      return { ok: false, code: "FAILED", message, fieldErrors: { confirm: [message] } };
+      return fail(message, { confirm: [message] });
     }
     const result = await releasePluginHold({ actor: user, id, reference });
-    if (!result.ok) return failed(result);
+    if (!result.ok) return result;
     // The hold's notice leaves the page with it: the page says what happened instead.
     redirect(`/clients/${id}?saved=hold_released`);
   },
@@ -162,15 +138,7 @@ export const importClientsAction = createAction(
   { role: "ADMIN", schema: importSchema },
   async ({ csv }, user): Promise<ImportState> => {
     const result = await importClients({ actor: user, csv });
-    if (!result.ok) {
-      return {
-        ok: false,
-        code: "FAILED",
-        message: "The file no longer checks out (see below). Nothing was imported.",
-        preview: result.preview,
-        csv,
-      };
-    }
+    if (!result.ok) return { ...result, csv };
     revalidatePath("/clients");
     return {
       ok: true,

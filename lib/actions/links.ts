@@ -8,6 +8,7 @@ import { onboardingEmail } from "../email/messages";
 import type { LinkPurpose } from "../onboarding/rules";
 import { DEFAULT_LOCALE, isLocale } from "../i18n/locales";
 import { createLinkSchema, linkIdSchema, resendLinkSchema } from "../validations/links";
+import { fail } from "../result";
 import { createAction, type ActionResult } from "./safe-action";
 
 /** The outcome of creating or re-sending a link; `url` is shown once (only its hash is kept). */
@@ -55,7 +56,7 @@ export const createLinkAction = createAction(
     }
     const purpose = input.purpose ?? "CONNECT";
     const created = await createLink({ actor: user, clientId: input.clientId, validDays: input.validDays, purpose });
-    if (!created.ok) return { ok: false, code: "FAILED", message: created.message };
+    if (!created.ok) return created;
     revalidatePath(`/clients/${input.clientId}`);
     if (input.mode === "copy")
       return { ok: true, url: created.url, message: "Link created. Copy it now: it is shown only once." };
@@ -77,10 +78,8 @@ export const createLinkAction = createAction(
     } catch (error) {
       console.error(`[links] onboarding email not queued: ${(error as Error).message}`);
       return {
-        ok: false,
-        code: "FAILED",
+        ...fail("The link was created, but the email could not be sent. Copy the link below, or send it again."),
         url: created.url,
-        message: "The link was created, but the email could not be sent. Copy the link below, or send it again.",
       };
     }
   },
@@ -91,7 +90,7 @@ export const resendLinkAction = createAction(
   { role: "ADMIN", schema: resendLinkSchema },
   async (input, user): Promise<LinkState> => {
     const rotated = await rotateLink({ actor: user, linkId: input.linkId });
-    if (!rotated.ok) return { ok: false, code: "FAILED", message: rotated.message };
+    if (!rotated.ok) return rotated;
     revalidatePath(`/clients/${rotated.clientId}`);
     try {
       const { to, email } = await composeLinkEmail({
@@ -109,12 +108,7 @@ export const resendLinkAction = createAction(
       };
     } catch (error) {
       console.error(`[links] onboarding email not queued: ${(error as Error).message}`);
-      return {
-        ok: false,
-        code: "FAILED",
-        url: rotated.url,
-        message: "The email could not be sent. Copy the new address below instead.",
-      };
+      return { ...fail("The email could not be sent. Copy the new address below instead."), url: rotated.url };
     }
   },
 );
@@ -122,7 +116,7 @@ export const resendLinkAction = createAction(
 /** Stops a link from working. */
 export const revokeLinkAction = createAction({ role: "ADMIN", schema: linkIdSchema }, async ({ linkId }, user) => {
   const result = await revokeLink({ actor: user, linkId });
-  if (!result.ok) return { ok: false, code: "FAILED", message: result.message };
+  if (!result.ok) return result;
   revalidatePath(`/clients/${result.clientId}`);
   return { ok: true, message: "Link revoked." };
 });

@@ -9,17 +9,11 @@ import { env } from "../env";
 import { addressBucket, clientAddress } from "../http/client-address";
 import type { LinkRefusal } from "../onboarding/messages";
 import type { AddressState } from "../onboarding/rules";
+import type { Result } from "../result";
 import { fieldErrorsOf } from "../validations/errors";
 
-/** What every server action returns: expected failures are values, bugs are thrown. */
-export type ActionResult =
-  | { ok: true; message?: string }
-  | {
-      ok: false;
-      code: "UNAUTHENTICATED" | "FORBIDDEN" | "INVALID" | "FAILED";
-      message: string;
-      fieldErrors?: Record<string, string[]>;
-    };
+/** What every server action returns: expected failures are values (lib/result.ts), bugs are thrown. */
+export type ActionResult = Result<{ message?: string }>;
 
 export type Action = (previous: ActionResult | null, formData: FormData) => Promise<ActionResult>;
 

@@ -12,8 +12,8 @@ import {
   type WriteResult,
 } from "../data/whatsapp";
 import { env } from "../env";
-import { asSentence } from "../format";
 import { clientRefSchema, disconnectWabaSchema, webhookFormSchema } from "../validations/whatsapp";
+import { fail } from "../result";
 import { createAction, type ActionResult } from "./safe-action";
 import { z } from "zod";
 
@@ -24,13 +24,7 @@ import { z } from "zod";
 export const refreshClientAction = createAction({ role: "ADMIN", schema: clientRefSchema }, async ({ clientId }) => {
   const result = await refreshClientConfig(clientId);
   revalidatePath(`/clients/${clientId}`);
-  return result.ok
-    ? { ok: true, message: "Fetched from ChakraHQ just now." }
-    : {
-        ok: false,
-        code: "FAILED",
-        message: `ChakraHQ could not be asked: ${asSentence(result.error.message)} Showing the last good data.`,
-      };
+  return result.ok ? { ok: true, message: "Fetched from ChakraHQ just now." } : result;
 });
 
 export type WebhookChange = { field: WebhookSettingField; from: string; to: string };
@@ -57,7 +51,7 @@ function writeState(
     tryAgain: string;
   },
 ): WriteState {
-  const failed = (message: string): WriteState => ({ ok: false, code: "FAILED", outcome: result.outcome, message });
+  const failed = (message: string): WriteState => ({ ...fail(message), outcome: result.outcome });
   switch (result.outcome) {
     case "invalid":
       return failed(result.message);
@@ -150,13 +144,7 @@ export const disconnectWabaAction = createAction(
     revalidatePath(`/clients/${input.clientId}`);
     revalidatePath("/clients");
     if (result.outcome === "invalid") {
-      return {
-        ok: false,
-        code: "FAILED",
-        outcome: "invalid",
-        message: result.message,
-        fieldErrors: { confirmName: [result.message] },
-      };
+      return { ...fail(result.message, { confirmName: [result.message] }), outcome: "invalid" };
     }
     return writeState(result, {
       done: "Disconnected.",

@@ -19,13 +19,24 @@ import { blockChakraUntil, chakraBlockedUntil } from "./chakra-rate-limit";
 import { applyAlertRules, deliverAlerts } from "./alerts";
 import { recordAudit } from "./audit";
 import { storeSnapshot } from "./snapshots";
+import { asSentence } from "../format";
+import { fail, type Failure } from "../result";
 import type { Actor } from "./team";
 
 export type FetchFailure = { message: string; status: number | null; retryAfterSeconds: number | null; notFound: boolean };
+/**
+ * A refresh that failed: the last good snapshot stays. `message` is the admin's; `error` is
+ * what ChakraHQ said, for "refresh all" and the messages after a write.
+ */
+export type RefreshFailure = Failure & { error: FetchFailure; alertsOpened?: number };
 /** alertsOpened: the alerts this fetch opened (lib/data/alerts.ts). */
-export type RefreshResult =
-  | { ok: true; fetchedAt: Date; config: PluginConfig; alertsOpened: number }
-  | { ok: false; error: FetchFailure; alertsOpened?: number };
+export type RefreshResult = { ok: true; fetchedAt: Date; config: PluginConfig; alertsOpened: number } | RefreshFailure;
+
+const NO_PLUGIN_YET = "This client has no ChakraHQ plugin yet.";
+
+function refreshFailed(error: FetchFailure, extra: { alertsOpened?: number } = {}): RefreshFailure {
+  return { ...fail(`ChakraHQ could not be asked: ${asSentence(error.message)} Showing the last good data.`), error, ...extra };
+}
 
 function failureOf(error: unknown): FetchFailure {
   if (!isChakraError(error)) throw error;
@@ -45,14 +56,14 @@ function failureOf(error: unknown): FetchFailure {
  */
 export async function refreshClientConfig(clientId: string, chakra: ChakraClient = defaultChakra): Promise<RefreshResult> {
   const client = await db.client.findUnique({ where: { id: clientId }, select: { pluginId: true } });
-  if (!client?.pluginId) return { ok: false, error: { message: "This client has no ChakraHQ plugin yet.", status: null, retryAfterSeconds: null, notFound: false } };
+  if (!client?.pluginId) return refreshFailed({ message: NO_PLUGIN_YET, status: null, retryAfterSeconds: null, notFound: false });
   let config: PluginConfig;
   try {
     config = await chakra.getPluginConfig(client.pluginId);
   } catch (error) {
     const failure = failureOf(error);
     const alertsOpened = failure.notFound ? await notePluginMissing(clientId, client.pluginId, failure.message) : 0;
-    return { ok: false, error: failure, alertsOpened };
+    return refreshFailed(failure, { alertsOpened });
   }
   const snapshot = await storeSnapshot({ clientId, pluginId: client.pluginId, config });
   // ChakraHQ knows the plugin (again): it no longer needs the agency for that.
@@ -183,7 +194,7 @@ export async function updateWebhookSettings(
   chakra: ChakraClient = defaultChakra,
 ): Promise<WriteResult> {
   const client = await db.client.findUnique({ where: { id: clientId }, select: { pluginId: true } });
-  if (!client?.pluginId) return { outcome: "invalid", message: "This client has no ChakraHQ plugin yet." };
+  if (!client?.pluginId) return { outcome: "invalid", message: NO_PLUGIN_YET };
   const pluginId = client.pluginId;
   return auditedWrite(
     {

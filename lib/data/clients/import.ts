@@ -5,6 +5,7 @@ import { db } from "../../db";
 import { fieldErrorsOf } from "../../validations/errors";
 import { clientImportRowSchema, pluginIdSchema, referenceSchema, slugify } from "../../validations/clients";
 import type { Actor } from "../team";
+import { fail, type Failure } from "../../result";
 import { checkPlugin, type PluginCheck } from "./plugin-check";
 import { nameOfOwner, uniqueViolation } from "./records";
 import { buildSearchText } from "./search-text";
@@ -201,13 +202,26 @@ const LABELS: Record<string, string> = {
   pluginId: "Plugin id",
 };
 
+/** How many clients were imported; a failed import carries the file's new preview. */
+export type ImportResult = { ok: true; created: number } | (Failure & { preview: ImportPreview });
+
+/** The file does not check out at import time (the file, or the clients, changed since its preview). */
+const noLongerChecksOut = (preview: ImportPreview): Failure & { preview: ImportPreview } => ({
+  ...fail("The file no longer checks out (see below). Nothing was imported."),
+  preview,
+});
+
 /**
  * Imports every row of a CSV, or none: the file is checked again first, plugins with ChakraHQ
  * included. A plugin is saved "not verified" only when ChakraHQ could not be asked about it.
  */
-export async function importClients({ actor, csv, ...options }: { actor: Actor; csv: string } & ImportCheckOptions) {
+export async function importClients({
+  actor,
+  csv,
+  ...options
+}: { actor: Actor; csv: string } & ImportCheckOptions): Promise<ImportResult> {
   const preview = await previewImport(csv, options);
-  if (preview.fileErrors.length || preview.errorCount) return { ok: false as const, preview };
+  if (preview.fileErrors.length || preview.errorCount) return noLongerChecksOut(preview);
   try {
     const created = await db.$transaction(async (tx) => {
       const now = new Date();
@@ -235,10 +249,10 @@ export async function importClients({ actor, csv, ...options }: { actor: Actor; 
       });
       return clients.length;
     });
-    return { ok: true as const, created };
+    return { ok: true, created };
   } catch (error) {
     // Someone created a clashing client between the check and the write: nothing was imported.
-    if (uniqueViolation(error)) return { ok: false as const, preview: await previewImport(csv, options) };
+    if (uniqueViolation(error)) return noLongerChecksOut(await previewImport(csv, options));
     throw error;
   }
 }

@@ -6,6 +6,7 @@ import {
   type ChakraError,
   type PluginConfig,
 } from "../../chakra";
+import { fail, type Result } from "../../result";
 
 /** `error`: ChakraHQ's own failure, for callers that tell its kinds apart (a 429, a 5xx, a refusal). */
 export type PluginCheck =
@@ -23,4 +24,23 @@ export async function checkPlugin(pluginId: string, client: ChakraClient = defau
       return { status: "not_found", message: `ChakraHQ does not know this plugin: ${error.message}`, error };
     return { status: "unreachable", message: error.message, error };
   }
+}
+
+/** Whether a plugin may be saved, and as verified or not; `config`: what ChakraHQ answered. */
+export type PluginVerdict = Result<{ verified: boolean; config?: PluginConfig }>;
+
+/**
+ * Asks ChakraHQ about a plugin before it is saved. Unknown to ChakraHQ: refused. ChakraHQ
+ * unreachable: refused unless the admin chose to save it marked "not verified".
+ */
+export async function verifyPluginForSave(
+  pluginId: string,
+  saveUnverified: boolean,
+): Promise<PluginVerdict> {
+  const check = await checkPlugin(pluginId);
+  if (check.status === "verified") return { ok: true, verified: true, config: check.config };
+  if (check.status === "not_found") return fail(check.message, { pluginId: [check.message] });
+  if (saveUnverified) return { ok: true, verified: false };
+  const message = `ChakraHQ could not be asked about this plugin (${check.message}). Try again, or save it marked "not verified".`;
+  return fail(message, { pluginId: [message], saveUnverified: ["offer"] });
 }

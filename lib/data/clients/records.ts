@@ -5,6 +5,7 @@ import { db } from "../../db";
 import type { ClientFormInput } from "../../validations/clients";
 import { recordAudit } from "../audit";
 import type { Actor } from "../team";
+import { fail, type Failure, type Result } from "../../result";
 import { buildSearchText } from "./search-text";
 
 
@@ -38,7 +39,8 @@ export async function getClientHistory(clientId: string, take = 50) {
 }
 
 
-export type SaveResult = { ok: true; id: string } | { ok: false; message: string; fieldErrors?: Record<string, string[]> };
+/** A saved client's id, or why it was not saved. */
+export type SaveResult = Result<{ id: string }>;
 
 /** Which unique field a failed write ran into, if that is why it failed. */
 export function uniqueViolation(error: unknown): "clientReferenceId" | "pluginId" | null {
@@ -62,7 +64,7 @@ async function duplicateResult(field: "clientReferenceId" | "pluginId", pluginId
       : null;
     message = `This plugin already belongs to ${owner ? nameOfOwner(owner) : "another client"}: one plugin, one client.`;
   }
-  return { ok: false, message, fieldErrors: { [field]: [message] } };
+  return fail(message, { [field]: [message] });
 }
 
 // The language as stored (the form's schema allows only lib/i18n/locales.ts's).
@@ -115,12 +117,12 @@ export async function createClient({
  * Changing or removing a client's plugin moves it to another WhatsApp setup, so it needs an
  * explicit confirmation; returns the refusal when it is missing.
  */
-export function pluginChangeUnconfirmed(from: string | null, to: string | null, confirmed: boolean): SaveResult | null {
+export function pluginChangeUnconfirmed(from: string | null, to: string | null, confirmed: boolean): Failure | null {
   if (!from || from === to || confirmed) return null;
   const message = to
     ? "Changing the plugin moves this client to another WhatsApp setup: tick the box to confirm."
     : "Removing the plugin detaches this client from its WhatsApp setup in this app: tick the box to confirm.";
-  return { ok: false, message, fieldErrors: { confirmPluginChange: [message] } };
+  return fail(message, { confirmPluginChange: [message] });
 }
 
 const EDITABLE = ["name", "contactName", "contactEmail", "clientReferenceId", "notes", "language", "pluginId"] as const;
@@ -155,7 +157,7 @@ export async function updateClient({
       pluginHoldReference: true,
     },
   });
-  if (!before) return { ok: false, message: "This client no longer exists." };
+  if (!before) return fail("This client no longer exists.");
   input = { ...input, language: input.language ?? null };
   const pluginChanged = before.pluginId !== input.pluginId;
   const unconfirmed = pluginChangeUnconfirmed(before.pluginId, input.pluginId, confirmPluginChange);
@@ -230,7 +232,7 @@ export async function setClientArchived({ actor, id, archived }: { actor: Actor;
       where: { id, archived: !archived },
       data: { archived, archivedAt: archived ? new Date() : null },
     });
-    if (updated.count === 0) return { ok: false, message: archived ? "This client is already archived." : "This client is not archived." } as const;
+    if (updated.count === 0) return fail(archived ? "This client is already archived." : "This client is not archived.");
     await recordAudit({ actor, action: archived ? "client.archived" : "client.restored", targetType: "client", targetId: id, clientId: id }, tx);
     return { ok: true, id } as const;
   });
