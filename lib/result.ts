@@ -15,7 +15,12 @@ export type Failure = {
 /** What a data-layer function or an action returns: its values when it worked, else a Failure. */
 export type Result<T extends object = Record<never, never>> = ({ ok: true } & T) | Failure;
 
-/** A FAILED result (a rule or ChakraHQ said no), with its field errors when a field is the cause. */
+/** A failure with its code, and its field errors when a field is the cause. */
+export function failure(code: Failure["code"], message: string, fieldErrors?: Record<string, string[]>): Failure {
+  return fieldErrors ? { ok: false, code, message, fieldErrors } : { ok: false, code, message };
+}
+
+/** A FAILED result: a business rule, or ChakraHQ, said no. */
 export function fail(message: string, fieldErrors?: Record<string, string[]>): Failure {
-  return fieldErrors ? { ok: false, code: "FAILED", message, fieldErrors } : { ok: false, code: "FAILED", message };
+  return failure("FAILED", message, fieldErrors);
 }

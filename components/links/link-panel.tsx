@@ -336,8 +336,7 @@ export function LinkPanel({
   /** Chosen at first; none when the admin must choose (a client that was connected). */
   suggestedPurpose: LinkPurpose | null;
 }) {
-  const { state, dispatch, pending, onSubmit, fieldErrors } = useFormAction(createLinkAction);
-  const created = state as LinkState | null;
+  const { state: created, dispatch, pending, onSubmit, fieldErrors } = useFormAction(createLinkAction);
   // The created link's address, until "Send again" or Revoke kills it.
   const [deadUrl, setDeadUrl] = useState<string | null>(null);
   const createdUrl = created?.url && created.url !== deadUrl ? created.url : null;
@@ -394,7 +393,7 @@ export function LinkPanel({
           <p className="text-sm text-slate-500">A new link replaces the client&apos;s earlier ones.</p>
           {/* "Copy it now" no longer holds once the address is dead. */}
           <ActionMessage
-            state={created?.url && !createdUrl ? null : state}
+            state={created?.url && !createdUrl ? null : created}
             // Empty, it takes no room (the form's gap cancelled) but stays a live region.
             className="-mt-4 not-empty:mt-0"
           />

@@ -9,10 +9,10 @@ import type { LinkPurpose } from "../onboarding/rules";
 import { DEFAULT_LOCALE, isLocale } from "../i18n/locales";
 import { createLinkSchema, linkIdSchema, resendLinkSchema } from "../validations/links";
 import { fail } from "../result";
-import { createAction, type ActionResult } from "./safe-action";
+import { createAction, type ActionState } from "./safe-action";
 
 /** The outcome of creating or re-sending a link; `url` is shown once (only its hash is kept). */
-export type LinkState = ActionResult & { url?: string };
+export type LinkState = ActionState<{ url?: string }>;
 
 /** The onboarding email for a link, in the client's language, and its recipient. */
 async function composeLinkEmail(args: {

@@ -14,7 +14,7 @@ import {
 import { env } from "../env";
 import { clientRefSchema, disconnectWabaSchema, webhookFormSchema } from "../validations/whatsapp";
 import { fail } from "../result";
-import { createAction, type ActionResult } from "./safe-action";
+import { createAction, type ActionState } from "./safe-action";
 import { z } from "zod";
 
 /**
@@ -29,9 +29,13 @@ export const refreshClientAction = createAction({ role: "ADMIN", schema: clientR
 
 export type WebhookChange = { field: WebhookSettingField; from: string; to: string };
 /** A write's result: `outcome` says whether ChakraHQ applied it (done), did not, or could not be asked. */
-export type WriteState = ActionResult & { outcome?: WriteResult["outcome"] };
+export type WriteState = ActionState<{ outcome?: WriteResult["outcome"] }>;
 /** `current`: the settings ChakraHQ holds after an apply, when it could be read (the form shows them). */
-export type WebhookState = WriteState & { changes?: WebhookChange[]; current?: WebhookSettings };
+export type WebhookState = ActionState<{
+  outcome?: WriteResult["outcome"];
+  changes?: WebhookChange[];
+  current?: WebhookSettings;
+}>;
 
 /** An error message inside a sentence: without its final full stop. */
 const bare = (message: string) => message.trim().replace(/\.+$/, "");
@@ -97,7 +101,7 @@ export async function webhookSettingsAction(previous: WebhookState | null, formD
   const joined = new FormData();
   for (const [key, value] of formData)
     joined.set(key, key === "whichChakraWebhookEventsToSend" ? formData.getAll(key).join(",") : value);
-  return webhookAction(previous, joined) as Promise<WebhookState>;
+  return webhookAction(previous, joined);
 }
 
 const webhookAction = createAction(
