@@ -17,8 +17,8 @@ import { defineJob, RetryLater, type JobContext } from "../jobs/engine";
 import { sendJob } from "../jobs";
 import { blockChakraUntil, chakraBlockedUntil } from "./chakra-rate-limit";
 import { applyAlertRules, deliverAlerts } from "./alerts";
-import { recordAudit } from "./audit";
-import { storeSnapshot } from "./snapshots";
+import { recordAudit, type AuditAction } from "./audit";
+import { latestConfigForClient, storeSnapshot } from "./snapshots";
 import { asSentence } from "../format";
 import { fail, type Failure } from "../result";
 import type { Actor } from "./team";
@@ -108,7 +108,7 @@ type AuditedWrite = {
   actor: Actor;
   clientId: string;
   /** The audit entry's action while the call runs, then after each outcome. */
-  actions: { attempted: string; done: string; notDone: string; unconfirmed: string };
+  actions: { attempted: AuditAction; done: AuditAction; notDone: AuditAction; unconfirmed: AuditAction };
   metadata: Record<string, Prisma.InputJsonValue | null>;
   call: () => Promise<void>;
   /** Whether a configuration ChakraHQ sent shows the write applied. */
@@ -134,7 +134,7 @@ async function auditedWrite(write: AuditedWrite, chakra: ChakraClient): Promise<
     },
     select: { id: true },
   });
-  const settle = (action: string, outcome: Record<string, Prisma.InputJsonValue | null>) =>
+  const settle = (action: AuditAction, outcome: Record<string, Prisma.InputJsonValue | null>) =>
     db.auditLog.update({ where: { id: entry.id }, data: { action, metadata: { ...metadata, ...outcome } } });
 
   let lost: ChakraError | null = null;
@@ -225,12 +225,12 @@ export async function disconnectWaba(
 ): Promise<WriteResult> {
   const [client, latest] = await Promise.all([
     db.client.findUnique({ where: { id: clientId }, select: { pluginId: true } }),
-    db.pluginConfigSnapshot.findFirst({ where: { clientId, isLatest: true }, select: { raw: true } }),
+    latestConfigForClient(clientId),
   ]);
   const invalid = (message: string): WriteResult => ({ outcome: "invalid", message });
   if (!client?.pluginId) return invalid("This client has no ChakraHQ plugin.");
   const pluginId = client.pluginId;
-  const waba = (latest?.raw as unknown as PluginConfig | undefined)?.whatsappBusinessAccounts.find((w) => w.id === wabaId);
+  const waba = latest?.config.whatsappBusinessAccounts.find((w) => w.id === wabaId);
   if (!waba) return invalid("This WhatsApp Business Account is not connected any more. Refresh to see the current state.");
   const expected = (waba.name ?? waba.id).trim();
   if (confirmName.trim() !== expected) return invalid(`Type the account's name exactly, "${expected}", to confirm.`);
