@@ -8,7 +8,7 @@ import { onboardingEmail } from "../email/messages";
 import type { LinkPurpose } from "../onboarding/rules";
 import { DEFAULT_LOCALE, isLocale } from "../i18n/locales";
 import { createLinkSchema, linkIdSchema, resendLinkSchema } from "../validations/links";
-import { fail } from "../result";
+import { fail, failure } from "../result";
 import { createAction, type ActionState } from "./safe-action";
 
 /** The outcome of creating or re-sending a link; `url` is shown once (only its hash is kept). */
@@ -47,12 +47,9 @@ export const createLinkAction = createAction(
     const client = await getClient(input.clientId);
     // A client that has a plugin may need a reconnect or a new number: the admin says which.
     if (client?.pluginId && !input.purpose) {
-      return {
-        ok: false,
-        code: "INVALID",
-        message: "Check the highlighted field.",
-        fieldErrors: { purpose: ["Choose what this link asks the client to do."] },
-      };
+      return failure("INVALID", "Check the highlighted field.", {
+        purpose: ["Choose what this link asks the client to do."],
+      });
     }
     const purpose = input.purpose ?? "CONNECT";
     const created = await createLink({ actor: user, clientId: input.clientId, validDays: input.validDays, purpose });
