@@ -195,7 +195,7 @@ await Promise.all([waitFor(`${APP}/api/health/status`), waitFor(`${BARE}/`)]);
 
 // ---- the data layer (after DATABASE_URL is set) ----
 const { db } = await import("../lib/db");
-const { createClient } = await import("../lib/data/clients");
+const { createClient } = await import("../lib/data/clients/records");
 const { createLink } = await import("../lib/data/onboarding/links");
 const { storeSnapshot } = await import("../lib/data/snapshots");
 const { recordAudit } = await import("../lib/data/audit");

@@ -8,19 +8,10 @@ import { Field, Input, Select } from "@/components/ui/field";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { createLinkAction, resendLinkAction, revokeLinkAction, type LinkState } from "@/lib/actions/links";
 import { LINK_DAYS_CHOICES, LINK_DAYS_RANGE, PURPOSE_INFO, type LinkPurpose } from "@/lib/onboarding/rules";
+import type { EmailDeliveryView } from "@/lib/email/delivery";
 import { formatDateTime } from "@/lib/format";
 
 type LinkEvent = { type: string; detail: string | null; createdAt: Date };
-type EmailDelivery = {
-  id: string;
-  to: string;
-  subject: string;
-  status: "QUEUED" | "SENT" | "RETRYING" | "FAILED";
-  attempts: number;
-  lastError: string | null;
-  createdAt: Date;
-  updatedAt: Date;
-};
 export type LinkView = {
   id: string;
   purpose: LinkPurpose;
@@ -30,7 +21,7 @@ export type LinkView = {
   sentTo: string | null;
   createdBy: { email: string } | null;
   events: LinkEvent[];
-  emails: EmailDelivery[];
+  emails: EmailDeliveryView[];
 };
 
 const STATE_STYLE: Record<LinkView["state"], { label: string; className: string }> = {
@@ -145,14 +136,14 @@ function Funnel({ events }: { events: LinkEvent[] }) {
   );
 }
 
-const DELIVERY_STYLE: Record<EmailDelivery["status"], { label: string; className: string }> = {
+const DELIVERY_STYLE: Record<EmailDeliveryView["status"], { label: string; className: string }> = {
   QUEUED: { label: "Queued", className: "bg-slate-100 text-slate-700" },
   SENT: { label: "Sent", className: "bg-emerald-100 text-emerald-900" },
   RETRYING: { label: "Retrying", className: "bg-amber-100 text-amber-900" },
   FAILED: { label: "Failed", className: "bg-red-100 text-red-900" },
 };
 
-function deliveryDetail(email: EmailDelivery): string {
+function deliveryDetail(email: EmailDeliveryView): string {
   const tries = `${email.attempts} ${email.attempts === 1 ? "attempt" : "attempts"}`;
   switch (email.status) {
     case "QUEUED":
@@ -167,7 +158,7 @@ function deliveryDetail(email: EmailDelivery): string {
 }
 
 /** Each email about this link (to the client, or to the admins) and where its delivery stands. */
-function EmailDeliveries({ emails }: { emails: EmailDelivery[] }) {
+function EmailDeliveries({ emails }: { emails: EmailDeliveryView[] }) {
   return (
     <section aria-label="Emails" className="flex flex-col gap-1.5 text-xs text-slate-600">
       <h3 className="font-medium text-slate-700">Emails</h3>
@@ -336,8 +327,7 @@ export function LinkPanel({
   /** Chosen at first; none when the admin must choose (a client that was connected). */
   suggestedPurpose: LinkPurpose | null;
 }) {
-  const { state, dispatch, pending, onSubmit, fieldErrors } = useFormAction(createLinkAction);
-  const created = state as LinkState | null;
+  const { state: created, dispatch, pending, onSubmit, fieldErrors } = useFormAction(createLinkAction);
   // The created link's address, until "Send again" or Revoke kills it.
   const [deadUrl, setDeadUrl] = useState<string | null>(null);
   const createdUrl = created?.url && created.url !== deadUrl ? created.url : null;
@@ -394,7 +384,7 @@ export function LinkPanel({
           <p className="text-sm text-slate-500">A new link replaces the client&apos;s earlier ones.</p>
           {/* "Copy it now" no longer holds once the address is dead. */}
           <ActionMessage
-            state={created?.url && !createdUrl ? null : state}
+            state={created?.url && !createdUrl ? null : created}
             // Empty, it takes no room (the form's gap cancelled) but stays a live region.
             className="-mt-4 not-empty:mt-0"
           />

@@ -8,8 +8,8 @@ import type { Action, ActionResult } from "@/lib/actions/safe-action";
  * resets a form after its `action` runs; submitting through onSubmit avoids that, while
  * `action` stays on the form so it still works before JavaScript loads.
  */
-export function useFormAction(action: Action) {
-  const [state, dispatch, pending] = useActionState<ActionResult | null, FormData>(action, null);
+export function useFormAction<R extends ActionResult>(action: Action<R>) {
+  const [state, dispatch, pending] = useActionState<R | null, FormData>(action, null);
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     // The pressed button's name and value count, as in a normal submission.

@@ -6,7 +6,7 @@ import { SubmitButton } from "@/components/ui/button";
 import { Field, Input } from "@/components/ui/field";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import { webhookSettingsAction, type WebhookState } from "@/lib/actions/whatsapp";
+import { webhookSettingsAction } from "@/lib/actions/whatsapp";
 import { CHAKRA_WEBHOOK_EVENTS, type WebhookSettings } from "@/lib/chakra/schemas";
 
 const LABELS: Record<keyof WebhookSettings, string> = {
@@ -53,10 +53,9 @@ export function WebhookForm({
   initial: WebhookSettings;
   canEdit: boolean;
 }) {
-  const { state, dispatch, pending, onSubmit, fieldErrors } = useFormAction(webhookSettingsAction);
+  const { state: result, dispatch, pending, onSubmit, fieldErrors } = useFormAction(webhookSettingsAction);
   const [values, setValues] = useState(initial);
   const [reviewed, setReviewed] = useState(false);
-  const result = state as WebhookState | null;
   // An apply's answer: the review is over, and the fields show what ChakraHQ holds now when it
   // could be read (the message says so), not what was typed.
   const [answered, setAnswered] = useState(result);
@@ -226,7 +225,7 @@ export function WebhookForm({
             Apply {result?.changes?.length} {result?.changes?.length === 1 ? "change" : "changes"}
           </SubmitButton>
         ) : null}
-        {pending ? null : <ActionMessage state={state} />}
+        {pending ? null : <ActionMessage state={result} />}
       </div>
     </form>
   );

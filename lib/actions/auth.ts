@@ -5,6 +5,7 @@ import { CHECK_EMAIL_PATH, signIn, signOut } from "../auth/config";
 import { ensureInitialOwner } from "../data/team";
 import { signInSchema } from "../validations/auth";
 import { fieldErrorsOf } from "../validations/errors";
+import { failure } from "../result";
 import { createAction, type ActionResult } from "./safe-action";
 import { z } from "zod";
 
@@ -17,14 +18,7 @@ export async function requestSignInLink(_previous: ActionResult | null, formData
     email: formData.get("email") ?? undefined,
     callbackUrl: formData.get("callbackUrl") ?? undefined,
   });
-  if (!parsed.success) {
-    return {
-      ok: false,
-      code: "INVALID",
-      message: "Enter a valid email address.",
-      fieldErrors: fieldErrorsOf(parsed.error),
-    };
-  }
+  if (!parsed.success) return failure("INVALID", "Enter a valid email address.", fieldErrorsOf(parsed.error));
   await ensureInitialOwner();
   let limited = false;
   try {

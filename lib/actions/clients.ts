@@ -2,18 +2,15 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import type { PluginConfig } from "../chakra";
+import { importClients, previewImport, type ImportPreview } from "../data/clients/import";
+import { verifyPluginForSave, type PluginVerdict } from "../data/clients/plugin-check";
 import {
-  checkPlugin,
   createClient,
   getClient,
   pluginChangeUnconfirmed,
-  importClients,
-  previewImport,
   setClientArchived,
   updateClient,
-  type ImportPreview,
-} from "../data/clients";
+} from "../data/clients/records";
 import { releasePluginHold } from "../data/onboarding/mint";
 import { storeSnapshot } from "../data/snapshots";
 import {
@@ -23,42 +20,19 @@ import {
   importSchema,
   releasePluginHoldSchema,
 } from "../validations/clients";
-import { createAction, type ActionResult } from "./safe-action";
+import { fail } from "../result";
+import { createAction, type ActionState } from "./safe-action";
 
-/**
- * Asks ChakraHQ about a plugin before it is saved. Unknown to ChakraHQ: refused. ChakraHQ
- * unreachable: refused unless the admin chose to save it marked "not verified".
- */
-async function verifyPlugin(
-  pluginId: string,
-  saveUnverified: boolean,
-): Promise<{ stop: ActionResult } | { stop?: undefined; verified: boolean; config?: PluginConfig }> {
-  const check = await checkPlugin(pluginId);
-  if (check.status === "verified") return { verified: true, config: check.config };
-  if (check.status === "not_found") {
-    return { stop: { ok: false, code: "FAILED", message: check.message, fieldErrors: { pluginId: [check.message] } } };
-  }
-  if (saveUnverified) return { verified: false };
-  const message = `ChakraHQ could not be asked about this plugin (${check.message}). Try again, or save it marked "not verified".`;
-  return {
-    stop: { ok: false, code: "FAILED", message, fieldErrors: { pluginId: [message], saveUnverified: ["offer"] } },
-  };
-}
-
-const failed = (result: { message: string; fieldErrors?: Record<string, string[]> }): ActionResult => ({
-  ok: false,
-  code: "FAILED",
-  message: result.message,
-  fieldErrors: result.fieldErrors,
-});
+/** No plugin to ask ChakraHQ about (none given, or the same as before). */
+const NOT_ASKED: PluginVerdict = { ok: true, verified: false };
 
 /** Creates a client; a plugin id is checked with ChakraHQ first. Admins and owners. */
 export const createClientAction = createAction({ role: "ADMIN", schema: clientFormSchema }, async (input, user) => {
   const { saveUnverified, confirmPluginChange: _notNeeded, ...fields } = input;
-  const plugin = fields.pluginId ? await verifyPlugin(fields.pluginId, saveUnverified) : { verified: false };
-  if (plugin.stop) return plugin.stop;
+  const plugin = fields.pluginId ? await verifyPluginForSave(fields.pluginId, saveUnverified) : NOT_ASKED;
+  if (!plugin.ok) return plugin;
   const result = await createClient({ actor: user, input: fields, pluginVerified: plugin.verified });
-  if (!result.ok) return failed(result);
+  if (!result.ok) return result;
   if (fields.pluginId && plugin.config)
     await storeSnapshot({ clientId: result.id, pluginId: fields.pluginId, config: plugin.config });
   revalidatePath("/clients");
@@ -69,13 +43,13 @@ export const createClientAction = createAction({ role: "ADMIN", schema: clientFo
 export const updateClientAction = createAction({ role: "ADMIN", schema: clientUpdateSchema }, async (input, user) => {
   const { id, saveUnverified, confirmPluginChange, ...fields } = input;
   const current = await getClient(id);
-  if (!current) return { ok: false, code: "FAILED", message: "This client no longer exists." };
+  if (!current) return fail("This client no longer exists.");
   const unconfirmed = pluginChangeUnconfirmed(current.pluginId, fields.pluginId, confirmPluginChange);
-  if (unconfirmed && !unconfirmed.ok) return failed(unconfirmed);
+  if (unconfirmed) return unconfirmed;
   const pluginChanged = current.pluginId !== fields.pluginId;
   const plugin =
-    pluginChanged && fields.pluginId ? await verifyPlugin(fields.pluginId, saveUnverified) : { verified: false };
-  if (plugin.stop) return plugin.stop;
+    pluginChanged && fields.pluginId ? await verifyPluginForSave(fields.pluginId, saveUnverified) : NOT_ASKED;
+  if (!plugin.ok) return plugin;
   const result = await updateClient({
     actor: user,
     id,
@@ -83,7 +57,7 @@ export const updateClientAction = createAction({ role: "ADMIN", schema: clientUp
     confirmPluginChange,
     pluginVerified: plugin.verified,
   });
-  if (!result.ok) return failed(result);
+  if (!result.ok) return result;
   if (fields.pluginId && plugin.config)
     await storeSnapshot({ clientId: id, pluginId: fields.pluginId, config: plugin.config });
   revalidatePath("/clients");
@@ -96,7 +70,7 @@ export const archiveClientAction = createAction({ role: "ADMIN", schema: clientI
   const result = await setClientArchived({ actor: user, id, archived: true });
   revalidatePath("/clients");
   revalidatePath(`/clients/${id}`);
-  return result.ok ? { ok: true, message: "Client archived." } : { ok: false, code: "FAILED", message: result.message };
+  return result.ok ? { ok: true, message: "Client archived." } : result;
 });
 
 /** Brings an archived client back. */
@@ -104,7 +78,7 @@ export const restoreClientAction = createAction({ role: "ADMIN", schema: clientI
   const result = await setClientArchived({ actor: user, id, archived: false });
   revalidatePath("/clients");
   revalidatePath(`/clients/${id}`);
-  return result.ok ? { ok: true, message: "Client restored." } : { ok: false, code: "FAILED", message: result.message };
+  return result.ok ? { ok: true, message: "Client restored." } : result;
 });
 
 /**
@@ -116,16 +90,17 @@ export const releasePluginHoldAction = createAction(
   async ({ id, reference, confirm }, user) => {
     if (!confirm) {
       const message = `Tick the box to confirm that ChakraHQ has no plugin with the reference ${reference}.`;
-      return { ok: false, code: "FAILED", message, fieldErrors: { confirm: [message] } };
+      return fail(message, { confirm: [message] });
     }
     const result = await releasePluginHold({ actor: user, id, reference });
-    if (!result.ok) return failed(result);
+    if (!result.ok) return result;
     // The hold's notice leaves the page with it: the page says what happened instead.
     redirect(`/clients/${id}?saved=hold_released`);
   },
 );
 
-export type ImportState = ActionResult & { preview?: ImportPreview; csv?: string; created?: number };
+/** `preview`: the file checked row by row; `csv`: the text it was made from; `created`: clients imported. */
+export type ImportState = ActionState<{ preview?: ImportPreview; csv?: string; created?: number }>;
 
 /**
  * What ChakraHQ said about the file's plugins, for a file without errors (so each plugin is
@@ -164,15 +139,7 @@ export const importClientsAction = createAction(
   { role: "ADMIN", schema: importSchema },
   async ({ csv }, user): Promise<ImportState> => {
     const result = await importClients({ actor: user, csv });
-    if (!result.ok) {
-      return {
-        ok: false,
-        code: "FAILED",
-        message: "The file no longer checks out (see below). Nothing was imported.",
-        preview: result.preview,
-        csv,
-      };
-    }
+    if (!result.ok) return { ...result, csv };
     revalidatePath("/clients");
     return {
       ok: true,

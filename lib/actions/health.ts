@@ -6,6 +6,7 @@ import { setAlertPreference } from "../data/alerts";
 import { runSweepNow, setSweepMinutes } from "../data/health";
 import { alertPreferenceSchema, sweepIntervalSchema } from "../validations/health";
 import { z } from "zod";
+import { failure } from "../result";
 import { createAction } from "./safe-action";
 
 /** Starts a health sweep now (or reports the one running). Owners only. */
@@ -40,12 +41,11 @@ export const updateAlertPreferenceAction = createAction(
   { role: "VIEWER", schema: alertPreferenceSchema },
   async ({ alerts }, user) => {
     if (alerts === "MINE" && !hasRole(user.role, "ADMIN")) {
-      return {
-        ok: false,
-        code: "INVALID",
-        message: "Only admins and owners send links, so “clients I sent links to” is theirs to choose.",
-        fieldErrors: { alerts: ["Choose all clients or none."] },
-      };
+      return failure(
+        "INVALID",
+        "Only admins and owners send links, so “clients I sent links to” is theirs to choose.",
+        { alerts: ["Choose all clients or none."] },
+      );
     }
     await setAlertPreference({ userId: user.id, alerts });
     revalidatePath("/team");

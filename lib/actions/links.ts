@@ -2,16 +2,17 @@
 
 import { revalidatePath } from "next/cache";
 import { getAgencyBranding, getDefaultLanguage } from "../data/agency";
-import { getClient } from "../data/clients";
+import { getClient } from "../data/clients/records";
 import { createLink, recordLinkSent, revokeLink, rotateLink } from "../data/onboarding/links";
 import { onboardingEmail } from "../email/messages";
 import type { LinkPurpose } from "../onboarding/rules";
 import { DEFAULT_LOCALE, isLocale } from "../i18n/locales";
 import { createLinkSchema, linkIdSchema, resendLinkSchema } from "../validations/links";
-import { createAction, type ActionResult } from "./safe-action";
+import { fail, failure } from "../result";
+import { createAction, type ActionState } from "./safe-action";
 
 /** The outcome of creating or re-sending a link; `url` is shown once (only its hash is kept). */
-export type LinkState = ActionResult & { url?: string };
+export type LinkState = ActionState<{ url?: string }>;
 
 /** The onboarding email for a link, in the client's language, and its recipient. */
 async function composeLinkEmail(args: {
@@ -46,16 +47,13 @@ export const createLinkAction = createAction(
     const client = await getClient(input.clientId);
     // A client that has a plugin may need a reconnect or a new number: the admin says which.
     if (client?.pluginId && !input.purpose) {
-      return {
-        ok: false,
-        code: "INVALID",
-        message: "Check the highlighted field.",
-        fieldErrors: { purpose: ["Choose what this link asks the client to do."] },
-      };
+      return failure("INVALID", "Check the highlighted field.", {
+        purpose: ["Choose what this link asks the client to do."],
+      });
     }
     const purpose = input.purpose ?? "CONNECT";
     const created = await createLink({ actor: user, clientId: input.clientId, validDays: input.validDays, purpose });
-    if (!created.ok) return { ok: false, code: "FAILED", message: created.message };
+    if (!created.ok) return created;
     revalidatePath(`/clients/${input.clientId}`);
     if (input.mode === "copy")
       return { ok: true, url: created.url, message: "Link created. Copy it now: it is shown only once." };
@@ -77,10 +75,8 @@ export const createLinkAction = createAction(
     } catch (error) {
       console.error(`[links] onboarding email not queued: ${(error as Error).message}`);
       return {
-        ok: false,
-        code: "FAILED",
+        ...fail("The link was created, but the email could not be sent. Copy the link below, or send it again."),
         url: created.url,
-        message: "The link was created, but the email could not be sent. Copy the link below, or send it again.",
       };
     }
   },
@@ -91,7 +87,7 @@ export const resendLinkAction = createAction(
   { role: "ADMIN", schema: resendLinkSchema },
   async (input, user): Promise<LinkState> => {
     const rotated = await rotateLink({ actor: user, linkId: input.linkId });
-    if (!rotated.ok) return { ok: false, code: "FAILED", message: rotated.message };
+    if (!rotated.ok) return rotated;
     revalidatePath(`/clients/${rotated.clientId}`);
     try {
       const { to, email } = await composeLinkEmail({
@@ -109,12 +105,7 @@ export const resendLinkAction = createAction(
       };
     } catch (error) {
       console.error(`[links] onboarding email not queued: ${(error as Error).message}`);
-      return {
-        ok: false,
-        code: "FAILED",
-        url: rotated.url,
-        message: "The email could not be sent. Copy the new address below instead.",
-      };
+      return { ...fail("The email could not be sent. Copy the new address below instead."), url: rotated.url };
     }
   },
 );
@@ -122,7 +113,7 @@ export const resendLinkAction = createAction(
 /** Stops a link from working. */
 export const revokeLinkAction = createAction({ role: "ADMIN", schema: linkIdSchema }, async ({ linkId }, user) => {
   const result = await revokeLink({ actor: user, linkId });
-  if (!result.ok) return { ok: false, code: "FAILED", message: result.message };
+  if (!result.ok) return result;
   revalidatePath(`/clients/${result.clientId}`);
   return { ok: true, message: "Link revoked." };
 });

@@ -6,6 +6,7 @@ import { signIn } from "../auth/config";
 import { linkContext } from "../auth/email-context";
 import { changeRole, inviteMember, removeMember, revokeInvitation } from "../data/team";
 import { changeRoleSchema, inviteSchema, removeMemberSchema, revokeInvitationSchema } from "../validations/team";
+import { fail } from "../result";
 import { createAction, type ActionResult } from "./safe-action";
 
 /** Invites someone (or re-sends their invitation) by email, with a sign-in link. Owners only. */
@@ -13,8 +14,7 @@ export const inviteMemberAction = createAction(
   { role: "OWNER", schema: inviteSchema },
   async ({ email, role }, user) => {
     const saved = await inviteMember({ actor: user, email, role });
-    if (!saved.ok)
-      return { ok: false, code: "FAILED", message: saved.message, fieldErrors: { email: [saved.message] } };
+    if (!saved.ok) return saved;
     let result: ActionResult = { ok: true, message: `Invitation sent to ${email}.` };
     try {
       await linkContext.run({ kind: "invitation", invitedBy: user.name || user.email, role }, () =>
@@ -23,11 +23,7 @@ export const inviteMemberAction = createAction(
     } catch (error) {
       unstable_rethrow(error);
       console.error(`[team] invitation email not sent: ${(error as Error).message}`);
-      result = {
-        ok: false,
-        code: "FAILED",
-        message: `The invitation is saved, but the email to ${email} could not be sent. Try sending it again.`,
-      };
+      result = fail(`The invitation is saved, but the email to ${email} could not be sent. Try sending it again.`);
     }
     revalidatePath("/team");
     return result;
@@ -40,7 +36,7 @@ export const changeRoleAction = createAction(
   async ({ userId, role }, user) => {
     const result = await changeRole({ actor: user, userId, role });
     revalidatePath("/team");
-    return result.ok ? { ok: true, message: "Role changed." } : { ok: false, code: "FAILED", message: result.message };
+    return result.ok ? { ok: true, message: "Role changed." } : result;
   },
 );
 
@@ -50,9 +46,7 @@ export const removeMemberAction = createAction(
   async ({ userId }, user) => {
     const result = await removeMember({ actor: user, userId });
     revalidatePath("/team");
-    return result.ok
-      ? { ok: true, message: "Member removed." }
-      : { ok: false, code: "FAILED", message: result.message };
+    return result.ok ? { ok: true, message: "Member removed." } : result;
   },
 );
 
@@ -62,8 +56,6 @@ export const revokeInvitationAction = createAction(
   async ({ invitationId }, user) => {
     const result = await revokeInvitation({ actor: user, invitationId });
     revalidatePath("/team");
-    return result.ok
-      ? { ok: true, message: "Invitation withdrawn." }
-      : { ok: false, code: "FAILED", message: result.message };
+    return result.ok ? { ok: true, message: "Invitation withdrawn." } : result;
   },
 );

@@ -12,9 +12,9 @@ import {
   type WriteResult,
 } from "../data/whatsapp";
 import { env } from "../env";
-import { asSentence } from "../format";
 import { clientRefSchema, disconnectWabaSchema, webhookFormSchema } from "../validations/whatsapp";
-import { createAction, type ActionResult } from "./safe-action";
+import { fail } from "../result";
+import { createAction, type ActionState } from "./safe-action";
 import { z } from "zod";
 
 /**
@@ -24,20 +24,18 @@ import { z } from "zod";
 export const refreshClientAction = createAction({ role: "ADMIN", schema: clientRefSchema }, async ({ clientId }) => {
   const result = await refreshClientConfig(clientId);
   revalidatePath(`/clients/${clientId}`);
-  return result.ok
-    ? { ok: true, message: "Fetched from ChakraHQ just now." }
-    : {
-        ok: false,
-        code: "FAILED",
-        message: `ChakraHQ could not be asked: ${asSentence(result.error.message)} Showing the last good data.`,
-      };
+  return result.ok ? { ok: true, message: "Fetched from ChakraHQ just now." } : result;
 });
 
 export type WebhookChange = { field: WebhookSettingField; from: string; to: string };
 /** A write's result: `outcome` says whether ChakraHQ applied it (done), did not, or could not be asked. */
-export type WriteState = ActionResult & { outcome?: WriteResult["outcome"] };
+export type WriteState = ActionState<{ outcome?: WriteResult["outcome"] }>;
 /** `current`: the settings ChakraHQ holds after an apply, when it could be read (the form shows them). */
-export type WebhookState = WriteState & { changes?: WebhookChange[]; current?: WebhookSettings };
+export type WebhookState = ActionState<{
+  outcome?: WriteResult["outcome"];
+  changes?: WebhookChange[];
+  current?: WebhookSettings;
+}>;
 
 /** An error message inside a sentence: without its final full stop. */
 const bare = (message: string) => message.trim().replace(/\.+$/, "");
@@ -57,7 +55,7 @@ function writeState(
     tryAgain: string;
   },
 ): WriteState {
-  const failed = (message: string): WriteState => ({ ok: false, code: "FAILED", outcome: result.outcome, message });
+  const failed = (message: string): WriteState => ({ ...fail(message), outcome: result.outcome });
   switch (result.outcome) {
     case "invalid":
       return failed(result.message);
@@ -103,7 +101,7 @@ export async function webhookSettingsAction(previous: WebhookState | null, formD
   const joined = new FormData();
   for (const [key, value] of formData)
     joined.set(key, key === "whichChakraWebhookEventsToSend" ? formData.getAll(key).join(",") : value);
-  return webhookAction(previous, joined) as Promise<WebhookState>;
+  return webhookAction(previous, joined);
 }
 
 const webhookAction = createAction(
@@ -150,13 +148,7 @@ export const disconnectWabaAction = createAction(
     revalidatePath(`/clients/${input.clientId}`);
     revalidatePath("/clients");
     if (result.outcome === "invalid") {
-      return {
-        ok: false,
-        code: "FAILED",
-        outcome: "invalid",
-        message: result.message,
-        fieldErrors: { confirmName: [result.message] },
-      };
+      return { ...fail(result.message, { confirmName: [result.message] }), outcome: "invalid" };
     }
     return writeState(result, {
       done: "Disconnected.",

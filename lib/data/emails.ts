@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { Prisma } from "../generated/prisma/sqlite/client";
 import { db } from "../db";
 import { isPermanentEmailError, sendEmail } from "../email/mailer";
+import type { EmailDeliveryView } from "../email/delivery";
 import type { RenderedEmail } from "../email/render";
 import { defineJob, type JobContext } from "../jobs/engine";
 import { sendJob } from "../jobs";
@@ -149,17 +150,6 @@ export const emailSweepJob = defineJob({
   concurrency: 1,
 });
 
-export type EmailDeliveryView = {
-  id: string;
-  to: string;
-  subject: string;
-  status: "QUEUED" | "SENT" | "RETRYING" | "FAILED";
-  attempts: number;
-  lastError: string | null;
-  createdAt: Date;
-  updatedAt: Date;
-};
-
 /** What the link's history shows of an email (never its body). */
 export const EMAIL_DELIVERY_SELECT = {
   id: true,
@@ -170,4 +160,4 @@ export const EMAIL_DELIVERY_SELECT = {
   lastError: true,
   createdAt: true,
   updatedAt: true,
-} as const;
+} as const satisfies Record<keyof EmailDeliveryView, true>;

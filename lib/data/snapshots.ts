@@ -4,7 +4,7 @@ import type { Prisma } from "../generated/prisma/sqlite/client";
 import { db } from "../db";
 import { applyAlertRules } from "./alerts";
 import { recordAudit, type AuditAction } from "./audit";
-import { buildSearchText } from "./clients";
+import { buildSearchText } from "./clients/search-text";
 import {
   connectionRemoved,
   stageAfterSnapshot,

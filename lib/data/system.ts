@@ -5,9 +5,10 @@ import { chakra, isChakraError } from "../chakra";
 import { db, type Db } from "../db";
 import { usesOutbox } from "../email/mailer";
 import { env } from "../env";
+import { fail, type Result } from "../result";
 import { DEMO_OWNER_EMAIL, ensureInitialOwner } from "./team";
 
-export type ServiceStatus = { ok: true } | { ok: false; message: string };
+export type ServiceStatus = Result;
 
 /** Whether ChakraHQ (or the fake, in demo mode) answers and accepts our token. Calls it every time. */
 export async function checkChakraHealth(): Promise<ServiceStatus> {
@@ -17,7 +18,7 @@ export async function checkChakraHealth(): Promise<ServiceStatus> {
   } catch (error) {
     if (!isChakraError(error)) throw error;
     const hint = env.demoMode && error.kind === "network" ? " Is the fake running? Start the app with npm run dev." : "";
-    return { ok: false, message: `${error.message}.${hint}` };
+    return fail(`${error.message}.${hint}`);
   }
 }
 
@@ -91,7 +92,7 @@ const chakraHealth = createSharedCheck({
   check: () =>
     checkChakraHealth().catch((error: unknown): ServiceStatus => {
       console.error("[system] ChakraHQ health check failed:", error);
-      return { ok: false, message: "The check failed unexpectedly; see the server log." };
+      return fail("The check failed unexpectedly; see the server log.");
     }),
   freshMs: 60_000,
   waitMs: 300,

@@ -2,6 +2,7 @@ import "server-only";
 import { env } from "../env";
 import { db } from "../db";
 import type { Role } from "../auth/roles";
+import { fail, type Result } from "../result";
 import { recordAudit } from "./audit";
 
 /** The owner that exists in development when INITIAL_ADMIN_EMAIL is not set. */
@@ -10,7 +11,7 @@ export const DEMO_OWNER_EMAIL = "owner@demo.test";
 const INVITATION_DAYS = 7;
 
 export type Actor = { id: string; email: string };
-export type TeamResult = { ok: true } | { ok: false; message: string };
+export type TeamResult = Result;
 
 const activeInvitation = (email: string) => ({
   email,
@@ -115,7 +116,10 @@ export async function listTeam(): Promise<{ members: TeamMember[]; invitations: 
 /** Records (or renews) an invitation; the caller then sends the sign-in link. */
 export async function inviteMember({ actor, email, role }: { actor: Actor; email: string; role: Role }): Promise<TeamResult> {
   const existing = await db.user.findUnique({ where: { email }, select: { removedAt: true } });
-  if (existing && !existing.removedAt) return { ok: false, message: `${email} is already a member of the team.` };
+  if (existing && !existing.removedAt) {
+    const message = `${email} is already a member of the team.`;
+    return fail(message, { email: [message] });
+  }
   await db.$transaction(async (tx) => {
     const data = {
       role,
@@ -134,7 +138,7 @@ export async function inviteMember({ actor, email, role }: { actor: Actor; email
 export async function revokeInvitation({ actor, invitationId }: { actor: Actor; invitationId: string }): Promise<TeamResult> {
   return db.$transaction(async (tx) => {
     const invitation = await tx.invitation.findFirst({ where: { id: invitationId, acceptedAt: null, revokedAt: null } });
-    if (!invitation) return { ok: false, message: "This invitation was already accepted or withdrawn." };
+    if (!invitation) return fail("This invitation was already accepted or withdrawn.");
     await tx.invitation.update({ where: { id: invitation.id }, data: { revokedAt: new Date() } });
     const member = await tx.user.count({ where: { email: invitation.email, removedAt: null } });
     if (member === 0) await tx.verificationToken.deleteMany({ where: { identifier: invitation.email } });
@@ -153,7 +157,7 @@ export async function changeRole({ actor, userId, role }: { actor: Actor; userId
   return db.$transaction(
     async (tx) => {
       const member = await tx.user.findFirst({ where: { id: userId, removedAt: null }, select: { id: true, email: true, role: true } });
-      if (!member) return { ok: false, message: "This person is no longer on the team." } as const;
+      if (!member) return fail("This person is no longer on the team.");
       if (member.role === role) return { ok: true } as const;
       await tx.user.update({ where: { id: member.id }, data: { role } });
       if ((await tx.user.count({ where: { role: "OWNER", removedAt: null } })) === 0) {
@@ -174,7 +178,7 @@ export async function removeMember({ actor, userId }: { actor: Actor; userId: st
   return db.$transaction(
     async (tx) => {
       const member = await tx.user.findFirst({ where: { id: userId, removedAt: null }, select: { id: true, email: true, role: true } });
-      if (!member) return { ok: false, message: "This person is no longer on the team." } as const;
+      if (!member) return fail("This person is no longer on the team.");
       await tx.user.update({ where: { id: member.id }, data: { removedAt: new Date() } });
       if ((await tx.user.count({ where: { role: "OWNER", removedAt: null } })) === 0) throw new LastOwnerError();
       await tx.session.deleteMany({ where: { userId: member.id } });
@@ -190,11 +194,11 @@ export async function removeMember({ actor, userId }: { actor: Actor; userId: st
 class LastOwnerError extends Error {}
 
 function handleTeamError(error: unknown): TeamResult {
-  if (error instanceof LastOwnerError) return { ok: false, message: LAST_OWNER };
+  if (error instanceof LastOwnerError) return fail(LAST_OWNER);
   // A write conflict (PostgreSQL serialization failure; P2034, or the driver adapter's
   // TransactionWriteConflict): the transaction was rolled back, nothing was changed.
   if ((error as { code?: string }).code === "P2034" || /TransactionWriteConflict/.test(String(error))) {
-    return { ok: false, message: "Someone else changed the team at the same time. Try again." };
+    return fail("Someone else changed the team at the same time. Try again.");
   }
   throw error;
 }

@@ -17,15 +17,26 @@ import { defineJob, RetryLater, type JobContext } from "../jobs/engine";
 import { sendJob } from "../jobs";
 import { blockChakraUntil, chakraBlockedUntil } from "./chakra-rate-limit";
 import { applyAlertRules, deliverAlerts } from "./alerts";
-import { recordAudit } from "./audit";
-import { storeSnapshot } from "./snapshots";
+import { recordAudit, type AuditAction } from "./audit";
+import { latestConfigForClient, storeSnapshot } from "./snapshots";
+import { asSentence } from "../format";
+import { fail, type Failure } from "../result";
 import type { Actor } from "./team";
 
 export type FetchFailure = { message: string; status: number | null; retryAfterSeconds: number | null; notFound: boolean };
+/**
+ * A refresh that failed: the last good snapshot stays. `message` is the admin's; `error` is
+ * what ChakraHQ said, for "refresh all" and the messages after a write.
+ */
+export type RefreshFailure = Failure & { error: FetchFailure; alertsOpened?: number };
 /** alertsOpened: the alerts this fetch opened (lib/data/alerts.ts). */
-export type RefreshResult =
-  | { ok: true; fetchedAt: Date; config: PluginConfig; alertsOpened: number }
-  | { ok: false; error: FetchFailure; alertsOpened?: number };
+export type RefreshResult = { ok: true; fetchedAt: Date; config: PluginConfig; alertsOpened: number } | RefreshFailure;
+
+const NO_PLUGIN_YET = "This client has no ChakraHQ plugin yet.";
+
+function refreshFailed(error: FetchFailure, extra: { alertsOpened?: number } = {}): RefreshFailure {
+  return { ...fail(`ChakraHQ could not be asked: ${asSentence(error.message)} Showing the last good data.`), error, ...extra };
+}
 
 function failureOf(error: unknown): FetchFailure {
   if (!isChakraError(error)) throw error;
@@ -45,14 +56,14 @@ function failureOf(error: unknown): FetchFailure {
  */
 export async function refreshClientConfig(clientId: string, chakra: ChakraClient = defaultChakra): Promise<RefreshResult> {
   const client = await db.client.findUnique({ where: { id: clientId }, select: { pluginId: true } });
-  if (!client?.pluginId) return { ok: false, error: { message: "This client has no ChakraHQ plugin yet.", status: null, retryAfterSeconds: null, notFound: false } };
+  if (!client?.pluginId) return refreshFailed({ message: NO_PLUGIN_YET, status: null, retryAfterSeconds: null, notFound: false });
   let config: PluginConfig;
   try {
     config = await chakra.getPluginConfig(client.pluginId);
   } catch (error) {
     const failure = failureOf(error);
     const alertsOpened = failure.notFound ? await notePluginMissing(clientId, client.pluginId, failure.message) : 0;
-    return { ok: false, error: failure, alertsOpened };
+    return refreshFailed(failure, { alertsOpened });
   }
   const snapshot = await storeSnapshot({ clientId, pluginId: client.pluginId, config });
   // ChakraHQ knows the plugin (again): it no longer needs the agency for that.
@@ -97,7 +108,7 @@ type AuditedWrite = {
   actor: Actor;
   clientId: string;
   /** The audit entry's action while the call runs, then after each outcome. */
-  actions: { attempted: string; done: string; notDone: string; unconfirmed: string };
+  actions: { attempted: AuditAction; done: AuditAction; notDone: AuditAction; unconfirmed: AuditAction };
   metadata: Record<string, Prisma.InputJsonValue | null>;
   call: () => Promise<void>;
   /** Whether a configuration ChakraHQ sent shows the write applied. */
@@ -123,7 +134,7 @@ async function auditedWrite(write: AuditedWrite, chakra: ChakraClient): Promise<
     },
     select: { id: true },
   });
-  const settle = (action: string, outcome: Record<string, Prisma.InputJsonValue | null>) =>
+  const settle = (action: AuditAction, outcome: Record<string, Prisma.InputJsonValue | null>) =>
     db.auditLog.update({ where: { id: entry.id }, data: { action, metadata: { ...metadata, ...outcome } } });
 
   let lost: ChakraError | null = null;
@@ -183,7 +194,7 @@ export async function updateWebhookSettings(
   chakra: ChakraClient = defaultChakra,
 ): Promise<WriteResult> {
   const client = await db.client.findUnique({ where: { id: clientId }, select: { pluginId: true } });
-  if (!client?.pluginId) return { outcome: "invalid", message: "This client has no ChakraHQ plugin yet." };
+  if (!client?.pluginId) return { outcome: "invalid", message: NO_PLUGIN_YET };
   const pluginId = client.pluginId;
   return auditedWrite(
     {
@@ -214,12 +225,12 @@ export async function disconnectWaba(
 ): Promise<WriteResult> {
   const [client, latest] = await Promise.all([
     db.client.findUnique({ where: { id: clientId }, select: { pluginId: true } }),
-    db.pluginConfigSnapshot.findFirst({ where: { clientId, isLatest: true }, select: { raw: true } }),
+    latestConfigForClient(clientId),
   ]);
   const invalid = (message: string): WriteResult => ({ outcome: "invalid", message });
   if (!client?.pluginId) return invalid("This client has no ChakraHQ plugin.");
   const pluginId = client.pluginId;
-  const waba = (latest?.raw as unknown as PluginConfig | undefined)?.whatsappBusinessAccounts.find((w) => w.id === wabaId);
+  const waba = latest?.config.whatsappBusinessAccounts.find((w) => w.id === wabaId);
   if (!waba) return invalid("This WhatsApp Business Account is not connected any more. Refresh to see the current state.");
   const expected = (waba.name ?? waba.id).trim();
   if (confirmName.trim() !== expected) return invalid(`Type the account's name exactly, "${expected}", to confirm.`);

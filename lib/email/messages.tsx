@@ -2,6 +2,7 @@ import type { ReactElement } from "react";
 import type { AgencyBranding } from "../data/agency";
 import { ROLE_INFO, type Role } from "../auth/roles";
 import type { LinkPurpose } from "../onboarding/rules";
+import { formatDateTime } from "../format";
 import { translator } from "../i18n/catalogs";
 import type { Locale } from "../i18n/locales";
 import { Heading, Link, Section, Text } from "@react-email/components";
@@ -16,9 +17,6 @@ import { renderEmail, type RenderedEmail } from "./render";
  */
 
 type Composed = { subject: string; element: ReactElement };
-
-const when = (date: Date) =>
-  date.toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }) + " UTC";
 
 /** A link's expiry in the reader's language, in UTC and marked so (an email cannot know the reader's zone). */
 const utcDate = (date: Date, locale: Locale) =>
@@ -38,7 +36,7 @@ function composeSignIn({ agency, url, expires }: SignInProps): Composed {
         heading="Sign in"
         button={{ label: "Sign in", url }}
         footnotes={[
-          `The link expires on ${when(expires)}.`,
+          `The link expires on ${formatDateTime(expires)}.`,
           "If you did not ask to sign in, you can ignore this email.",
         ]}
       >
@@ -63,7 +61,7 @@ function composeInvitation({ agency, url, expires, invitedBy, role }: Invitation
         heading={`You are invited to ${agency.name}`}
         button={{ label: "Accept and sign in", url }}
         footnotes={[
-          `This link expires on ${when(expires)}. After that, ask for a new one on the sign-in page with this address.`,
+          `This link expires on ${formatDateTime(expires)}. After that, ask for a new one on the sign-in page with this address.`,
         ]}
       >
         <Paragraph>
@@ -336,15 +334,15 @@ function composeExpiryWarning({ agency, clientName, expires, opened, clientUrl }
       <EmailLayout
         agency={agency}
         title={subject}
-        preheader={`It stops working on ${when(expires)}.`}
+        preheader={`It stops working on ${formatDateTime(expires)}.`}
         heading={`${clientName}'s link expires tomorrow`}
         button={{ label: "Open the client", url: clientUrl }}
         footnotes={["You get this because you sent the link. Owners choose these reminders in the agency settings."]}
       >
         <Paragraph>
           {opened
-            ? `${clientName} opened their onboarding link but has not connected WhatsApp, and the link stops working on ${when(expires)}.`
-            : `${clientName} has not opened their onboarding link, and it stops working on ${when(expires)}.`}
+            ? `${clientName} opened their onboarding link but has not connected WhatsApp, and the link stops working on ${formatDateTime(expires)}.`
+            : `${clientName} has not opened their onboarding link, and it stops working on ${formatDateTime(expires)}.`}
         </Paragraph>
         <Paragraph>
           If they still need it, send it again (it keeps its expiry) or create a new link from the client&apos;s page.
@@ -411,7 +409,7 @@ function composeWeeklyDigest({ agency, digest, overviewUrl, preferencesUrl }: We
   if (digest.expiring.length)
     sections.push({
       heading: `Links about to expire (${digest.expiring.length})`,
-      lines: lines(digest.expiring, (i) => `${i.name}: expires ${when(i.expires)}`),
+      lines: lines(digest.expiring, (i) => `${i.name}: expires ${formatDateTime(i.expires)}`),
     });
   if (digest.attention.length)
     sections.push({

@@ -4,18 +4,11 @@ import { ChakraError, mayHaveApplied } from "@/lib/chakra";
 import { createChakraClient } from "@/lib/chakra/client";
 import { describeHistory } from "@/lib/clients/history";
 import { db } from "@/lib/db";
-import {
-  checkPlugin,
-  countClientsByStatus,
-  createClient,
-  exportClientsCsv,
-  IMPORT_MAX_PLUGIN_CHECKS,
-  importClients,
-  listClients,
-  previewImport,
-  setClientArchived,
-  updateClient,
-} from "@/lib/data/clients";
+import { exportClientsCsv } from "@/lib/data/clients/export";
+import { IMPORT_MAX_PLUGIN_CHECKS, importClients, previewImport } from "@/lib/data/clients/import";
+import { countClientsByStatus, listClients } from "@/lib/data/clients/list";
+import { checkPlugin } from "@/lib/data/clients/plugin-check";
+import { createClient, setClientArchived, updateClient } from "@/lib/data/clients/records";
 import { mintConnectTokenForClient, releasePluginHold, type ClientMint } from "@/lib/data/onboarding/mint";
 import { storeSnapshot } from "@/lib/data/snapshots";
 import { clientListQuerySchema } from "@/lib/validations/clients";

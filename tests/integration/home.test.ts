@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { EXAMPLE_PLUGIN_ID } from "@/fake-chakra/state";
 import type { PluginConfig } from "@/lib/chakra/schemas";
 import { db } from "@/lib/db";
-import { updateClient } from "@/lib/data/clients";
+import { updateClient } from "@/lib/data/clients/records";
 import { getFirstRun, getFunnel, listActivity, listNeeds } from "@/lib/data/home";
 import { storeSnapshot } from "@/lib/data/snapshots";
 import { refreshClientConfig } from "@/lib/data/whatsapp";

@@ -96,7 +96,8 @@ describe("invitations", () => {
   it("are refused for someone already on the team", async () => {
     const [owner, admin] = await team("OWNER", "ADMIN");
     const result = await inviteMember({ actor: actorOf(owner!), email: admin!.email, role: "VIEWER" });
-    expect(result).toEqual({ ok: false, message: `${admin!.email} is already a member of the team.` });
+    const message = `${admin!.email} is already a member of the team.`;
+    expect(result).toEqual({ ok: false, code: "FAILED", message, fieldErrors: { email: [message] } });
   });
 });
 
@@ -106,9 +107,14 @@ describe("roles and removal", () => {
     const message = "The team needs at least one owner: make someone else an owner first.";
     expect(await changeRole({ actor: actorOf(owner!), userId: owner!.id, role: "ADMIN" })).toEqual({
       ok: false,
+      code: "FAILED",
       message,
     });
-    expect(await removeMember({ actor: actorOf(owner!), userId: owner!.id })).toEqual({ ok: false, message });
+    expect(await removeMember({ actor: actorOf(owner!), userId: owner!.id })).toEqual({
+      ok: false,
+      code: "FAILED",
+      message,
+    });
     expect(await db.user.findUniqueOrThrow({ where: { id: owner!.id } })).toMatchObject({
       role: "OWNER",
       removedAt: null,

@@ -1,4 +1,4 @@
-import { createClient } from "@/lib/data/clients";
+import { createClient } from "@/lib/data/clients/records";
 import type { Actor } from "@/lib/data/team";
 import { db } from "@/lib/db";
 

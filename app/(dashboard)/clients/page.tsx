@@ -9,7 +9,7 @@ import { requireUser } from "@/lib/auth/guards";
 import { hasRole } from "@/lib/auth/roles";
 import { clientListHref } from "@/lib/clients/list-url";
 import { CLIENT_FILTERS, STATUS_INFO } from "@/lib/clients/status";
-import { countAllClients, countClientsByStatus, listClients } from "@/lib/data/clients";
+import { countAllClients, countClientsByStatus, listClients } from "@/lib/data/clients/list";
 import { formatDateTime } from "@/lib/format";
 import { parseClientListQuery, SEARCH_MAX, type ClientListQuery } from "@/lib/validations/clients";
 

@@ -9,7 +9,7 @@ import { SystemStatusSection } from "@/components/home/system-status";
 import { Card, CardTitle } from "@/components/ui/card";
 import { requireUser } from "@/lib/auth/guards";
 import { hasRole, ROLE_INFO } from "@/lib/auth/roles";
-import { countClientsByStatus } from "@/lib/data/clients";
+import { countClientsByStatus } from "@/lib/data/clients/list";
 import { getFirstRun, getFunnel, listActivity, listNeeds } from "@/lib/data/home";
 import { countTeam } from "@/lib/data/team";
 import { parseFunnelPeriod } from "@/lib/validations/home";

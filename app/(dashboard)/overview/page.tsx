@@ -10,7 +10,7 @@ import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@
 import { requireUser } from "@/lib/auth/guards";
 import { stripControlCharacters } from "@/lib/validations/text";
 import { hasRole } from "@/lib/auth/roles";
-import { countClientsByStatus } from "@/lib/data/clients";
+import { countClientsByStatus } from "@/lib/data/clients/list";
 import {
   countNumbersByStatus,
   latestRefreshJob,

@@ -9,6 +9,7 @@ import type { Prisma } from "../../generated/prisma/sqlite/client";
 import type { RenderedEmail } from "../../email/render";
 import { recordAudit } from "../audit";
 import { dispatchEmail, EMAIL_DELIVERY_SELECT, queueEmail } from "../emails";
+import { fail } from "../../result";
 import type { Actor } from "../team";
 
 type Tx = Prisma.TransactionClient;
@@ -58,13 +59,12 @@ export async function createLink({
   purpose?: LinkPurpose;
 }) {
   const client = await db.client.findUnique({ where: { id: clientId }, select: { archived: true, pluginId: true } });
-  if (!client) return { ok: false as const, message: "This client no longer exists." };
-  if (client.archived) return { ok: false as const, message: "Restore the client before sending it a link." };
+  if (!client) return fail("This client no longer exists.");
+  if (client.archived) return fail("Restore the client before sending it a link.");
   if (!purposesFor(client).includes(purpose)) {
-    return {
-      ok: false as const,
-      message: `A ${PURPOSE_INFO[purpose].history.toLowerCase()} is for a client that already has a ChakraHQ plugin. Send a first connection link instead.`,
-    };
+    return fail(
+      `A ${PURPOSE_INFO[purpose].history.toLowerCase()} is for a client that already has a ChakraHQ plugin. Send a first connection link instead.`,
+    );
   }
   const { token, tokenHash } = newLinkToken();
   const now = new Date();
@@ -104,9 +104,9 @@ export async function rotateLink({ actor, linkId }: { actor: Actor; linkId: stri
     },
   });
   const state = link ? linkState({ ...link, clientArchived: link.client.archived }, new Date()) : "revoked";
-  if (!link || state === "revoked") return { ok: false as const, message: "This link was revoked: create a new one." };
-  if (state === "connected") return { ok: false as const, message: "The client already connected through this link." };
-  if (state === "expired") return { ok: false as const, message: "This link has expired: create a new one." };
+  if (!link || state === "revoked") return fail("This link was revoked: create a new one.");
+  if (state === "connected") return fail("The client already connected through this link.");
+  if (state === "expired") return fail("This link has expired: create a new one.");
   const { token, tokenHash } = newLinkToken();
   // Only while it is still the same link and address: a revoke, a connection or another
   // "Send again" meanwhile wins. The old address is kept as replaced (its page offers to ask
@@ -119,7 +119,7 @@ export async function rotateLink({ actor, linkId }: { actor: Actor; linkId: stri
     if (updated.count === 1) await tx.replacedLinkToken.create({ data: { linkId: link.id, tokenHash: link.tokenHash } });
     return updated.count === 1;
   });
-  if (!rotated) return { ok: false as const, message: "This link changed meanwhile: reload the page." };
+  if (!rotated) return fail("This link changed meanwhile: reload the page.");
   await recordAudit({ actor, action: "link.rotated", targetType: "link", targetId: link.id, clientId: link.clientId });
   return { ok: true as const, url: onboardingUrl(token), clientId: link.clientId, expiresAt: link.expiresAt, purpose: link.purpose };
 }
@@ -149,7 +149,7 @@ export async function recordLinkSent({
 /** Stops a link from working. */
 export async function revokeLink({ actor, linkId }: { actor: Actor; linkId: string }) {
   const updated = await db.onboardingLink.updateMany({ where: { id: linkId, revokedAt: null, usedAt: null }, data: { revokedAt: new Date() } });
-  if (updated.count === 0) return { ok: false as const, message: "This link is already revoked or used." };
+  if (updated.count === 0) return fail("This link is already revoked or used.");
   const link = await db.onboardingLink.findUniqueOrThrow({ where: { id: linkId }, select: { clientId: true } });
   await db.onboardingLinkEvent.create({ data: { linkId, type: "REVOKED" } });
   await recordAudit({ actor, action: "link.revoked", targetType: "link", targetId: linkId, clientId: link.clientId });

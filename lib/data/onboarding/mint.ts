@@ -6,7 +6,9 @@ import type { Prisma } from "../../generated/prisma/sqlite/client";
 import { db, makeDurable } from "../../db";
 import { env } from "../../env";
 import { recordAudit, settleAudit } from "../audit";
-import { buildSearchText, NO_HOLD, type SaveResult } from "../clients";
+import { NO_HOLD, type SaveResult } from "../clients/records";
+import { fail } from "../../result";
+import { buildSearchText } from "../clients/search-text";
 import type { Actor } from "../team";
 
 // ---------------------------------------------------------------- connect tokens
@@ -338,7 +340,7 @@ export async function releasePluginHold({
       data: NO_HOLD,
     });
     if (released.count === 0)
-      return { ok: false, message: "This client has no such hold any more: reload the page." } as const;
+      return fail("This client has no such hold any more: reload the page.");
     await recordAudit(
       {
         actor,

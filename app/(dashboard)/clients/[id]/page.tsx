@@ -15,7 +15,7 @@ import { DisconnectWaba } from "@/components/whatsapp/disconnect-waba";
 import { PluginConfigView } from "@/components/whatsapp/plugin-config";
 import { RefreshButton } from "@/components/whatsapp/refresh-button";
 import { WebhookForm } from "@/components/whatsapp/webhook-form";
-import { getClient, getClientHistory } from "@/lib/data/clients";
+import { getClient, getClientHistory } from "@/lib/data/clients/records";
 import { listLinks } from "@/lib/data/onboarding/links";
 import { connectionForClient } from "@/lib/data/snapshots";
 import { listOpenAlerts } from "@/lib/data/alerts";

@@ -1,5 +1,5 @@
 import { authorizeRoute } from "@/lib/auth/guards";
-import { clientsCsvChunks } from "@/lib/data/clients";
+import { clientsCsvChunks } from "@/lib/data/clients/export";
 import { parseClientListQuery } from "@/lib/validations/clients";
 
 /** GET /clients/export?q=&status=&sort=&dir=: the current view of the clients list as CSV. */

@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { ClientForm } from "@/components/clients/client-form";
 import { Card } from "@/components/ui/card";
 import { requireUser } from "@/lib/auth/guards";
-import { getClient } from "@/lib/data/clients";
+import { getClient } from "@/lib/data/clients/records";
 
 export const metadata: Metadata = { title: "Edit client" };
 
