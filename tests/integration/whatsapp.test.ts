@@ -10,24 +10,18 @@ import {
   refreshClientConfig,
   updateWebhookSettings,
 } from "@/lib/data/whatsapp";
+import { createTestClient } from "../support/factories";
 import { startTestChakra } from "../support/fake-chakra";
 
 let t: Awaited<ReturnType<typeof startTestChakra>>;
 let actor: { id: string; email: string };
-let n = 0;
 
-async function clientWithPlugin(pluginId: string, name = `WA ${n}`) {
-  const ref = `wa-${Date.now().toString(36)}-${n++}`;
-  return db.client.create({
-    data: {
-      name,
-      contactName: "Ana",
-      contactEmail: `${ref}@example.com`,
-      clientReferenceId: ref,
-      pluginId,
-      searchText: `${name.toLowerCase()} ${ref}`,
-    },
-  });
+/** A client mapped to `pluginId`, named `name` ("Client wa-…" by default). */
+async function clientWithPlugin(pluginId: string, name?: string) {
+  const client = await createTestClient("wa", { pluginId, ...(name ? { name } : {}) });
+  // The tests read what refreshes and writes add to the audit log: the creation is left out.
+  await db.auditLog.deleteMany({ where: { clientId: client.id } });
+  return client;
 }
 
 beforeAll(async () => {
