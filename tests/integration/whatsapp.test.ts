@@ -10,7 +10,7 @@ import {
   refreshClientConfig,
   updateWebhookSettings,
 } from "@/lib/data/whatsapp";
-import { createTestClient } from "../support/factories";
+import { createTestClient, createTestLink } from "../support/factories";
 import { startTestChakra } from "../support/fake-chakra";
 
 let t: Awaited<ReturnType<typeof startTestChakra>>;
@@ -206,14 +206,9 @@ describe("a client's stage when its connection goes away", () => {
   /** An invited client (it has a link) whose plugin ChakraHQ shows connected. */
   async function connectedInvitedClient() {
     const client = await clientWithPlugin(EXAMPLE_PLUGIN_ID);
-    await db.onboardingLink.create({
-      data: {
-        clientId: client.id,
-        tokenHash: `hash-${client.id}`,
-        expiresAt: new Date(Date.now() + 86_400_000),
-        usedAt: new Date(),
-      },
-    });
+    const { linkId } = await createTestLink(client.id);
+    // Used: the client connected through it (signup-detection.test.ts connects one for real).
+    await db.onboardingLink.update({ where: { id: linkId }, data: { usedAt: new Date() } });
     await refreshClientConfig(client.id, t.chakra);
     expect(await stageOf(client.id)).toBe("CONNECTED");
     return client;
