@@ -21,6 +21,7 @@ import { describeHistory } from "@/lib/clients/history";
 import { db } from "@/lib/db";
 import { latestConfigForClient } from "@/lib/data/snapshots";
 import { disconnectWaba, refreshClientConfig } from "@/lib/data/whatsapp";
+import { createTestClient } from "../support/factories";
 import { signInAs } from "../support/request-context";
 
 /*
@@ -40,7 +41,6 @@ const SETTINGS = {
 };
 
 let clientId = "";
-let n = 0;
 
 afterAll(() => fake.close());
 beforeEach(async () => {
@@ -50,19 +50,9 @@ beforeEach(async () => {
   await db.pluginConfigSnapshot.deleteMany();
   await db.auditLog.deleteMany();
   await db.client.deleteMany();
-  const ref = `writes-${Date.now().toString(36)}-${n++}`;
-  clientId = (
-    await db.client.create({
-      data: {
-        name: "Acme Bakery",
-        contactName: "Ana",
-        contactEmail: `${ref}@example.com`,
-        clientReferenceId: ref,
-        pluginId: EXAMPLE_PLUGIN_ID,
-        searchText: ref,
-      },
-    })
-  ).id;
+  clientId = (await createTestClient("writes", { name: "Acme Bakery", pluginId: EXAMPLE_PLUGIN_ID })).id;
+  // The tests read what the writes add to the client's timeline: its creation is left out.
+  await db.auditLog.deleteMany({ where: { clientId, action: { in: ["client.created", "client.plugin_mapped"] } } });
   expect((await refreshClientConfig(clientId)).ok).toBe(true); // the last good snapshot
   await signInAs("ADMIN");
 });

@@ -4,6 +4,11 @@ import { db } from "@/lib/db";
 /* Runs on whichever database the suite was started with: SQLite by default, PostgreSQL in CI's second run. */
 
 const unique = () => Math.random().toString(36).slice(2, 10);
+/*
+ * Rows written straight through Prisma on purpose: this file tests the schema itself (its unique
+ * keys answer P2002, its cascades and set-nulls), which the data functions would hide behind
+ * their own messages (clients.test.ts tests those).
+ */
 const newClient = (overrides: Record<string, unknown> = {}) => {
   const id = unique();
   return db.client.create({

@@ -26,6 +26,7 @@ import { deliverEmail, queueEmail, sweepEmails } from "@/lib/data/emails";
 import { listLinks } from "@/lib/data/onboarding/links";
 import { db } from "@/lib/db";
 import { startWorkers, stopJobs } from "@/lib/jobs";
+import { createTestClient, createTestLink } from "../support/factories";
 import { pageProps, renderPage } from "../support/render-page";
 import { signInAs } from "../support/request-context";
 import { startMailCatcher } from "../support/mail-catcher";
@@ -40,12 +41,7 @@ const form = (values: Record<string, string>) => {
 };
 const attempt = (n: number, lastAttempt = false) => ({ id: `test-${n}`, attempt: n, lastAttempt });
 
-async function newClient() {
-  const ref = `mail-${Date.now().toString(36)}-${n++}`;
-  return db.client.create({
-    data: { name: `Client ${ref}`, contactName: "Ana", contactEmail: `${ref}@example.com`, clientReferenceId: ref },
-  });
-}
+const newClient = () => createTestClient("mail");
 
 async function clientPageText(clientId: string) {
   const ClientPage = (await import("@/app/(dashboard)/clients/[id]/page")).default;
@@ -166,22 +162,14 @@ describe("with the mail server up", () => {
   it("a refused recipient fails at once (no retry), with the server's reason", async () => {
     catcher = await startMailCatcher({ smtpPort, refuse: (address) => address.startsWith("nobody") });
     const client = await newClient();
-    const [link] = await Promise.all([
-      db.onboardingLink.create({
-        data: {
-          clientId: client.id,
-          tokenHash: `hash-${n++}-${Date.now()}`,
-          expiresAt: new Date(Date.now() + 86_400_000),
-        },
-      }),
-    ]);
+    const { linkId } = await createTestLink(client.id);
     vi.spyOn(console, "error").mockImplementation(() => {});
     const id = await queueEmail({
       kind: "connected",
       to: "nobody@example.com",
       email: { subject: "About your client", html: "<p>Hello</p>", text: "Hello" },
       clientId: client.id,
-      linkId: link.id,
+      linkId,
     });
     await deliverEmail({ deliveryId: id }, attempt(0));
     const failed = await db.emailDelivery.findUniqueOrThrow({ where: { id } });

@@ -5,8 +5,8 @@ import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
 vi.mock("next/headers", async () => (await import("../support/request-context")).headersModule());
 vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
 
-import { db } from "@/lib/db";
 import { endBackgroundRuns } from "../support/background-runs";
+import { createTestClient } from "../support/factories";
 import { pageProps, renderPage } from "../support/render-page";
 import { signInAs, signOutOfJar } from "../support/request-context";
 
@@ -127,15 +127,9 @@ describe("dashboard pages", () => {
 
 describe("what a viewer is offered", () => {
   it("no refresh from ChakraHQ on a client's page; admins have it", async () => {
-    const ref = `guards-${Date.now().toString(36)}`;
-    const client = await db.client.create({
-      data: {
-        name: "Guarded Co",
-        contactName: "Ana",
-        contactEmail: `${ref}@example.com`,
-        clientReferenceId: ref,
-        pluginId: "7d1c3f0e-2b4a-4c5d-8e9f-0a1b2c3d4e5f",
-      },
+    const client = await createTestClient("guards", {
+      name: "Guarded Co",
+      pluginId: "7d1c3f0e-2b4a-4c5d-8e9f-0a1b2c3d4e5f",
     });
     const page = (await import("../../app/(dashboard)/clients/[id]/page")).default;
     await signInAs("VIEWER");

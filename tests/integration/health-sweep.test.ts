@@ -19,6 +19,7 @@ import { db } from "@/lib/db";
 import { alertRecipients } from "@/lib/data/alerts";
 import { runScheduledSweep, runSweepNow, sweepSlot } from "@/lib/data/health";
 import { emailsSettled } from "../support/emails";
+import { createTestClient, createTestLink, createTestMember } from "../support/factories";
 import { env } from "@/lib/env";
 import { stopJobs } from "@/lib/jobs";
 import { updateAlertPreferenceAction } from "@/lib/actions/health";
@@ -35,8 +36,7 @@ let optedOut: Member;
 let viewer: Member;
 
 async function member(role: "OWNER" | "ADMIN" | "VIEWER", alerts?: "ALL" | "MINE" | "NONE") {
-  const user = await db.user.create({ data: { email: `${unique(`hs-${role.toLowerCase()}`)}@test.example`, role } });
-  if (alerts) await db.memberPreference.create({ data: { userId: user.id, alerts } });
+  const user = await createTestMember(role, { email: `${unique(`hs-${role.toLowerCase()}`)}@test.example`, alerts });
   return { id: user.id, email: user.email };
 }
 
@@ -59,10 +59,7 @@ async function connectedClient(name: string) {
       },
     },
   ];
-  const ref = unique("hs");
-  const client = await db.client.create({
-    data: { name, contactName: "Ana", contactEmail: `${ref}@example.com`, clientReferenceId: ref, pluginId: plugin.id },
-  });
+  const client = await createTestClient("hs", { name, pluginId: plugin.id });
   return { client, plugin };
 }
 
@@ -116,14 +113,7 @@ describe("the health sweep", () => {
   it("fetches every mapped plugin once, raises one alert per change, emails it once until it clears and comes back", async () => {
     const acme = await connectedClient("Acme Bakery");
     const north = await connectedClient("North Cafe");
-    await db.onboardingLink.create({
-      data: {
-        clientId: acme.client.id,
-        tokenHash: unique("hash"),
-        expiresAt: new Date(Date.now() + 86_400_000),
-        createdById: linkSender.id,
-      },
-    });
+    await createTestLink(acme.client.id, { actor: linkSender });
 
     // The first sweep is the baseline: nothing to report.
     const first = await sweep();

@@ -6,6 +6,7 @@ import { updateClient } from "@/lib/data/clients/records";
 import { getFirstRun, getFunnel, listActivity, listNeeds } from "@/lib/data/home";
 import { storeSnapshot } from "@/lib/data/snapshots";
 import { refreshClientConfig } from "@/lib/data/whatsapp";
+import { createTestClient } from "../support/factories";
 import { startTestChakra } from "../support/fake-chakra";
 
 const HOUR = 3_600_000;
@@ -14,11 +15,14 @@ let t: Awaited<ReturnType<typeof startTestChakra>>;
 let actor: { id: string; email: string };
 let n = 0;
 
-async function newClient(name: string, data: { pluginId?: string; createdAt?: Date } = {}) {
-  const ref = `home-${n++}-${Date.now().toString(36)}`;
-  return db.client.create({
-    data: { name, contactName: "Ana", contactEmail: `${ref}@example.com`, clientReferenceId: ref, ...data },
-  });
+async function newClient(
+  name: string,
+  { pluginId = null, createdAt }: { pluginId?: string | null; createdAt?: Date } = {},
+) {
+  const client = await createTestClient("home", { name, pluginId });
+  if (!createdAt) return client;
+  // Added days ago: the app stamps a client with the moment it is created.
+  return db.client.update({ where: { id: client.id }, data: { createdAt } });
 }
 
 type EventSpec = {
@@ -26,6 +30,10 @@ type EventSpec = {
   at: Date;
   detail?: string;
 };
+/**
+ * Written by hand, not through createLink: these links were created, opened and used at given
+ * moments in the past (the funnel's periods, a link stalled for days), and createLink stamps now.
+ */
 async function newLink(
   clientId: string,
   { createdAt = new Date(), expiresAt, usedAt = null, revokedAt = null, events = [] as EventSpec[] } = {} as {

@@ -26,7 +26,7 @@ import { NextRequest } from "next/server";
 import { EXAMPLE_PLUGIN_ID } from "@/fake-chakra/state";
 import { db } from "@/lib/db";
 import { endBackgroundRuns } from "../support/background-runs";
-import { createLink } from "@/lib/data/onboarding/links";
+import { createTestClient, createTestLink } from "../support/factories";
 import { refreshClientConfig } from "@/lib/data/whatsapp";
 import { pageProps, renderPage } from "../support/render-page";
 import { signInAs } from "../support/request-context";
@@ -212,22 +212,8 @@ let expiredToken = "";
 let n = 0;
 const unique = (prefix: string) => `${prefix}-${Date.now().toString(36)}-${n++}`;
 
-async function newClient(name: string, data: object = {}) {
-  const ref = unique("hostile");
-  return db.client.create({
-    data: {
-      name,
-      contactName: "Ana",
-      contactEmail: `${ref}@example.com`,
-      clientReferenceId: ref,
-      searchText: ref,
-      ...data,
-    },
-    select: { id: true, clientReferenceId: true },
-  });
-}
-
-const tokenOf = (url: string) => url.split("/onboard/")[1]!;
+const newClient = (name: string, pluginId: string | null = null) =>
+  createTestClient("hostile", { name, pluginId }, { actor: owner });
 
 beforeAll(async () => {
   vi.spyOn(console, "log").mockImplementation(() => {}); // the outbox prints every email
@@ -243,22 +229,26 @@ beforeAll(async () => {
     })
   ).id;
 
-  connected = await newClient("Connected Co", { pluginId: EXAMPLE_PLUGIN_ID });
+  connected = await newClient("Connected Co", EXAMPLE_PLUGIN_ID);
   const refreshed = await refreshClientConfig(connected.id);
   if (!refreshed.ok) throw new Error(`the fake did not answer: ${refreshed.error.message}`);
   const account = refreshed.config.whatsappBusinessAccounts[0]!;
   waba = { id: account.id, name: account.name ?? account.id };
 
   editable = await newClient("Editable Co");
-  held = await newClient("Held Co", {
-    pluginHoldAt: new Date(),
-    pluginHoldReason: "ChakraHQ did not answer within 15 s",
+  held = await newClient("Held Co");
+  // The hold a mint leaves when ChakraHQ does not answer in time (onboarding-plugin-hold.test.ts
+  // makes one that way); written here so that this file needs no slow ChakraHQ.
+  await db.client.update({
+    where: { id: held.id },
+    data: {
+      pluginHoldAt: new Date(),
+      pluginHoldReason: "ChakraHQ did not answer within 15 s",
+      pluginHoldReference: held.clientReferenceId,
+    },
   });
-  await db.client.update({ where: { id: held.id }, data: { pluginHoldReference: held.clientReferenceId } });
   linked = await newClient("Linked Co");
-  const adminLink = await createLink({ actor: owner, clientId: linked.id, validDays: 7 });
-  if (!adminLink.ok) throw new Error("no link");
-  adminLinkId = adminLink.link.id;
+  adminLinkId = (await createTestLink(linked.id, { actor: owner })).linkId;
 
   // The end client's side: a live link whose plugin already has a connected number...
   const plugin = fake.createPlugin({ name: "Onboarding Co plugin" });
@@ -268,16 +258,14 @@ beforeAll(async () => {
     availableAt: 0,
     number: { id: "999000111", display_phone_number: "+44 20 7946 0000", status: "CONNECTED" },
   } as never);
-  const onboarding = await newClient("Onboarding Co", { pluginId: plugin.id });
-  const live = await createLink({ actor: owner, clientId: onboarding.id, validDays: 7 });
-  if (!live.ok) throw new Error("no link");
-  onboardingToken = tokenOf(live.url);
+  const onboarding = await newClient("Onboarding Co", plugin.id);
+  onboardingToken = (await createTestLink(onboarding.id, { actor: owner })).token;
   // ...and an expired one, whose page asks the agency for a new link.
   const lapsed = await newClient("Lapsed Co");
-  const old = await createLink({ actor: owner, clientId: lapsed.id, validDays: 1 });
-  if (!old.ok) throw new Error("no link");
-  await db.onboardingLink.update({ where: { id: old.link.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
-  expiredToken = tokenOf(old.url);
+  const old = await createTestLink(lapsed.id, { actor: owner, validDays: 1 });
+  // Expired a second ago: a link lives at least a day, so only the clock (or this) expires it.
+  await db.onboardingLink.update({ where: { id: old.linkId }, data: { expiresAt: new Date(Date.now() - 1000) } });
+  expiredToken = old.token;
 });
 
 afterAll(async () => {

@@ -5,6 +5,7 @@ import path from "node:path";
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
 import { startRefreshAll } from "@/lib/data/whatsapp";
+import { createTestClient } from "../support/factories";
 
 /*
  * Worker processes of their own (`npm run worker`), as a deployment with several instances
@@ -68,15 +69,9 @@ let actor: { id: string; email: string };
 function createClients(prefix: string, count: number) {
   return Promise.all(
     Array.from({ length: count }, (_, i) =>
-      db.client.create({
-        data: {
-          name: `${prefix} ${i}`,
-          contactName: "Ana",
-          contactEmail: `${prefix.toLowerCase()}-${i}@example.com`,
-          clientReferenceId: `${prefix.toLowerCase()}-${i}-${Date.now().toString(36)}`,
-          pluginId: fake.createPlugin({ name: `${prefix} ${i}` }).id,
-          searchText: `${prefix.toLowerCase()} ${i}`,
-        },
+      createTestClient(prefix.toLowerCase(), {
+        name: `${prefix} ${i}`,
+        pluginId: fake.createPlugin({ name: `${prefix} ${i}` }).id,
       }),
     ),
   );

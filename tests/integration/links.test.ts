@@ -17,6 +17,7 @@ import {
 } from "@/lib/data/onboarding/links";
 import { confirmConnection, mintForLink, resolveLink } from "@/lib/data/onboarding/signup";
 import { hashToken } from "@/lib/links/token";
+import { createTestClient } from "../support/factories";
 import { startTestChakra } from "../support/fake-chakra";
 import { pageProps, renderPage } from "../support/render-page";
 import { emailsSettled } from "../support/emails";
@@ -26,12 +27,7 @@ let admin: { id: string; email: string };
 let n = 0;
 const anEmail = { subject: "Your link", html: "<p>Your link</p>", text: "Your link" };
 
-async function newClient() {
-  const ref = `links-${Date.now().toString(36)}-${n++}`;
-  return db.client.create({
-    data: { name: `Client ${ref}`, contactName: "Ana", contactEmail: `${ref}@example.com`, clientReferenceId: ref },
-  });
-}
+const newClient = () => createTestClient("links");
 const tokenOf = (url: string) => url.split("/onboard/")[1]!;
 /** The link a token resolves to, as the end client's actions see it (fails the test when there is none). */
 async function linkOf(token: string) {

@@ -20,6 +20,7 @@ import { env } from "@/lib/env";
 import { weekOf } from "@/lib/onboarding/nudges";
 import { stopJobs } from "@/lib/jobs";
 import { emailsSettled } from "../support/emails";
+import { createTestClient, sendTestLink, TEST_LINK_EMAIL } from "../support/factories";
 
 /*
  * Reminders, "I need help" and the weekly digest, on the test database (SQLite or PostgreSQL),
@@ -29,37 +30,19 @@ import { emailsSettled } from "../support/emails";
 
 const DAY = 24 * 60 * 60 * 1000;
 let admin: { id: string; email: string };
-let n = 0;
 const later = (days: number, ms = 0) => new Date(Date.now() + days * DAY + ms);
 const tokenOf = (url: string) => url.split("/onboard/")[1]!;
 
-async function newClient(language: string | null = null) {
-  const ref = `nudges-${Date.now().toString(36)}-${n++}`;
-  return db.client.create({
-    data: {
-      name: `Nudge ${ref}`,
-      contactName: "Ana",
-      contactEmail: `${ref}@example.com`,
-      clientReferenceId: ref,
-      language,
-    },
-  });
-}
+const newClient = (language: string | null = null) => createTestClient("nudges", { language });
 
 /** What the tests' links are "sent" with: the reminders under test are the other emails. */
-const LINK_EMAIL = {
-  subject: "Test onboarding link",
-  html: "<p>Test onboarding link</p>",
-  text: "Test onboarding link",
-};
+const LINK_EMAIL = TEST_LINK_EMAIL;
 
 /** A client with a link emailed to its contact now: the link, its address, the client. */
 async function sentLink({ validDays = 14, language = null as string | null } = {}) {
   const client = await newClient(language);
-  const created = await createLink({ actor: admin, clientId: client.id, validDays });
-  if (!created.ok) throw new Error(created.message);
-  await recordLinkSent({ actor: admin, linkId: created.link.id, to: client.contactEmail, email: LINK_EMAIL });
-  return { client, linkId: created.link.id, url: created.url };
+  const { linkId, url } = await sendTestLink(client, { actor: admin, validDays });
+  return { client, linkId, url };
 }
 
 const remindersOf = (linkId: string) => db.linkReminder.findMany({ where: { linkId }, select: { kind: true } });

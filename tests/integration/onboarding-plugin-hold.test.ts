@@ -13,9 +13,9 @@ vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {}
 import { releasePluginHoldAction } from "@/lib/actions/clients";
 import { startOnboarding } from "@/lib/actions/onboarding";
 import { getAgencyBranding } from "@/lib/data/agency";
-import { createLink } from "@/lib/data/onboarding/links";
 import { db } from "@/lib/db";
 import { refusalMessage } from "@/lib/onboarding/messages";
+import { createTestClient, createTestLink } from "../support/factories";
 import { pageProps, renderPage } from "../support/render-page";
 import { setRequestHeaders, signInAs } from "../support/request-context";
 import { emailsSettled } from "../support/emails";
@@ -30,7 +30,6 @@ const english = translator("en", "refusal");
  */
 
 let n = 0;
-const unique = (label: string) => `${label}-${Date.now().toString(36)}-${n++}`;
 const TOKEN_PATH = "/v1/ext/whatsapp-partner/create-connect-token";
 const pluginsFor = (reference: string) =>
   Object.values(fake.store.state.plugins).filter((p) => p.clientReferenceId === reference);
@@ -41,15 +40,11 @@ let agencyName = "";
 
 /** A client without a plugin, and an active link the admin created for it. */
 async function newLink() {
-  const ref = unique("hold");
-  const client = await db.client.create({
-    data: { name: `Client ${ref}`, contactName: "Ana", contactEmail: `${ref}@example.com`, clientReferenceId: ref },
-  });
-  const created = await createLink({ actor: admin, clientId: client.id, validDays: 7 });
-  if (!created.ok) throw new Error("not created");
+  const client = await createTestClient("hold");
+  const { linkId, token } = await createTestLink(client.id, { actor: admin });
   // Each test from an address of its own: the per-address limit is not what is tested here.
   setRequestHeaders({ "x-forwarded-for": `203.0.113.${n++ % 250}` });
-  return { client, linkId: created.link.id, token: created.url.split("/onboard/")[1]! };
+  return { client, linkId, token };
 }
 
 /** The link's first attempt: ChakraHQ creates the plugin but answers after the app gave up. */

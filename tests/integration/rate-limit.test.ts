@@ -15,9 +15,9 @@ vi.mock("next/headers", async () => (await import("../support/request-context"))
 
 import { markLinkOpened, startOnboarding } from "@/lib/actions/onboarding";
 import { db } from "@/lib/db";
-import { createLink } from "@/lib/data/onboarding/links";
 import { consumeRateLimit } from "@/lib/data/rate-limit";
 import { refusalMessage } from "@/lib/onboarding/messages";
+import { createTestClient, createTestLink } from "../support/factories";
 import { setRequestHeaders } from "../support/request-context";
 import { translator } from "@/lib/i18n/catalogs";
 
@@ -29,8 +29,6 @@ afterAll(async () => {
 });
 beforeEach(() => setRequestHeaders({}));
 
-let n = 0;
-
 /** A client mapped to a plugin at the fake, with an active onboarding link; returns the link's token. */
 async function newLink(): Promise<{ token: string; linkId: string }> {
   const admin = await db.user.upsert({
@@ -38,19 +36,9 @@ async function newLink(): Promise<{ token: string; linkId: string }> {
     create: { email: "limits-admin@test.example", role: "ADMIN" },
     update: { removedAt: null },
   });
-  const ref = `limits-${Date.now().toString(36)}-${n++}`;
-  const client = await db.client.create({
-    data: {
-      name: `Client ${ref}`,
-      contactName: "Ana",
-      contactEmail: `${ref}@example.com`,
-      clientReferenceId: ref,
-      pluginId: fake.createPlugin().id,
-    },
-  });
-  const created = await createLink({ actor: admin, clientId: client.id, validDays: 7 });
-  if (!created.ok) throw new Error("not created");
-  return { token: created.url.split("/onboard/")[1]!, linkId: created.link.id };
+  const client = await createTestClient("limits", { pluginId: fake.createPlugin().id });
+  const { token, linkId } = await createTestLink(client.id, { actor: admin });
+  return { token, linkId };
 }
 
 /** Connect tokens the fake has handed out so far. */

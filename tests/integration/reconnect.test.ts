@@ -16,6 +16,7 @@ import { disconnectWaba, refreshClientConfig } from "@/lib/data/whatsapp";
 import { db } from "@/lib/db";
 import { pageProps, renderPage } from "../support/render-page";
 import { finishSignup } from "../support/app-fake";
+import { createTestClient, createTestLink } from "../support/factories";
 import { setRequestHeaders, signInAs } from "../support/request-context";
 import { emailsSettled } from "../support/emails";
 
@@ -26,7 +27,6 @@ import { emailsSettled } from "../support/emails";
  */
 
 let n = 0;
-const unique = (label: string) => `${label}-${Date.now().toString(36)}-${n++}`;
 let admin: { id: string; email: string };
 
 const form = (values: Record<string, string>) => {
@@ -46,14 +46,10 @@ async function start(token: string): Promise<string> {
 
 /** A client that connected WhatsApp through a first link: its plugin holds one WABA and number. */
 async function connectedClient() {
-  const ref = unique("reconnect");
-  const client = await db.client.create({
-    data: { name: `Client ${ref}`, contactName: "Ana", contactEmail: `${ref}@example.com`, clientReferenceId: ref },
-  });
-  const first = await createLink({ actor: admin, clientId: client.id, validDays: 7 });
-  if (!first.ok) throw new Error("not created");
-  await finishSignup(fake.url, await start(tokenOf(first.url)), "+44 7700 900001");
-  expect(await checkOnboarding(tokenOf(first.url))).toMatchObject({ ok: true, status: "connected" });
+  const client = await createTestClient("reconnect");
+  const first = await createTestLink(client.id, { actor: admin });
+  await finishSignup(fake.url, await start(first.token), "+44 7700 900001");
+  expect(await checkOnboarding(first.token)).toMatchObject({ ok: true, status: "connected" });
   const connected = await db.client.findUniqueOrThrow({ where: { id: client.id } });
   expect(connected.onboardingStatus).toBe("CONNECTED");
   return connected as typeof connected & { pluginId: string };
@@ -92,10 +88,7 @@ describe("a link for a client that already has a plugin", () => {
   });
 
   it("a reconnect or a change of number is refused for a client without a plugin", async () => {
-    const ref = unique("no-plugin");
-    const client = await db.client.create({
-      data: { name: `Client ${ref}`, contactName: "Ana", contactEmail: `${ref}@example.com`, clientReferenceId: ref },
-    });
+    const client = await createTestClient("no-plugin");
     for (const purpose of ["RECONNECT", "CHANGE_NUMBER"] as const) {
       const created = await createLink({ actor: admin, clientId: client.id, validDays: 7, purpose });
       expect(created).toMatchObject({ ok: false, message: expect.stringMatching(/already has a ChakraHQ plugin/) });

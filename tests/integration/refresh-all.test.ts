@@ -4,6 +4,7 @@ import { db } from "@/lib/db";
 import { refreshClientJob, startRefreshAll } from "@/lib/data/whatsapp";
 import { RetryLater } from "@/lib/jobs/engine";
 import { stopJobs } from "@/lib/jobs";
+import { createTestClient } from "../support/factories";
 
 /*
  * "Refresh all" on the job engine, with this process running the workers (as the app does on
@@ -17,21 +18,10 @@ const fake = await vi.hoisted(async () => {
 });
 
 let actor: { id: string; email: string };
-let n = 0;
 
-async function clientWithPlugin(pluginId: string, name = `RA ${n}`) {
-  const ref = `ra-${Date.now().toString(36)}-${n++}`;
-  return db.client.create({
-    data: {
-      name,
-      contactName: "Ana",
-      contactEmail: `${ref}@example.com`,
-      clientReferenceId: ref,
-      pluginId,
-      searchText: `${name.toLowerCase()} ${ref}`,
-    },
-  });
-}
+/** A client mapped to `pluginId`, named `name` ("Client ra-…" by default). */
+const clientWithPlugin = (pluginId: string, name?: string) =>
+  createTestClient("ra", { pluginId, ...(name ? { name } : {}) });
 
 /** Starts a run and waits until the workers have settled every client. */
 async function refreshAllAndWait() {

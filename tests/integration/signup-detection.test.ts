@@ -15,11 +15,11 @@ import {
   reportSdkEvent,
   startOnboarding,
 } from "@/lib/actions/onboarding";
-import { createLink } from "@/lib/data/onboarding/links";
 import { SIGNUP_WAIT_MS } from "@/lib/data/onboarding/signup";
 import { db } from "@/lib/db";
 import { refusalMessage } from "@/lib/onboarding/messages";
 import { SDK_PAYLOAD_MAX } from "@/lib/validations/links";
+import { createTestClient, createTestLink } from "../support/factories";
 import { pageProps, renderPage } from "../support/render-page";
 import { finishSignup } from "../support/app-fake";
 import { setRequestHeaders, signInAs } from "../support/request-context";
@@ -35,27 +35,16 @@ const english = translator("en", "refusal");
  */
 
 let n = 0;
-const unique = (label: string) => `${label}-${Date.now().toString(36)}-${n++}`;
 const CONFIG_PATH = /^\/v1\/ext\/plugin\/whatsapp\/[^/]+\/config$/;
 const configReads = () => fake.requests.filter((r) => CONFIG_PATH.test(r.path)).length;
 let admin: { id: string; email: string };
 
 /** A client (with `pluginId`, or none: the mint creates one) and an active link an admin created. */
 async function newLink(pluginId: string | null = null) {
-  const ref = unique("detect");
-  const client = await db.client.create({
-    data: {
-      name: `Client ${ref}`,
-      contactName: "Ana",
-      contactEmail: `${ref}@example.com`,
-      clientReferenceId: ref,
-      pluginId,
-    },
-  });
-  const created = await createLink({ actor: admin, clientId: client.id, validDays: 7 });
-  if (!created.ok) throw new Error("not created");
+  const client = await createTestClient("detect", { pluginId });
+  const { linkId, token } = await createTestLink(client.id, { actor: admin });
   setRequestHeaders({ "x-forwarded-for": `198.51.100.${n++ % 250}` });
-  return { client, linkId: created.link.id, token: created.url.split("/onboard/")[1]! };
+  return { client, linkId, token };
 }
 
 /** Presses "Connect WhatsApp": the mint, which opens the signup attempt. Returns the connect token. */

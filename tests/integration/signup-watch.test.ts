@@ -9,10 +9,10 @@ vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {}
 
 import { checkOnboarding, reportOnboarding, startOnboarding } from "@/lib/actions/onboarding";
 import { describeHistory } from "@/lib/clients/history";
-import { createLink } from "@/lib/data/onboarding/links";
 import { SIGNUP_WAIT_MS } from "@/lib/data/onboarding/signup";
 import { db } from "@/lib/db";
 import { finishSignup } from "../support/app-fake";
+import { createTestClient, createTestLink } from "../support/factories";
 import { setRequestHeaders, signInAs } from "../support/request-context";
 
 /*
@@ -22,19 +22,14 @@ import { setRequestHeaders, signInAs } from "../support/request-context";
  */
 
 let n = 0;
-const unique = (label: string) => `${label}-${Date.now().toString(36)}-${n++}`;
 let admin: { id: string; email: string };
 const TOKEN_PATH = "/v1/ext/whatsapp-partner/create-connect-token";
 
 async function newLink() {
-  const ref = unique("watch");
-  const client = await db.client.create({
-    data: { name: `Client ${ref}`, contactName: "Ana", contactEmail: `${ref}@example.com`, clientReferenceId: ref },
-  });
-  const created = await createLink({ actor: admin, clientId: client.id, validDays: 7 });
-  if (!created.ok) throw new Error("not created");
+  const client = await createTestClient("watch");
+  const { linkId, token } = await createTestLink(client.id, { actor: admin });
   setRequestHeaders({ "x-forwarded-for": `192.0.2.${n++ % 250}` });
-  return { client, linkId: created.link.id, token: created.url.split("/onboard/")[1]! };
+  return { client, linkId, token };
 }
 
 const historyOf = async (clientId: string) =>

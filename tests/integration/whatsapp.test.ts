@@ -10,24 +10,18 @@ import {
   refreshClientConfig,
   updateWebhookSettings,
 } from "@/lib/data/whatsapp";
+import { createTestClient, createTestLink } from "../support/factories";
 import { startTestChakra } from "../support/fake-chakra";
 
 let t: Awaited<ReturnType<typeof startTestChakra>>;
 let actor: { id: string; email: string };
-let n = 0;
 
-async function clientWithPlugin(pluginId: string, name = `WA ${n}`) {
-  const ref = `wa-${Date.now().toString(36)}-${n++}`;
-  return db.client.create({
-    data: {
-      name,
-      contactName: "Ana",
-      contactEmail: `${ref}@example.com`,
-      clientReferenceId: ref,
-      pluginId,
-      searchText: `${name.toLowerCase()} ${ref}`,
-    },
-  });
+/** A client mapped to `pluginId`, named `name` ("Client wa-…" by default). */
+async function clientWithPlugin(pluginId: string, name?: string) {
+  const client = await createTestClient("wa", { pluginId, ...(name ? { name } : {}) });
+  // The tests read what refreshes and writes add to the audit log: the creation is left out.
+  await db.auditLog.deleteMany({ where: { clientId: client.id } });
+  return client;
 }
 
 beforeAll(async () => {
@@ -212,14 +206,9 @@ describe("a client's stage when its connection goes away", () => {
   /** An invited client (it has a link) whose plugin ChakraHQ shows connected. */
   async function connectedInvitedClient() {
     const client = await clientWithPlugin(EXAMPLE_PLUGIN_ID);
-    await db.onboardingLink.create({
-      data: {
-        clientId: client.id,
-        tokenHash: `hash-${client.id}`,
-        expiresAt: new Date(Date.now() + 86_400_000),
-        usedAt: new Date(),
-      },
-    });
+    const { linkId } = await createTestLink(client.id);
+    // Used: the client connected through it (signup-detection.test.ts connects one for real).
+    await db.onboardingLink.update({ where: { id: linkId }, data: { usedAt: new Date() } });
     await refreshClientConfig(client.id, t.chakra);
     expect(await stageOf(client.id)).toBe("CONNECTED");
     return client;
