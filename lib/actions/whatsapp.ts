@@ -13,7 +13,7 @@ import {
 } from "../data/whatsapp";
 import { env } from "../env";
 import { clientRefSchema, disconnectWabaSchema, webhookFormSchema } from "../validations/whatsapp";
-import { fail } from "../result";
+import { fail, failure } from "../result";
 import { createAction, type ActionState } from "./safe-action";
 import { z } from "zod";
 
@@ -24,7 +24,9 @@ import { z } from "zod";
 export const refreshClientAction = createAction({ role: "ADMIN", schema: clientRefSchema }, async ({ clientId }) => {
   const result = await refreshClientConfig(clientId);
   revalidatePath(`/clients/${clientId}`);
-  return result.ok ? { ok: true, message: "Fetched from ChakraHQ just now." } : result;
+  if (result.ok) return { ok: true, message: "Fetched from ChakraHQ just now." };
+  // The words only: ChakraHQ's status and details (result.error) stay on the server.
+  return failure(result.code, result.message, result.fieldErrors);
 });
 
 export type WebhookChange = { field: WebhookSettingField; from: string; to: string };
