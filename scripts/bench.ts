@@ -187,7 +187,7 @@ async function waitFor(url: string) {
   throw new Error(`${url} did not answer within a minute`);
 }
 
-// The app applies the migrations as it starts (scripts/start.ts): this process writes nothing
+// The app applies the migrations as it starts (scripts/start.mjs): this process writes nothing
 // until it is up, as no other writer would run beside a deployment's migrations (with SQLite's
 // write-ahead log, a migration that read before another process's commit cannot then write).
 log("Starting the app, the bare page and the fake ChakraHQ…");

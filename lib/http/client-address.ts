@@ -2,7 +2,7 @@ import { isIP } from "node:net";
 import ipaddr from "ipaddr.js";
 
 /**
- * The client's address, from X-Forwarded-For as the production server (scripts/start.ts)
+ * The client's address, from X-Forwarded-For as the production server (scripts/start.mjs)
  * passes it on: whatever the client sent, then what each trusted proxy appended, then the
  * socket's address. Counting `trustedProxyCount` entries back from the end skips the
  * proxies; everything before that came from the client and counts for nothing. A chain

@@ -80,7 +80,7 @@ export async function startFakeChakraOverTls({
 }
 
 /**
- * Starts the production server (scripts/start.ts) on `internalPort` with production settings:
+ * Starts the production server (scripts/start.mjs) on `internalPort` with production settings:
  * a fresh AUTH_SECRET, one trusted proxy (the https front), the fake ChakraHQ at `fakeUrl`.
  * `env` adds or overrides variables (INITIAL_ADMIN_EMAIL, …).
  */
@@ -105,7 +105,7 @@ export function startProductionApp({
   env?: Record<string, string>;
   stdio: StdioOptions;
 }): ChildProcess {
-  return spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "scripts/start.ts")], {
+  return spawn(process.execPath, [path.join(ROOT, "scripts/start.mjs")], {
     cwd: ROOT,
     stdio,
     env: {

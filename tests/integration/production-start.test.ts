@@ -17,7 +17,7 @@ const complete = {
 };
 
 function start(extra: Record<string, string>) {
-  const result = spawnSync(process.execPath, ["--import", "tsx", path.join(ROOT, "scripts/start.ts")], {
+  const result = spawnSync(process.execPath, [path.join(ROOT, "scripts/start.mjs")], {
     cwd: ROOT,
     encoding: "utf8",
     timeout: 60_000,

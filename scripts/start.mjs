@@ -4,16 +4,25 @@
 // X-Forwarded-For from it only when a request has none, so a forged header would pass for the
 // client. This server appends the socket's address to X-Forwarded-For, as a proxy does, and
 // the app counts TRUSTED_PROXY_COUNT entries back from the end (lib/http/client-address.ts).
+//
+// Plain JavaScript, run by Node itself: a TypeScript loader (tsx) in the serving process costs
+// ~35 MB (its hooks' thread) and turns on source maps for every server chunk Next loads. The
+// TypeScript checks (the settings, the migrations) run first in a child process, scripts/prestart.ts.
+import { spawnSync } from "node:child_process";
 import { createServer } from "node:http";
+import path from "node:path";
+import nextEnv from "@next/env";
 import next from "next";
-import { loadEnvFiles } from "./lib/load-env";
-import { migrateDatabase } from "./lib/migrate";
-import { ROOT } from "./lib/prisma-schema";
 
-loadEnvFiles(false);
-// Refuses to start on a bad or incomplete production environment, naming each variable.
-const { env } = await import("../lib/env");
-await migrateDatabase(env.database);
+const ROOT = path.resolve(import.meta.dirname, "..");
+
+const checked = spawnSync(process.execPath, ["--import", "tsx", path.join(ROOT, "scripts/prestart.ts")], {
+  cwd: ROOT,
+  stdio: "inherit",
+});
+if (checked.status !== 0) process.exit(checked.status ?? 1);
+// The same .env files the checks read (the variables they accepted).
+nextEnv.loadEnvConfig(ROOT, false, { info: () => {}, error: console.error });
 
 const port = Number(process.env.PORT || 3000);
 const hostname = process.env.HOSTNAME || "0.0.0.0";
@@ -21,11 +30,6 @@ const hostname = process.env.HOSTNAME || "0.0.0.0";
 // from here. `next start` sets the same private variable; without it Next guesses https
 // from X-Forwarded-Proto and would call its own plain-http port over TLS.
 process.env.__NEXT_PRIVATE_ORIGIN = `http://${hostname === "0.0.0.0" || hostname === "::" ? "127.0.0.1" : hostname}:${port}`;
-// tsx (which runs this TypeScript file) turns on Node's source maps for every module loaded
-// after it: Node then reads and keeps the map, sources included, of each of Next's server
-// chunks it loads, tens of MB that `next start` never holds. The app's code is built
-// JavaScript; this file's own modules are loaded by now.
-process.setSourceMapsEnabled(false);
 const app = next({ dev: false, dir: ROOT, hostname, port });
 await app.prepare();
 const handle = app.getRequestHandler();
@@ -38,7 +42,7 @@ const server = createServer((request, response) => {
   void handle(request, response);
 });
 server.listen(port, hostname, () => {
-  console.log(`Partner Onboarding listening on ${hostname}:${port}, serving ${env.APP_URL}`);
+  console.log(`Partner Onboarding listening on ${hostname}:${port}, serving ${process.env.APP_URL}`);
 });
 
 function stop() {
