@@ -25,6 +25,8 @@ export default async function config(phase: string): Promise<NextConfig> {
       serverActions: {
         // Next accepts a server action only from a page whose Origin matches the request's
         // Host; behind a proxy that rewrites Host, APP_URL says which origin is the app's.
+        // `npm start` serves the configuration the build resolved and sets this one again from
+        // the APP_URL it runs with (scripts/start.mjs).
         allowedOrigins: [new URL(env.APP_URL).host],
         // A little above a CSV import's limit (IMPORT_MAX_BYTES, 2 MB, lib/validations/clients.ts),
         // so the import answers with its own message; a larger body fails before any action runs.

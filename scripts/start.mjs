@@ -9,6 +9,7 @@
 // ~35 MB (its hooks' thread) and turns on source maps for every server chunk Next loads. The
 // TypeScript checks (the settings, the migrations) run first in a child process, scripts/prestart.ts.
 import { spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { createServer } from "node:http";
 import path from "node:path";
 import nextEnv from "@next/env";
@@ -30,6 +31,22 @@ const hostname = process.env.HOSTNAME || "0.0.0.0";
 // from here. `next start` sets the same private variable; without it Next guesses https
 // from X-Forwarded-Proto and would call its own plain-http port over TLS.
 process.env.__NEXT_PRIVATE_ORIGIN = `http://${hostname === "0.0.0.0" || hostname === "::" ? "127.0.0.1" : hostname}:${port}`;
+// The configuration `next build` resolved from next.config.ts and wrote beside the build. Next's
+// own standalone server (output: "standalone", server.js) hands it over the same way, through
+// this private variable, so that the server does not compile next.config.ts again: that loads
+// Next's native compiler (~26 MB resident) into the serving process for good. The one setting
+// taken from the environment at run time rather than at build time: the origin server actions
+// accept (next.config.ts computes it the same way, for `next dev` and the build).
+const distDir = process.env.NEXT_DIST_DIR || ".next";
+let config;
+try {
+  ({ config } = JSON.parse(readFileSync(path.join(ROOT, distDir, "required-server-files.json"), "utf8")));
+} catch {
+  console.error(`No production build in ${distDir}/: run \`npm run build\` first.`);
+  process.exit(1);
+}
+config.experimental.serverActions.allowedOrigins = [new URL(process.env.APP_URL).host];
+process.env.__NEXT_PRIVATE_STANDALONE_CONFIG = JSON.stringify(config);
 const app = next({ dev: false, dir: ROOT, hostname, port });
 await app.prepare();
 const handle = app.getRequestHandler();

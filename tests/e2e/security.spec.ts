@@ -1,9 +1,11 @@
+import { readFileSync } from "node:fs";
 import { createServer, request as httpRequest } from "node:http";
 import type { AddressInfo } from "node:net";
 import { request as httpsRequest } from "node:https";
 import { expect, test } from "../support/e2e-test";
 import { createMember, emailsTo, signInLink, waitForEmail } from "../support/e2e";
-import { E2E_APP_INTERNAL_PORT, E2E_APP_PORT, E2E_APP_URL } from "../support/e2e-ports";
+import { E2E_APP_INTERNAL_PORT, E2E_APP_PORT, E2E_APP_URL, E2E_DIST_DIR } from "../support/e2e-ports";
+import { ROOT } from "../../scripts/lib/prisma-schema";
 
 /*
  * What the deployment promises to an attacker: absolute URLs only from APP_URL, security
@@ -87,6 +89,42 @@ test("a signed-out visitor is sent to the sign-in page on APP_URL, whatever Host
   });
   expect(response.status).toBe(307);
   expect(response.headers.location).toBe(`${E2E_APP_URL}/sign-in?callbackUrl=%2Fclients`);
+});
+
+/** The id of a server action in the build under test, by its exported name. */
+function actionId(name: string): string {
+  const manifest = JSON.parse(
+    readFileSync(`${ROOT}/${E2E_DIST_DIR}/server/server-reference-manifest.json`, "utf8"),
+  ) as { node: Record<string, { exportedName?: string }> };
+  const found = Object.entries(manifest.node).find(([, entry]) => entry.exportedName === name);
+  if (!found) throw new Error(`No server action ${name} in the build`);
+  return found[0];
+}
+
+test("a server action runs only for a page on APP_URL, also behind a proxy that rewrites Host", async () => {
+  // The end client's "page opened" action, for a token that names no link: harmless either way.
+  const call = (origin: string) =>
+    raw("app", {
+      method: "POST",
+      path: "/onboard/not-a-token",
+      headers: {
+        // What a proxy in front of the app may pass on: its own upstream name, not APP_URL's.
+        host: "app-internal:3000",
+        origin,
+        "next-action": actionId("markLinkOpened"),
+        accept: "text/x-component",
+        "content-type": "text/plain;charset=UTF-8",
+      },
+      body: JSON.stringify(["not-a-token"]),
+    });
+  // APP_URL's origin is allowed by the setting the server took from APP_URL as it started.
+  const genuine = await call(E2E_APP_URL);
+  expect(genuine.status).toBe(200);
+  expect(genuine.body).toContain(`"code":"unknown"`);
+  // Another site's page posting to the app is refused before the action runs.
+  const forged = await call("https://evil.example");
+  expect(forged.status).toBeGreaterThanOrEqual(400);
+  expect(forged.body).not.toContain(`"code":"unknown"`);
 });
 
 test("every page sends the security headers, with a fresh CSP nonce that Next's scripts carry", async () => {

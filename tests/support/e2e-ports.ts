@@ -16,3 +16,6 @@ export const E2E_MAIL_SMTP_PORT = 4125 + OFFSET;
 export const E2E_MAIL_HTTP_PORT = 4126 + OFFSET;
 /** INITIAL_ADMIN_EMAIL of the test deployment. */
 export const E2E_FIRST_OWNER_EMAIL = "first-owner@e2e.test";
+
+/** Where the browser tests' production build is written (NEXT_DIST_DIR). */
+export const E2E_DIST_DIR = ".next-test";

@@ -18,13 +18,12 @@ import {
   E2E_APP_INTERNAL_PORT,
   E2E_APP_PORT,
   E2E_APP_URL,
+  E2E_DIST_DIR,
   E2E_FAKE_CONTROL_PORT,
   E2E_FAKE_PORT,
   E2E_FIRST_OWNER_EMAIL,
   E2E_MAIL_SMTP_PORT,
 } from "./e2e-ports";
-
-const E2E_DIST_DIR = ".next-test";
 
 const work = mkdtempSync(path.join(tmpdir(), "po-e2e-"));
 const certificate = await localCertificate(work);
