@@ -2,12 +2,12 @@ import "server-only";
 import { env } from "./env";
 import { createPrismaClient, type Db } from "./prisma";
 
-// One client per process; cached on globalThis so hot reloads in development reuse it.
+// One client per process, cached on globalThis: development's hot reloads reuse it, and in a
+// production server the bundles Next builds apart (the pages' and instrumentation.ts's, where
+// the job workers run) share it rather than each opening its own connection and query compiler.
 const globalForDb = globalThis as unknown as { db?: Db };
 
-export const db: Db = globalForDb.db ?? createPrismaClient(env.database);
-
-if (!env.isProduction) globalForDb.db = db;
+export const db: Db = (globalForDb.db ??= createPrismaClient(env.database));
 
 /**
  * Makes every commit so far survive a power cut, for the few writes that must (SQLite runs
