@@ -3,7 +3,7 @@
 // deployment (tests/support/e2e-stack.ts) and the benchmark (scripts/bench.ts).
 import { spawn, type ChildProcess, type StdioOptions } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import type { Server } from "node:https";
 import path from "node:path";
 import { generate } from "selfsigned";
@@ -80,6 +80,20 @@ export async function startFakeChakraOverTls({
 }
 
 /**
+ * Node's flags for the production server, as `npm start` passes them: package.json's start
+ * script is their one source, so that the browser tests and the benchmark run the server as
+ * deployed (its heap limit included).
+ */
+function serverNodeFlags(): string[] {
+  const packageJson = JSON.parse(readFileSync(path.join(ROOT, "package.json"), "utf8")) as {
+    scripts: { start: string };
+  };
+  const flags = /\bnode((?: --\S+)*) scripts\/start\.mjs\b/.exec(packageJson.scripts.start)?.[1];
+  if (flags === undefined) throw new Error(`Unexpected start script: ${packageJson.scripts.start}`);
+  return flags.split(" ").filter(Boolean);
+}
+
+/**
  * Starts the production server (scripts/start.mjs) on `internalPort` with production settings:
  * a fresh AUTH_SECRET, one trusted proxy (the https front), the fake ChakraHQ at `fakeUrl`.
  * `env` adds or overrides variables (INITIAL_ADMIN_EMAIL, …).
@@ -105,7 +119,7 @@ export function startProductionApp({
   env?: Record<string, string>;
   stdio: StdioOptions;
 }): ChildProcess {
-  return spawn(process.execPath, [path.join(ROOT, "scripts/start.mjs")], {
+  return spawn(process.execPath, [...serverNodeFlags(), path.join(ROOT, "scripts/start.mjs")], {
     cwd: ROOT,
     stdio,
     env: {
