@@ -102,7 +102,10 @@ describe("refreshing a client's configuration", () => {
     const result = await refreshClientConfig(client.id, t.chakra, {
       read: async (pluginId) => {
         // An admin renames the client while the fetch waits (the row the refresh read is stale).
-        await db.client.update({ where: { id: client.id }, data: { name: "After Bakery", searchText: "after bakery" } });
+        await db.client.update({
+          where: { id: client.id },
+          data: { name: "After Bakery", searchText: "after bakery" },
+        });
         return t.chakra.getPluginConfig(pluginId);
       },
     });
