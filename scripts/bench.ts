@@ -30,8 +30,11 @@ const { values: options } = parseArgs({
     "skip-build": { type: "boolean", default: false },
     // Only the end client's page against the bare one (Lighthouse, 10 and 200 connections), empty database: a few minutes.
     quick: { type: "boolean", default: false },
+    // Only these rows, on the empty database (comma-separated: mint, refresh): a few minutes.
+    only: { type: "string" },
   },
 });
+const only = options.only ? new Set(options.only.split(",").map((row) => row.trim())) : null;
 const BASE = Number(process.env.BENCH_PORT ?? 5600);
 const PORTS = {
   app: BASE,
@@ -106,8 +109,11 @@ if (!options["skip-build"]) {
     DATABASE_URL: `file:${path.join(work, "no-such-folder", "none.db")}`,
     NEXT_DIST_DIR: DIST_DIR,
   });
-  writeBareApp();
-  build("the bare Next.js page", BARE_DIR, {});
+  // --only rows do not use the bare page: its folder (shared by every checkout) is left alone.
+  if (!only) {
+    writeBareApp();
+    build("the bare Next.js page", BARE_DIR, {});
+  }
 }
 
 // ---- servers ----
@@ -145,12 +151,15 @@ const app = startProductionApp({
   // The app's own workers take "Refresh all"'s jobs, on PostgreSQL too (one process).
   env: { JOBS_IN_APP: "true" },
 });
-const bare = spawn(nextBin(BARE_DIR), ["start", "-p", String(PORTS.bareInternal), "-H", "127.0.0.1"], {
-  cwd: BARE_DIR,
-  stdio: ["ignore", "ignore", "inherit"],
-  env: { ...baseEnv, NODE_ENV: "production" },
-});
-children.push(app, bare);
+children.push(app);
+if (!only) {
+  const bare = spawn(nextBin(BARE_DIR), ["start", "-p", String(PORTS.bareInternal), "-H", "127.0.0.1"], {
+    cwd: BARE_DIR,
+    stdio: ["ignore", "ignore", "inherit"],
+    env: { ...baseEnv, NODE_ENV: "production" },
+  });
+  children.push(bare);
+}
 for (const child of children) {
   child.on("exit", (code) => {
     if (!stopping) {
@@ -191,7 +200,7 @@ async function waitFor(url: string) {
 // until it is up, as no other writer would run beside a deployment's migrations (with SQLite's
 // write-ahead log, a migration that read before another process's commit cannot then write).
 log("Starting the app, the bare page and the fake ChakraHQ…");
-await Promise.all([waitFor(`${APP}/api/health/status`), waitFor(`${BARE}/`)]);
+await Promise.all([waitFor(`${APP}/api/health/status`), ...(only ? [] : [waitFor(`${BARE}/`)])]);
 
 // ---- the data layer (after DATABASE_URL is set) ----
 const { db } = await import("../lib/db");
@@ -200,7 +209,7 @@ const { createLink } = await import("../lib/data/onboarding/links");
 const { storeSnapshot } = await import("../lib/data/snapshots");
 const { recordAudit } = await import("../lib/data/audit");
 const { pluginConfigSchema } = await import("../lib/chakra/schemas");
-const { startRefreshAll, refreshClientJob } = await import("../lib/data/whatsapp");
+const { startRefreshAll, REFRESH_CHAKRA_CALLS } = await import("../lib/data/whatsapp");
 const { stopJobs } = await import("../lib/jobs");
 
 const owner = await db.user.create({ data: { email: "owner@bench.test", name: "Bench Owner", role: "OWNER" } });
@@ -234,6 +243,9 @@ async function newLinkToken(clientId: string) {
 
 // The end client's page, and one link per mint (a link allows 10 mints an hour).
 const MINTS = 30;
+// "Refresh all" (refreshAll below): this many plugins, each config read answered this late.
+const REFRESH_PLUGINS = 200;
+const REFRESH_LATENCY_MS = 200;
 const pageToken = await newLinkToken(await newClient(0, null));
 const mintTokens: string[] = [];
 for (let i = 0; i < MINTS * 2 + 2; i++) {
@@ -461,6 +473,52 @@ if (options.quick) {
   process.exit(0);
 }
 
+if (only) {
+  const figures: Record<string, unknown> = {};
+  if (only.has("mint")) {
+    const result = await mint(mintTokens.slice(0, MINTS));
+    // The same action on a malformed token: refused before any query or call, so what is left
+    // is Next's own handling of a server action (the floor of the mint's overhead).
+    const floor: number[] = [];
+    const id = actionId("lib/actions/onboarding.ts", "startOnboarding");
+    for (let i = 0; i < MINTS; i++) {
+      const t0 = performance.now();
+      const response = await fetch(`${APP}/onboard/${pageToken}`, {
+        method: "POST",
+        headers: {
+          "Next-Action": id,
+          Accept: "text/x-component",
+          "Content-Type": "text/plain;charset=UTF-8",
+          Origin: APP_URL,
+        },
+        body: JSON.stringify(["not-a-token"]),
+      });
+      const text = await response.text();
+      floor.push(performance.now() - t0);
+      if (!text.includes("unknown")) throw new Error(`The malformed token was not refused: ${text.slice(0, 200)}`);
+    }
+    floor.sort((a, b) => a - b);
+    figures.mint = { ...result, refusedActionP50: quantile(floor, 0.5) };
+    console.log(
+      `floor      the same action refused at once (no query, no call): p50 ${quantile(floor, 0.5).toFixed(1)} ms`,
+    );
+    console.log(
+      `mint       app p50 ${result.appP50.toFixed(1)} ms (p95 ${result.appP95.toFixed(1)}) − the fake's two calls ${result.fakeP50.toFixed(1)} ms = overhead ${result.overheadP50.toFixed(1)} ms (target ≤ 5 ms), ${result.errors} failed`,
+    );
+  }
+  if (only.has("refresh")) {
+    const result = await refreshAll();
+    figures.refresh = result;
+    console.log(
+      `refresh    ${result.seconds.toFixed(1)} s (${result.status.toLowerCase()}, ${result.done} done, ${result.failed} failed) vs bound ${result.bound.toFixed(1)} s = ${(result.seconds / result.bound).toFixed(2)}× (target ≤ 1.1×)`,
+    );
+  }
+  await stopAll();
+  if (options.json) writeFileSync(options.json, `${JSON.stringify(figures, null, 2)}\n`);
+  await db.$disconnect();
+  process.exit(0);
+}
+
 log("Measuring on the empty database…");
 const empty = await measurePages();
 const emptyMint = await mint(mintTokens.slice(0, MINTS));
@@ -470,11 +528,9 @@ const lhBare = await lh(`https://localhost:${PORTS.bare}/`);
 /**
  * "Refresh all" of REFRESH_PLUGINS mapped clients, each config read answered after
  * REFRESH_LATENCY_MS: the run's time (its start to its end, as the app records them) against
- * the lower bound set by that latency and the workers' concurrency (the fake has no rate limit:
+ * the lower bound set by that latency and the app's calls to ChakraHQ at once (the fake has no rate limit:
  * ChakraHQ's is not known, docs/chakrahq-contract.md).
  */
-const REFRESH_PLUGINS = 200;
-const REFRESH_LATENCY_MS = 200;
 async function refreshAll() {
   const mapped = await db.client.count({ where: { pluginId: { not: null } } });
   for (let i = mapped; i < REFRESH_PLUGINS; i++) {
@@ -500,7 +556,8 @@ async function refreshAll() {
       run = (await db.refreshJob.findUniqueOrThrow({ where: { id: job.id } })) as typeof run;
     }
     const seconds = ((run.finishedAt ?? new Date()).getTime() - run.startedAt.getTime()) / 1000;
-    const bound = (Math.ceil(run.total / refreshClientJob.concurrency) * call) / 1000;
+    // The app's calls to ChakraHQ at once (per worker process; its jobs may run more at once).
+    const bound = (Math.ceil(run.total / REFRESH_CHAKRA_CALLS) * call) / 1000;
     return { total: run.total, done: run.done, failed: run.failed, status: run.status, seconds, bound, call };
   } finally {
     fake.clearFaults();
@@ -716,7 +773,7 @@ row(
 const refreshRatio = refresh.seconds / refresh.bound;
 row(
   `'Refresh all' of ${refresh.total} plugins`,
-  `${refresh.seconds.toFixed(1)} s (${refresh.status.toLowerCase()}, ${refresh.done} done, ${refresh.failed} failed) vs bound ${refresh.bound.toFixed(1)} s = ⌈${refresh.total} / ${refreshClientJob.concurrency} workers⌉ × ${ms(refresh.call)} a read`,
+  `${refresh.seconds.toFixed(1)} s (${refresh.status.toLowerCase()}, ${refresh.done} done, ${refresh.failed} failed) vs bound ${refresh.bound.toFixed(1)} s = ⌈${refresh.total} / ${REFRESH_CHAKRA_CALLS} calls at once⌉ × ${ms(refresh.call)} a read`,
   refreshRatio,
   "≤ 1.1× of the bound",
   refreshRatio <= 1.1 && refresh.failed === 0 && refresh.status === "DONE",

@@ -46,7 +46,7 @@ export const markLinkOpened = createTokenAction(
   // A reload within ten minutes is the same visit.
   { accepts: ["active"], limits: [{ name: "opened", per: "link", limit: 1, windowMs: 10 * 60 * 1000 }] },
   async (link) => {
-    await recordLinkEvent(link.linkId, "OPENED");
+    await recordLinkEvent(link, "OPENED");
     return { ok: true as const };
   },
 );
@@ -67,7 +67,7 @@ export const startOnboarding = createTokenAction(
     } catch (error) {
       const reason = isChakraError(error) ? error.message : "unexpected error";
       console.error(`[onboarding] connect token not minted: ${reason}`);
-      await recordLinkEvent(link.linkId, "FAILED", `Could not start: ${reason}`);
+      await recordLinkEvent(link, "FAILED", `Could not start: ${reason}`);
       return { ok: false, code: "unavailable" };
     }
     if (minted.ok) return { ok: true, connectToken: minted.connectToken, expiresAt: minted.expiresAt.toISOString() };

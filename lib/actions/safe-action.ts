@@ -4,7 +4,7 @@ import type { z } from "zod";
 import { getCurrentUser, type CurrentUser } from "../auth/guards";
 import { hasRole, ROLE_INFO, type Role } from "../auth/roles";
 import { resolveLink, type FoundLink } from "../data/onboarding/signup";
-import { consumeRateLimit } from "../data/rate-limit";
+import { consumeRateLimit, consumeRateLimits } from "../data/rate-limit";
 import { env } from "../env";
 import { addressBucket, clientAddress } from "../http/client-address";
 import type { LinkRefusal } from "../onboarding/messages";
@@ -102,9 +102,14 @@ type TokenLimit = { name: string; per: "link" | "address"; limit: number; window
 /** Counts an attempt; a refusal when over the limit. */
 export async function rateLimited(key: string, limit: number, windowMs: number): Promise<LinkRefusal | null> {
   const result = await consumeRateLimit({ key, limit, windowMs });
-  if (result.allowed) return null;
-  return { ok: false, code: "rate_limited", retryAfterMinutes: Math.ceil(result.retryAfterSeconds / 60) };
+  return result.allowed ? null : refusalAfter(result.retryAfterSeconds);
 }
+
+const refusalAfter = (retryAfterSeconds: number): LinkRefusal => ({
+  ok: false,
+  code: "rate_limited",
+  retryAfterMinutes: Math.ceil(retryAfterSeconds / 60),
+});
 
 /** What the per-address limit counts by: the address TRUSTED_PROXY_COUNT says is the client's. */
 async function addressKey(): Promise<string> {
@@ -142,13 +147,19 @@ export function createTokenAction(
         const result = options.input.safeParse(input);
         return result.success ? { value: result.data } : { refusal: { ok: false, code: "invalid" } };
       },
+      // Every limit counted in one go (one transaction), in the order given.
       check: async (link) => {
-        for (const limit of options.limits ?? []) {
-          const subject = limit.per === "link" ? link.linkId : await addressKey();
-          const refusal = await rateLimited(`${limit.name}:${limit.per}:${subject}`, limit.limit, limit.windowMs);
-          if (refusal) return refusal;
-        }
-        return null;
+        const limits = options.limits ?? [];
+        if (limits.length === 0) return null;
+        const address = limits.some((l) => l.per === "address") ? await addressKey() : null;
+        const verdict = await consumeRateLimits(
+          limits.map((l) => ({
+            key: `${l.name}:${l.per}:${l.per === "link" ? link.linkId : address}`,
+            limit: l.limit,
+            windowMs: l.windowMs,
+          })),
+        );
+        return verdict.allowed ? null : refusalAfter(verdict.retryAfterSeconds);
       },
     },
     (input, link) => handler(link, input),

@@ -14,7 +14,7 @@ type Tx = Prisma.TransactionClient;
  * Brings a client's alerts up to date with a new state of its plugin (inside the transaction
  * that stores it): a condition seen for the first time, or back after it cleared, opens its
  * alert (on the client's timeline; to be emailed once); an open alert whose condition is gone
- * is cleared. Returns how many alerts it opened.
+ * is cleared. Returns how many alerts it opened, and whether any open alert is not emailed yet.
  */
 export async function applyAlertRules(
   tx: Tx,
@@ -32,14 +32,19 @@ export async function applyAlertRules(
     restart?: boolean;
     now?: Date;
   },
-): Promise<number> {
+): Promise<{ opened: number; unsent: boolean }> {
   const conditions = detectConditions(before, after);
-  const open = await tx.alert.findMany({ where: { clientId, status: "OPEN" }, select: { id: true, key: true, baseline: true, title: true } });
+  const open = await tx.alert.findMany({
+    where: { clientId, status: "OPEN" },
+    select: { id: true, key: true, baseline: true, title: true, emailedAt: true },
+  });
+  let unsent = false;
   const seen = new Set(conditions.map((c) => c.key));
   for (const alert of open) {
     if (seen.has(alert.key)) continue;
     if (!restart && conditionHolds(alert.key, after, alert.baseline)) {
       await tx.alert.update({ where: { id: alert.id }, data: { lastSeenAt: now } });
+      unsent ||= alert.emailedAt === null;
       continue;
     }
     await tx.alert.update({ where: { id: alert.id }, data: { status: "CLEARED", clearedAt: now } });
@@ -51,6 +56,7 @@ export async function applyAlertRules(
     const text = { title: condition.title, meaning: condition.meaning };
     if (existing) {
       await tx.alert.update({ where: { id: existing.id }, data: { ...text, lastSeenAt: now } });
+      unsent ||= existing.emailedAt === null;
       continue;
     }
     const fresh = { ...text, status: "OPEN" as const, baseline: condition.baseline ?? null, firstSeenAt: now, lastSeenAt: now, clearedAt: null, emailedAt: null };
@@ -62,7 +68,7 @@ export async function applyAlertRules(
     await recordAudit({ actor: null, action: "alert.opened", targetType: "client", targetId: clientId, clientId, metadata: { key: condition.key, ...text } }, tx);
     opened++;
   }
-  return opened;
+  return { opened, unsent: unsent || opened > 0 };
 }
 
 /** Who is emailed about a client's alerts: members who want all alerts, and admins who chose "mine" and sent the client a link. */
@@ -89,18 +95,24 @@ export async function alertRecipients(clientId: string): Promise<string[]> {
  * losing it. Returns how many alerts were queued.
  */
 export async function deliverAlerts(clientId: string): Promise<number> {
+  // Asked after every fetch: the client's name only when there is something to email (a
+  // relation in this select would cost a second query each time).
   const pending = await db.alert.findMany({
     where: { clientId, status: "OPEN", emailedAt: null },
-    select: { id: true, key: true, title: true, meaning: true, client: { select: { name: true } } },
+    select: { id: true, key: true, title: true, meaning: true },
     orderBy: { firstSeenAt: "asc" },
   });
   if (pending.length === 0) return 0;
-  const [recipients, agency] = await Promise.all([alertRecipients(clientId), getAgencyBranding()]);
+  const [recipients, agency, client] = await Promise.all([
+    alertRecipients(clientId),
+    getAgencyBranding(),
+    db.client.findUniqueOrThrow({ where: { id: clientId }, select: { name: true } }),
+  ]);
   let sent = 0;
   for (const alert of pending) {
     const email = await alertEmail({
       agency,
-      clientName: alert.client.name,
+      clientName: client.name,
       title: alert.title,
       meaning: alert.meaning,
       clientUrl: `${env.APP_URL}/clients/${clientId}`,

@@ -8,8 +8,9 @@ import type { Prisma } from "../generated/prisma/sqlite/client";
  * RateLimitLock row, and only then counts and records. On PostgreSQL the write holds the
  * row's lock until commit, so the next attempt waits for it and then (READ COMMITTED: a fresh
  * snapshot per statement) counts the hit it recorded; on SQLite the first write takes the
- * database's one write lock. Only one lock is held, so attempts cannot deadlock, and under
- * READ COMMITTED a waiting upsert proceeds instead of failing with a serialization error.
+ * database's one write lock. An attempt counted against several keys locks them in sorted
+ * order, so attempts cannot deadlock, and under READ COMMITTED a waiting upsert proceeds
+ * instead of failing with a serialization error.
  */
 const TRANSACTION = {
   // Prisma's defaults (2 s to start, 5 s to finish) are short for a burst on one key that
@@ -23,44 +24,68 @@ const TRANSACTION = {
     : {}),
 };
 
+/** One limit an attempt counts against: at most `limit` attempts per `windowMs` under `key`. */
+export type RateLimit = { key: string; limit: number; windowMs: number };
+
+/** allowed, or the first limit (its index in the list) that refused the attempt, and when to try again. */
+export type RateLimitVerdict = { allowed: true } | { allowed: false; refusedBy: number; retryAfterSeconds: number };
+
 /**
- * Counts one attempt under `key` and says whether it is within `limit` attempts per
- * `windowMs`. Kept in the database so every app instance sees the same count; concurrent
- * attempts on a key are counted one after another, so no more than `limit` get through.
+ * Counts one attempt against each limit in turn, in one transaction, and says whether it is
+ * within all of them. Kept in the database so every app instance sees the same counts;
+ * concurrent attempts on a key are counted one after another, so no more than `limit` get
+ * through. As if each limit were consumed alone, in order: the first that refuses stops the
+ * count, and the limits before it keep their hit. The keys are locked in a fixed (sorted) order,
+ * so attempts that share keys cannot deadlock.
  */
+export async function consumeRateLimits(
+  limits: readonly RateLimit[],
+  /** The attempt's time (ms); by default, once the keys' turn comes. Tests pass their own clock. */
+  clock?: number,
+): Promise<RateLimitVerdict> {
+  const keys = [...new Set(limits.map((l) => l.key))].sort();
+  return db.$transaction(async (tx) => {
+    // A native upsert (INSERT … ON CONFLICT DO UPDATE) on both databases: the first attempt
+    // on a key creates the row, later ones wait for whoever holds it.
+    for (const key of keys) await tx.rateLimitLock.upsert({ where: { key }, create: { key }, update: { updatedAt: new Date() } });
+    const now = clock ?? Date.now();
+    // Every hit of these keys: those in a window, and those that left it since the key's last
+    // counted attempt (cleared below), so no more than about twice the limit per key.
+    const hits = await tx.rateLimitHit.findMany({ where: { key: { in: keys } }, select: { id: true, key: true, createdAt: true } });
+    const counted: RateLimit[] = [];
+    let verdict: RateLimitVerdict = { allowed: true };
+    for (const [index, limit] of limits.entries()) {
+      const since = now - limit.windowMs;
+      const recent = hits
+        .filter((h) => h.key === limit.key && h.createdAt.getTime() > since)
+        .map((h) => h.createdAt.getTime())
+        .sort((a, b) => a - b);
+      if (recent.length >= limit.limit) {
+        const oldest = recent[recent.length - limit.limit]!;
+        verdict = { allowed: false, refusedBy: index, retryAfterSeconds: Math.max(1, Math.ceil((oldest + limit.windowMs - now) / 1000)) };
+        break;
+      }
+      counted.push(limit);
+    }
+    if (counted.length === 0) return verdict;
+    await tx.rateLimitHit.createMany({ data: counted.map((l) => ({ key: l.key, createdAt: new Date(now) })) });
+    // Old hits of the keys just counted are of no further use; clearing them keeps the table small.
+    const old = hits.filter((h) => counted.some((l) => l.key === h.key && h.createdAt.getTime() <= now - l.windowMs));
+    if (old.length > 0) await tx.rateLimitHit.deleteMany({ where: { id: { in: old.map((h) => h.id) } } });
+    return verdict;
+  }, TRANSACTION);
+}
+
+/** Counts one attempt under `key` and says whether it is within `limit` attempts per `windowMs` (see consumeRateLimits). */
 export async function consumeRateLimit({
   key,
   limit,
   windowMs,
-  now: clock,
-}: {
-  key: string;
-  limit: number;
-  windowMs: number;
+  now,
+}: RateLimit & {
   /** The attempt's time (ms); by default, once the key's turn comes. Tests pass their own clock. */
   now?: number;
 }): Promise<{ allowed: boolean; retryAfterSeconds: number }> {
-  let now = clock ?? Date.now();
-  const result = await db.$transaction(async (tx) => {
-    // A native upsert (INSERT … ON CONFLICT DO UPDATE) on both databases: the first attempt
-    // on a key creates the row, later ones wait for whoever holds it.
-    await tx.rateLimitLock.upsert({ where: { key }, create: { key }, update: { updatedAt: new Date() } });
-    now = clock ?? Date.now();
-    const recent = await tx.rateLimitHit.findMany({
-      where: { key, createdAt: { gt: new Date(now - windowMs) } },
-      orderBy: { createdAt: "asc" },
-      select: { createdAt: true },
-      take: limit,
-    });
-    if (recent.length >= limit) {
-      const oldest = recent[0]!.createdAt.getTime();
-      return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((oldest + windowMs - now) / 1000)) };
-    }
-    await tx.rateLimitHit.create({ data: { key, createdAt: new Date(now) } });
-    return { allowed: true, retryAfterSeconds: 0 };
-  }, TRANSACTION);
-  // Old hits are of no further use; clearing them here keeps the table small. Outside the
-  // transaction, so the key's lock is held no longer than the count needs.
-  if (result.allowed) await db.rateLimitHit.deleteMany({ where: { key, createdAt: { lte: new Date(now - windowMs) } } });
-  return result;
+  const verdict = await consumeRateLimits([{ key, limit, windowMs }], now);
+  return verdict.allowed ? { allowed: true, retryAfterSeconds: 0 } : { allowed: false, retryAfterSeconds: verdict.retryAfterSeconds };
 }

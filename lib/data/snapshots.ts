@@ -43,7 +43,18 @@ export function describeChanges(before: PhoneState[], after: PhoneState[]) {
  * latest, records what changed since the previous one on the client's timeline, and brings
  * the client's stage and search text up to date.
  */
-export async function storeSnapshot({ clientId, pluginId, config }: { clientId: string | null; pluginId: string; config: PluginConfig }) {
+export async function storeSnapshot({
+  clientId,
+  pluginId,
+  config,
+  client: known,
+}: {
+  clientId: string | null;
+  pluginId: string;
+  config: PluginConfig;
+  /** The client's row as the caller read it just before (its stage and searched fields): not read again unless it changed since. */
+  client?: SyncedClient;
+}) {
   const summary = summarizeConfig(config);
   const phones: PhoneState[] = config.whatsappPhoneNumbers.map((p) => ({
     phoneNumberId: p.id,
@@ -55,54 +66,86 @@ export async function storeSnapshot({ clientId, pluginId, config }: { clientId: 
     const scope = clientId ? { clientId } : { pluginId, clientId: null };
     const previous = await tx.pluginConfigSnapshot.findFirst({
       where: { ...scope, isLatest: true },
-      select: { id: true, raw: true, pluginId: true, phoneNumbers: { select: { phoneNumberId: true, displayPhoneNumber: true, status: true, qualityRating: true } } },
-    });
-    const history = clientId ? await connectionHistory(tx, clientId, pluginId) : null;
-    await tx.pluginConfigSnapshot.updateMany({ where: { ...scope, isLatest: true }, data: { isLatest: false } });
-    const snapshot = await tx.pluginConfigSnapshot.create({
-      data: {
-        clientId,
-        pluginId,
-        raw: config as Prisma.InputJsonValue,
-        ...summary,
-        isLatest: true,
-        phoneNumbers: {
-          create: config.whatsappPhoneNumbers.map((p, i) => ({
-            ...phones[i]!,
-            verifiedName: p.verified_name ?? null,
-            nameStatus: p.name_status ?? null,
-            isOnBizApp: p.is_on_biz_app ?? null,
-          })),
-        },
+      select: {
+        id: true,
+        raw: true,
+        pluginId: true,
+        wabaCount: true,
+        phoneCount: true,
+        phoneNumbers: { select: { phoneNumberId: true, displayPhoneNumber: true, status: true, qualityRating: true } },
       },
+    });
+    const history = clientId ? await connectionHistory(tx, clientId, pluginId, previous) : null;
+    await tx.pluginConfigSnapshot.updateMany({ where: { ...scope, isLatest: true }, data: { isLatest: false } });
+    // The snapshot, then its numbers (a nested create would read the snapshot back once more).
+    const snapshot = await tx.pluginConfigSnapshot.create({
+      data: { clientId, pluginId, raw: config as Prisma.InputJsonValue, ...summary, isLatest: true },
       select: { id: true, fetchedAt: true },
     });
+    if (phones.length > 0) {
+      await tx.snapshotPhoneNumber.createMany({
+        data: config.whatsappPhoneNumbers.map((p, i) => ({
+          ...phones[i]!,
+          snapshotId: snapshot.id,
+          verifiedName: p.verified_name ?? null,
+          nameStatus: p.name_status ?? null,
+          isOnBizApp: p.is_on_biz_app ?? null,
+        })),
+      });
+    }
     let alertsOpened = 0;
+    let alertsUnsent = false;
     if (clientId) {
       // Compared with the same plugin's previous state only: a newly mapped plugin starts afresh.
       const samePlugin = previous?.pluginId === pluginId;
       const before = previous && samePlugin ? { found: true as const, config: storedConfig(previous.raw) } : null;
-      alertsOpened = await applyAlertRules(tx, { clientId, before, after: { found: true, config }, restart: !samePlugin });
+      ({ opened: alertsOpened, unsent: alertsUnsent } = await applyAlertRules(tx, {
+        clientId,
+        before,
+        after: { found: true, config },
+        restart: !samePlugin,
+      }));
       for (const change of describeChanges(previous?.phoneNumbers ?? [], phones)) {
         await recordAudit({ actor: null, action: change.action, targetType: "client", targetId: clientId, clientId, metadata: change.metadata }, tx);
       }
-      await syncClient(tx, clientId, summary, history!, phones.map((p) => p.displayPhoneNumber));
+      await syncClient(tx, clientId, summary, history!, phones.map((p) => p.displayPhoneNumber), known);
     }
-    return { ...snapshot, alertsOpened };
+    /** alertsUnsent: the client has open alerts not emailed yet (deliverAlerts has work). */
+    return { ...snapshot, alertsOpened, alertsUnsent };
   });
 }
 
-/** Whether the client's snapshots of this plugin (those stored so far) ever showed an account, and numbers. */
-async function connectionHistory(tx: Tx, clientId: string, pluginId: string): Promise<ConnectionHistory> {
-  // One after the other: queries inside a transaction share its one connection.
-  const account = await tx.pluginConfigSnapshot.findFirst({ where: { clientId, pluginId, wabaCount: { gt: 0 } }, select: { id: true } });
-  const numbers = await tx.pluginConfigSnapshot.findFirst({ where: { clientId, pluginId, phoneCount: { gt: 0 } }, select: { id: true } });
-  return { hadAccount: Boolean(account), hadNumbers: Boolean(numbers) };
+/**
+ * Whether the client's snapshots of this plugin (those stored so far) ever showed an account, and
+ * numbers. The latest one (already read) often says so; otherwise one look over the others.
+ */
+async function connectionHistory(
+  tx: Tx,
+  clientId: string,
+  pluginId: string,
+  latest: { pluginId: string; wabaCount: number; phoneCount: number } | null,
+): Promise<ConnectionHistory> {
+  if (latest?.pluginId === pluginId && latest.wabaCount > 0 && latest.phoneCount > 0) return { hadAccount: true, hadNumbers: true };
+  const most = await tx.pluginConfigSnapshot.aggregate({ where: { clientId, pluginId }, _max: { wabaCount: true, phoneCount: true } });
+  return { hadAccount: (most._max.wabaCount ?? 0) > 0, hadNumbers: (most._max.phoneCount ?? 0) > 0 };
 }
+
+/** What a snapshot brings up to date on the client's row, and what that depends on. */
+export const SYNCED_CLIENT_SELECT = {
+  name: true,
+  contactName: true,
+  contactEmail: true,
+  clientReferenceId: true,
+  pluginId: true,
+  onboardingStatus: true,
+} as const;
+export type SyncedClient = Prisma.ClientGetPayload<{ select: typeof SYNCED_CLIENT_SELECT }>;
 
 /**
  * The client's stage and search text follow what ChakraHQ reports. A connection that is gone
- * (its account disconnected, or all its numbers) needs the agency: "Attention needed".
+ * (its account disconnected, or all its numbers) needs the agency: "Attention needed". With the
+ * row the caller read (`known`), one write that holds only while the row is still as read;
+ * otherwise (or if it changed meanwhile) the row is read here.
  */
 async function syncClient(
   tx: Tx,
@@ -110,14 +153,19 @@ async function syncClient(
   summary: ConfigSummary,
   history: ConnectionHistory,
   numbers: string[],
+  known?: SyncedClient,
 ) {
-  const client = await tx.client.findUnique({
-    where: { id: clientId },
-    select: { name: true, contactName: true, contactEmail: true, clientReferenceId: true, pluginId: true, onboardingStatus: true },
+  const update = (client: SyncedClient) => ({
+    onboardingStatus: stageAfterSnapshot(client.onboardingStatus, summary, history),
+    searchText: buildSearchText(client, numbers),
   });
+  if (known) {
+    const written = await tx.client.updateMany({ where: { id: clientId, ...known }, data: update(known) });
+    if (written.count === 1) return;
+  }
+  const client = await tx.client.findUnique({ where: { id: clientId }, select: SYNCED_CLIENT_SELECT });
   if (!client) return;
-  const status = stageAfterSnapshot(client.onboardingStatus, summary, history);
-  await tx.client.update({ where: { id: clientId }, data: { onboardingStatus: status, searchText: buildSearchText(client, numbers) } });
+  await tx.client.update({ where: { id: clientId }, data: update(client), select: { id: true } });
 }
 
 /**

@@ -15,10 +15,11 @@ import { db } from "../db";
 import { env } from "../env";
 import { defineJob, RetryLater, type JobContext } from "../jobs/engine";
 import { sendJob } from "../jobs";
+import { createLimit } from "../jobs/limit";
 import { blockChakraUntil, chakraBlockedUntil } from "./chakra-rate-limit";
 import { applyAlertRules, deliverAlerts } from "./alerts";
 import { recordAudit, type AuditAction } from "./audit";
-import { latestConfigForClient, storeSnapshot } from "./snapshots";
+import { latestConfigForClient, storeSnapshot, SYNCED_CLIENT_SELECT } from "./snapshots";
 import { asSentence } from "../format";
 import { fail, type Failure } from "../result";
 import type { Actor } from "./team";
@@ -29,8 +30,13 @@ export type FetchFailure = { message: string; status: number | null; retryAfterS
  * what ChakraHQ said, for "refresh all" and the messages after a write.
  */
 export type RefreshFailure = Failure & { error: FetchFailure; alertsOpened?: number };
-/** alertsOpened: the alerts this fetch opened (lib/data/alerts.ts). */
-export type RefreshResult = { ok: true; fetchedAt: Date; config: PluginConfig; alertsOpened: number } | RefreshFailure;
+/**
+ * alertsOpened: the alerts this fetch opened (lib/data/alerts.ts); alertsUnsent: the client has
+ * open alerts not emailed yet (this fetch's, or an earlier one's).
+ */
+export type RefreshResult =
+  | { ok: true; fetchedAt: Date; config: PluginConfig; alertsOpened: number; alertsUnsent: boolean }
+  | RefreshFailure;
 
 const NO_PLUGIN_YET = "This client has no ChakraHQ plugin yet.";
 
@@ -53,22 +59,30 @@ function failureOf(error: unknown): FetchFailure {
 /**
  * Fetches a client's plugin configuration and stores it as the latest snapshot. When
  * ChakraHQ fails, nothing is stored: the last good snapshot stays, and the error is returned.
+ * `read`: how the configuration is asked for (the jobs' reads take a slot of their own first).
  */
-export async function refreshClientConfig(clientId: string, chakra: ChakraClient = defaultChakra): Promise<RefreshResult> {
-  const client = await db.client.findUnique({ where: { id: clientId }, select: { pluginId: true } });
+export async function refreshClientConfig(
+  clientId: string,
+  chakra: ChakraClient = defaultChakra,
+  { read = (pluginId) => chakra.getPluginConfig(pluginId) }: { read?: (pluginId: string) => Promise<PluginConfig> } = {},
+): Promise<RefreshResult> {
+  // Read once: the snapshot's sync of the client's stage and search text starts from this row.
+  const client = await db.client.findUnique({ where: { id: clientId }, select: { ...SYNCED_CLIENT_SELECT, pluginMissingAt: true } });
   if (!client?.pluginId) return refreshFailed({ message: NO_PLUGIN_YET, status: null, retryAfterSeconds: null, notFound: false });
   let config: PluginConfig;
   try {
-    config = await chakra.getPluginConfig(client.pluginId);
+    config = await read(client.pluginId);
   } catch (error) {
     const failure = failureOf(error);
     const alertsOpened = failure.notFound ? await notePluginMissing(clientId, client.pluginId, failure.message) : 0;
     return refreshFailed(failure, { alertsOpened });
   }
-  const snapshot = await storeSnapshot({ clientId, pluginId: client.pluginId, config });
+  const { pluginMissingAt, ...synced } = client;
+  const snapshot = await storeSnapshot({ clientId, pluginId: client.pluginId, config, client: synced });
   // ChakraHQ knows the plugin (again): it no longer needs the agency for that.
-  await db.client.updateMany({ where: { id: clientId, pluginId: client.pluginId, pluginMissingAt: { not: null } }, data: { pluginMissingAt: null } });
-  return { ok: true, fetchedAt: snapshot.fetchedAt, config, alertsOpened: snapshot.alertsOpened };
+  if (pluginMissingAt)
+    await db.client.updateMany({ where: { id: clientId, pluginId: client.pluginId, pluginMissingAt: { not: null } }, data: { pluginMissingAt: null } });
+  return { ok: true, fetchedAt: snapshot.fetchedAt, config, alertsOpened: snapshot.alertsOpened, alertsUnsent: snapshot.alertsUnsent };
 }
 
 /**
@@ -80,7 +94,8 @@ async function notePluginMissing(clientId: string, pluginId: string, message: st
   if (first.count === 1) {
     await recordAudit({ actor: null, action: "whatsapp.plugin_not_found", targetType: "client", targetId: clientId, clientId, metadata: { pluginId, message } });
   }
-  return db.$transaction((tx) => applyAlertRules(tx, { clientId, before: null, after: { found: false, pluginId } }));
+  const alerts = await db.$transaction((tx) => applyAlertRules(tx, { clientId, before: null, after: { found: false, pluginId } }));
+  return alerts.opened;
 }
 
 // ---------------------------------------------------------------- writes to ChakraHQ
@@ -413,8 +428,10 @@ async function describeRunFailures(refreshJobId: string): Promise<string | null>
 }
 
 /** Marks the run done once every client is settled (whichever job settles the last one, or runs again after a crash). */
-async function finishIfComplete(refreshJobId: string) {
-  const run = await db.refreshJob.findUnique({ where: { id: refreshJobId }, select: { status: true, total: true, done: true, failed: true } });
+async function finishIfComplete(refreshJobId: string, known?: { status: string; total: number; done: number; failed: number }) {
+  const run =
+    known ??
+    (await db.refreshJob.findUnique({ where: { id: refreshJobId }, select: { status: true, total: true, done: true, failed: true } }));
   if (run?.status !== "RUNNING" || run.done + run.failed < run.total) return;
   await db.refreshJob.updateMany({
     where: { id: refreshJobId, status: "RUNNING" },
@@ -423,24 +440,26 @@ async function finishIfComplete(refreshJobId: string) {
 }
 
 /** Settles one client of a run, once: the outcome and the run's count change together. */
-async function settleClient(refreshJobId: string, itemId: string, failure: string | null, alertsOpened = 0) {
-  await db.$transaction(async (tx) => {
+async function settleClient(refreshJobId: string, clientId: string, failure: string | null, alertsOpened = 0) {
+  const run = await db.$transaction(async (tx) => {
     const settled = await tx.refreshJobClient.updateMany({
-      where: { id: itemId, outcome: null },
+      where: { refreshJobId, clientId, outcome: null },
       data: { outcome: failure === null ? "DONE" : "FAILED", message: failure, claimedAt: null },
     });
-    if (settled.count === 0) return;
-    await tx.refreshJob.update({
+    if (settled.count === 0) return undefined;
+    // The run's counts as this settlement left them (the row stays locked until commit).
+    return tx.refreshJob.update({
       where: { id: refreshJobId },
       data: {
         ...(failure === null ? { done: { increment: 1 } } : { failed: { increment: 1 } }),
         alerts: { increment: alertsOpened },
         heartbeatAt: new Date(),
       },
+      select: { status: true, total: true, done: true, failed: true },
     });
   });
   if (failure !== null) await db.refreshJob.update({ where: { id: refreshJobId }, data: { lastError: await describeRunFailures(refreshJobId) } });
-  await finishIfComplete(refreshJobId);
+  await finishIfComplete(refreshJobId, failure === null ? run : undefined);
 }
 
 /** A failure that may pass by itself (no answer, or ChakraHQ's own error): retried with backoff. */
@@ -453,57 +472,96 @@ const REFRESH_EXPIRE_SECONDS = Math.ceil(env.CHAKRA_TIMEOUT_MS / 1000) * 2 + 5;
 const RATE_LIMIT_DEFAULT_MS = 30_000;
 
 /**
+ * How many calls to ChakraHQ the runs' jobs make at once in one worker process. A job holds one
+ * of these slots for its call only: twice as many jobs run at once, so that a job's own database
+ * work (its claim before the call; the snapshot, alerts and settlement after it) runs while
+ * the slots are busy with other jobs' calls, instead of keeping a slot idle.
+ */
+export const REFRESH_CHAKRA_CALLS = 3;
+const chakraCalls = createLimit(REFRESH_CHAKRA_CALLS);
+
+/** ChakraHQ asked every worker to wait (a 429 on record): the job did not call it. */
+class ChakraGateClosed extends Error {
+  constructor(readonly until: Date) {
+    super("ChakraHQ asked to wait");
+  }
+}
+
+/**
+ * A run's read of a plugin's configuration, in one of this process's ChakraHQ slots. The shared
+ * 429 gate is looked at inside the slot, and a 429 is put on record before the slot is released:
+ * a job that waited for the slot sees it, and does not call.
+ */
+function readForRun(pluginId: string): Promise<PluginConfig> {
+  return chakraCalls.run(async () => {
+    const blockedUntil = await chakraBlockedUntil();
+    if (blockedUntil) throw new ChakraGateClosed(blockedUntil);
+    try {
+      return await chakraForJobs.getPluginConfig(pluginId);
+    } catch (error) {
+      if (isChakraError(error) && error.status === 429) await blockChakraUntil(new Date(Date.now() + rateLimitWaitMs(error)));
+      throw error;
+    }
+  });
+}
+
+const rateLimitWaitMs = (error: { retryAfterSeconds: number | null }) =>
+  error.retryAfterSeconds === null ? RATE_LIMIT_DEFAULT_MS : error.retryAfterSeconds * 1000;
+
+/**
  * Fetches one client of a "refresh all" run. Claimed first, so a redelivered job does not fetch
  * it again (a claim older than the job's time limit was a crashed worker's); settled once. A 429
  * stops every worker until its Retry-After has passed, and queues this client again.
  */
 async function refreshClientOfRun({ refreshJobId, clientId }: { refreshJobId: string; clientId: string }, job: JobContext) {
-  const where = { refreshJobId_clientId: { refreshJobId, clientId } };
-  const item = await db.refreshJobClient.findUnique({ where, select: { id: true, outcome: true } });
-  if (!item) return; // the run is gone
-  if (item.outcome) return finishIfComplete(refreshJobId); // settled before a crash ended the job
   const heartbeat = () => db.refreshJob.update({ where: { id: refreshJobId }, data: { heartbeatAt: new Date() } });
-
-  const blockedUntil = await chakraBlockedUntil();
-  if (blockedUntil) {
-    await heartbeat();
-    throw new RetryLater(blockedUntil.getTime() - Date.now(), "ChakraHQ asked to wait");
-  }
   const now = new Date();
   const claimed = await db.refreshJobClient.updateMany({
-    where: { id: item.id, outcome: null, OR: [{ claimedAt: null }, { claimedAt: { lt: new Date(now.getTime() - REFRESH_EXPIRE_SECONDS * 1000) } }] },
+    where: {
+      refreshJobId,
+      clientId,
+      outcome: null,
+      OR: [{ claimedAt: null }, { claimedAt: { lt: new Date(now.getTime() - REFRESH_EXPIRE_SECONDS * 1000) } }],
+    },
     data: { claimedAt: now },
   });
   if (claimed.count === 0) {
-    const again = await db.refreshJobClient.findUnique({ where, select: { outcome: true, claimedAt: true } });
-    if (!again || again.outcome) return;
+    const item = await db.refreshJobClient.findUnique({
+      where: { refreshJobId_clientId: { refreshJobId, clientId } },
+      select: { outcome: true, claimedAt: true },
+    });
+    if (!item) return; // the run is gone
+    if (item.outcome) return finishIfComplete(refreshJobId); // settled before a crash ended the job
     // Claimed by a live worker, or by one that died: its claim lapses with the job's time limit.
-    const lapsesAt = (again.claimedAt?.getTime() ?? now.getTime()) + REFRESH_EXPIRE_SECONDS * 1000;
+    const lapsesAt = (item.claimedAt?.getTime() ?? now.getTime()) + REFRESH_EXPIRE_SECONDS * 1000;
     throw new RetryLater(Math.max(0, lapsesAt - Date.now()) + 100, "another worker is fetching this client");
   }
-  const release = () => db.refreshJobClient.updateMany({ where: { id: item.id, outcome: null }, data: { claimedAt: null } });
+  const release = () => db.refreshJobClient.updateMany({ where: { refreshJobId, clientId, outcome: null }, data: { claimedAt: null } });
 
   let result: RefreshResult;
   try {
-    result = await refreshClientConfig(clientId, chakraForJobs);
+    result = await refreshClientConfig(clientId, chakraForJobs, { read: readForRun });
   } catch (error) {
     await release();
-    throw error;
+    if (!(error instanceof ChakraGateClosed)) throw error;
+    await heartbeat();
+    throw new RetryLater(error.until.getTime() - Date.now(), "ChakraHQ asked to wait");
   }
   if (!result.ok && result.error.status === 429) {
-    const waitMs = result.error.retryAfterSeconds === null ? RATE_LIMIT_DEFAULT_MS : result.error.retryAfterSeconds * 1000;
-    await blockChakraUntil(new Date(Date.now() + waitMs));
+    // Put on record for every worker by readForRun; this client is queued again.
     await release();
     await heartbeat();
-    throw new RetryLater(waitMs, "ChakraHQ is rate-limiting requests");
+    throw new RetryLater(rateLimitWaitMs(result.error), "ChakraHQ is rate-limiting requests");
   }
   if (!result.ok && isTransient(result.error) && !job.lastAttempt) {
     await release();
     throw new Error(result.error.message);
   }
-  // Alerts this fetch opened (or an earlier one, say a member's refresh) are emailed from here, once each.
-  await deliverAlerts(clientId).catch((error: Error) => console.error(`[alerts] ${clientId}: not emailed yet: ${error.message}`));
-  await settleClient(refreshJobId, item.id, result.ok ? null : result.error.message, result.alertsOpened ?? 0);
+  // Alerts this fetch opened (or an earlier one, say a member's refresh) are emailed from here,
+  // once each; a fetch that stored a snapshot already knows whether there are any.
+  if (!result.ok || result.alertsUnsent)
+    await deliverAlerts(clientId).catch((error: Error) => console.error(`[alerts] ${clientId}: not emailed yet: ${error.message}`));
+  await settleClient(refreshJobId, clientId, result.ok ? null : result.error.message, result.alertsOpened ?? 0);
 }
 
 /** One client of a "refresh all" run or a health sweep (both are runs of RefreshJob). */
@@ -513,6 +571,7 @@ export const refreshClientJob = defineJob({
   handler: refreshClientOfRun,
   retry: { limit: 3, delaySeconds: 5, backoff: true },
   expireInSeconds: REFRESH_EXPIRE_SECONDS,
-  // Per worker process: a few calls at a time, as before.
-  concurrency: 3,
+  // Per worker process: twice its ChakraHQ slots (see REFRESH_CHAKRA_CALLS), so that the jobs'
+  // own database work overlaps the other jobs' calls; the calls stay REFRESH_CHAKRA_CALLS at once.
+  concurrency: REFRESH_CHAKRA_CALLS * 2,
 });

@@ -114,6 +114,17 @@ export function stageAfterLinkEvent(current: OnboardingStatus, event: LinkEventT
   return forward || retry ? next : null;
 }
 
+/**
+ * stageAfterLinkEvent as a condition a database write can hold: the stages the event moves a
+ * client from, and the stage it moves them to (one for every such stage); null: it moves none.
+ */
+export function stageMoveOf(event: LinkEventType): { from: OnboardingStatus[]; to: OnboardingStatus } | null {
+  const to = STAGE_AFTER[event];
+  if (!to) return null;
+  const from = STAGE_ORDER.filter((stage) => stageAfterLinkEvent(stage, event) === to);
+  return from.length > 0 ? { from, to } : null;
+}
+
 /** What the dashboard filters on, computed once from a fetched configuration. */
 export function summarizeConfig(config: PluginConfig) {
   const phones = config.whatsappPhoneNumbers;

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
-import { startRefreshAll } from "@/lib/data/whatsapp";
+import { refreshClientJob, startRefreshAll } from "@/lib/data/whatsapp";
 import { createTestClient } from "../support/factories";
 
 /*
@@ -94,15 +94,18 @@ beforeEach(async () => {
 
 describe("worker processes", () => {
   it("a refresh cut short by kill -9 is finished by the restarted worker, each client fetched", async () => {
-    const clients = await createClients("Crash", 6);
-    // The worker's first three fetches hang: it dies with three clients claimed and in flight.
-    fake.addFault({ route: "getConfig", kind: "hold", times: 3 });
-    // Calls that outlast the test's wait for three claims (a timed-out call gives its claim back).
+    const clients = await createClients("Crash", refreshClientJob.concurrency);
+    // Every fetch hangs: the worker dies with all its clients claimed, REFRESH_CHAKRA_CALLS of
+    // them in flight at ChakraHQ and the others waiting for a slot.
+    fake.addFault({ route: "getConfig", kind: "hold" });
+    // Calls that outlast the test's wait for the claims (a timed-out call gives its claim back).
     const first = await startWorker("scripts/worker.ts", { CHAKRA_TIMEOUT_MS: "3000" });
     const { job } = await startRefreshAll({ actor });
     await vi.waitFor(
       async () =>
-        expect(await db.refreshJobClient.count({ where: { refreshJobId: job.id, claimedAt: { not: null } } })).toBe(3),
+        expect(await db.refreshJobClient.count({ where: { refreshJobId: job.id, claimedAt: { not: null } } })).toBe(
+          clients.length,
+        ),
       { timeout: 30_000, interval: 100 },
     );
     first.kill("SIGKILL");
@@ -132,7 +135,7 @@ describe("worker processes", () => {
     "after a 429, neither of two worker processes calls ChakraHQ before its Retry-After has passed",
     async () => {
       await createClients("Limited", 9);
-      // Both processes take three clients each: five calls are held, the sixth is answered 429.
+      // Both processes make three calls at once (REFRESH_CHAKRA_CALLS): five are held, the sixth is answered 429.
       // Every later call is one a worker decided on once the 429 was on record.
       fake.addFault({ route: "getConfig", kind: "hold", times: 5 });
       fake.addFault({ route: "getConfig", kind: "rate_limit", retryAfterSeconds: 2, times: 1 });

@@ -68,6 +68,7 @@ describe("links", () => {
       clientId: client.id,
       clientName: client.name,
       language: null,
+      pluginId: null,
       purpose: "CONNECT",
       expiresAt: first.link.expiresAt,
     });
@@ -166,6 +167,7 @@ describe("links", () => {
       clientId: client.id,
       clientName: client.name,
       language: null,
+      pluginId: null,
       purpose: "CONNECT",
     };
     const expired = new Date(Date.now() - 1000);

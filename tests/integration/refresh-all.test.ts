@@ -1,7 +1,7 @@
 import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { EXAMPLE_PLUGIN_ID } from "@/fake-chakra/state";
 import { db } from "@/lib/db";
-import { refreshClientJob, startRefreshAll } from "@/lib/data/whatsapp";
+import { REFRESH_CHAKRA_CALLS, refreshClientJob, startRefreshAll } from "@/lib/data/whatsapp";
 import { RetryLater } from "@/lib/jobs/engine";
 import { stopJobs } from "@/lib/jobs";
 import { createTestClient } from "../support/factories";
@@ -71,6 +71,28 @@ describe("refresh all, on the job engine", () => {
     });
     expect(await db.pluginConfigSnapshot.count({ where: { isLatest: true } })).toBe(clients.length);
   });
+
+  it("calls ChakraHQ at most REFRESH_CHAKRA_CALLS at once, while more jobs than that run", async () => {
+    expect(refreshClientJob.concurrency).toBeGreaterThan(REFRESH_CHAKRA_CALLS);
+    const clients = await Promise.all(
+      [1, 2, 3, 4, 5, 6, 7, 8, 9].map((i) => clientWithPlugin(fake.createPlugin({ name: `at-once ${i}` }).id)),
+    );
+    // Every read waits until released: what is held at each release is what was in flight.
+    fake.addFault({ route: "getConfig", kind: "hold" });
+    const { job } = await startRefreshAll({ actor });
+    const inFlight: number[] = [];
+    for (let i = 0; i < 200; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 150));
+      inFlight.push(fake.release());
+      if ((await db.refreshJob.findUniqueOrThrow({ where: { id: job.id } })).status !== "RUNNING") break;
+    }
+    expect(Math.max(...inFlight)).toBe(REFRESH_CHAKRA_CALLS);
+    expect(await db.refreshJob.findUniqueOrThrow({ where: { id: job.id } })).toMatchObject({
+      status: "DONE",
+      done: clients.length,
+      failed: 0,
+    });
+  }, 30_000);
 
   it("counts a client that keeps failing, names it, and finishes the rest", async () => {
     await clientWithPlugin(EXAMPLE_PLUGIN_ID, "Harbor Dental");

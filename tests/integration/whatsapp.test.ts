@@ -97,6 +97,26 @@ describe("refreshing a client's configuration", () => {
     expect((await db.client.findUniqueOrThrow({ where: { id: client.id } })).onboardingStatus).toBe("CONNECTED");
   });
 
+  it("keeps an edit made while ChakraHQ answered: the client's search text and stage follow both", async () => {
+    const client = await clientWithPlugin(EXAMPLE_PLUGIN_ID, "Before Bakery");
+    const result = await refreshClientConfig(client.id, t.chakra, {
+      read: async (pluginId) => {
+        // An admin renames the client while the fetch waits (the row the refresh read is stale).
+        await db.client.update({
+          where: { id: client.id },
+          data: { name: "After Bakery", searchText: "after bakery" },
+        });
+        return t.chakra.getPluginConfig(pluginId);
+      },
+    });
+    expect(result.ok).toBe(true);
+    const row = await db.client.findUniqueOrThrow({ where: { id: client.id } });
+    expect(row.name).toBe("After Bakery");
+    expect(row.searchText).toContain("after bakery");
+    expect(row.searchText).not.toContain("before");
+    expect(row.onboardingStatus).toBe("CONNECTED");
+  });
+
   it("records a number leaving CONNECTED and a quality drop on the client's timeline", async () => {
     const client = await clientWithPlugin(EXAMPLE_PLUGIN_ID);
     const number = t.fake.store.state.plugins[EXAMPLE_PLUGIN_ID]!.numbers[0]!.number;

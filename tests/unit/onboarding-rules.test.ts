@@ -8,10 +8,12 @@ import {
   signupFound,
   stageAfterLinkEvent,
   stageAfterSnapshot,
+  stageMoveOf,
   suggestedPurpose,
   summarizeConfig,
 } from "@/lib/onboarding/rules";
 import { translator } from "@/lib/i18n/catalogs";
+import { LinkEventType, OnboardingStatus } from "@/lib/generated/prisma/sqlite/enums";
 
 const english = translator("en", "refusal");
 
@@ -57,6 +59,17 @@ describe("a client's stage after a link event", () => {
     expect(stageAfterLinkEvent("CONNECTED", "FAILED")).toBeNull();
     expect(stageAfterLinkEvent("CONNECTED", "OPENED")).toBeNull();
     expect(stageAfterLinkEvent("CONNECTED", "CONNECTED")).toBeNull();
+  });
+  it("as a write's condition (stageMoveOf), says the same for every stage and event", () => {
+    for (const event of Object.values(LinkEventType)) {
+      const move = stageMoveOf(event);
+      for (const stage of Object.values(OnboardingStatus)) {
+        const next = stageAfterLinkEvent(stage, event);
+        expect(move?.from.includes(stage) ? move.to : null).toBe(next);
+      }
+    }
+    expect(stageMoveOf("STARTED")).toEqual({ from: ["NOT_INVITED", "INVITED", "ATTENTION"], to: "OPENED" });
+    expect(stageMoveOf("CREATED")).toBeNull();
   });
 });
 

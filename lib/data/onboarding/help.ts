@@ -9,7 +9,7 @@ import type { FoundLink } from "./signup";
  * returns what the admins' email needs: the client's contact address.
  */
 export async function recordHelpRequest({ link, message }: { link: FoundLink; message: string }) {
-  await recordLinkEvent(link.linkId, "HELP_REQUESTED", message);
+  await recordLinkEvent(link, "HELP_REQUESTED", message);
   await recordAudit({
     actor: null,
     action: "link.help_requested",

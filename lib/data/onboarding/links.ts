@@ -4,7 +4,7 @@ import { db } from "../../db";
 import { env } from "../../env";
 import { sealToken } from "../../links/sealed";
 import { newLinkToken } from "../../links/token";
-import { linkState, purposesFor, PURPOSE_INFO, stageAfterLinkEvent, type LinkPurpose } from "../../onboarding/rules";
+import { linkState, purposesFor, PURPOSE_INFO, stageMoveOf, type LinkPurpose } from "../../onboarding/rules";
 import type { Prisma } from "../../generated/prisma/sqlite/client";
 import type { RenderedEmail } from "../../email/render";
 import { recordAudit } from "../audit";
@@ -24,22 +24,29 @@ export function onboardingUrl(token: string): string {
   return `${env.APP_URL.replace(/\/+$/, "")}/onboard/${token}`;
 }
 
+/** A link, by its id; with its client's id when the caller knows it (one read fewer). */
+export type LinkRef = string | { linkId: string; clientId: string };
+
 /** Records a step of a link's funnel, and moves the client's stage forward with it (together). */
-export async function recordLinkEvent(linkId: string, type: LinkEventType, detail?: string | null): Promise<void> {
-  await db.$transaction((tx) => writeLinkEvent(tx, linkId, type, detail));
+export async function recordLinkEvent(link: LinkRef, type: LinkEventType, detail?: string | null): Promise<void> {
+  await db.$transaction((tx) => writeLinkEvent(tx, link, type, detail));
 }
 
-async function writeLinkEvent(tx: Tx, linkId: string, type: LinkEventType, detail?: string | null) {
-  const link = await tx.onboardingLink.findUnique({
-    where: { id: linkId },
-    select: { clientId: true, client: { select: { onboardingStatus: true } } },
-  });
-  if (!link) return;
-  const next = stageAfterLinkEvent(link.client.onboardingStatus, type);
-  if (next) await tx.client.update({ where: { id: link.clientId }, data: { onboardingStatus: next } });
+/** recordLinkEvent inside the caller's transaction. */
+export async function writeLinkEvent(tx: Tx, link: LinkRef, type: LinkEventType, detail?: string | null) {
+  const linkId = typeof link === "string" ? link : link.linkId;
+  const clientId =
+    typeof link === "string"
+      ? (await tx.onboardingLink.findUnique({ where: { id: linkId }, select: { clientId: true } }))?.clientId
+      : link.clientId;
+  if (!clientId) return;
+  // The stage moves in the same write that checks it (stageAfterLinkEvent's rule as a condition).
+  const move = stageMoveOf(type);
+  if (move)
+    await tx.client.updateMany({ where: { id: clientId, onboardingStatus: { in: move.from } }, data: { onboardingStatus: move.to } });
   // An SDK event keeps its payload (capped at 2 kB by sdkEventSchema); other details are words.
   const max = type === "SDK_EVENT" ? 2200 : 1000;
-  await tx.onboardingLinkEvent.create({ data: { linkId, type, detail: detail?.slice(0, max) ?? null } });
+  await tx.onboardingLinkEvent.create({ data: { linkId, type, detail: detail?.slice(0, max) ?? null }, select: { id: true } });
 }
 
 /**
@@ -139,7 +146,7 @@ export async function recordLinkSent({
   // The email is queued with the "sent" event and its audit entry: all three or none.
   const deliveryId = await db.$transaction(async (tx) => {
     const link = await tx.onboardingLink.update({ where: { id: linkId }, data: { sentTo: to }, select: { clientId: true } });
-    await writeLinkEvent(tx, linkId, "SENT", to);
+    await writeLinkEvent(tx, { linkId, clientId: link.clientId }, "SENT", to);
     await recordAudit({ actor, action: "link.sent", targetType: "link", targetId: linkId, clientId: link.clientId, metadata: { to } }, tx);
     return queueEmail({ kind: "onboarding", to, email, clientId: link.clientId, linkId }, tx);
   });

@@ -86,12 +86,18 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * mint asks ChakraHQ for a new plugin and records its id from the token; a mint that starts
  * meanwhile waits for it (up to `waitMs`, then "busy"), and while a hold is on, none is asked
  * for ("held"). ChakraHQ's definite refusals are thrown. By default a mint waits as long as
- * the first one's request may take.
+ * the first one's request may take. `pluginId`: the client's plugin as the caller just read it
+ * (the end client's link): minted for without reading the client again.
  */
 export async function mintConnectTokenForClient(
   clientId: string,
-  { chakra = defaultChakra, waitMs = env.chakra.timeoutMs + 2_000 }: { chakra?: ChakraClient; waitMs?: number } = {},
+  {
+    chakra = defaultChakra,
+    waitMs = env.chakra.timeoutMs + 2_000,
+    pluginId,
+  }: { chakra?: ChakraClient; waitMs?: number; pluginId?: string | null } = {},
 ): Promise<ClientMint> {
+  if (pluginId) return { ok: true, token: await chakra.createConnectToken({ pluginId }), createdPlugin: false };
   const deadline = Date.now() + waitMs;
   for (;;) {
     const client = await db.client.findUnique({ where: { id: clientId }, select: MINT_SELECT });

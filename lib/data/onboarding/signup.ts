@@ -6,7 +6,7 @@ import { baselineOf, linkState, signupFound, type AddressState, type LinkPurpose
 import { linkTokenSchema } from "../../validations/links";
 import { recordAudit } from "../audit";
 import { connectionForClient, storeSnapshot, storedConfig } from "../snapshots";
-import { recordLinkEvent } from "./links";
+import { recordLinkEvent, writeLinkEvent } from "./links";
 import { mintConnectTokenForClient } from "./mint";
 
 /*
@@ -22,6 +22,8 @@ export type FoundLink = {
   clientName: string;
   /** The client's language as the admin set it; null: the agency's default. */
   language: string | null;
+  /** The client's plugin when the link was resolved (null: none yet; the mint asks for one). */
+  pluginId: string | null;
   purpose: LinkPurpose;
   expiresAt: Date;
 };
@@ -34,7 +36,7 @@ const FOUND_SELECT = {
   expiresAt: true,
   revokedAt: true,
   usedAt: true,
-  client: { select: { name: true, archived: true, language: true } },
+  client: { select: { name: true, archived: true, language: true, pluginId: true } },
 } as const;
 
 /**
@@ -56,6 +58,7 @@ export async function resolveLink(token: unknown, now = new Date()): Promise<Res
     clientId: link.clientId,
     clientName: link.client.name,
     language: link.client.language,
+    pluginId: link.client.pluginId,
     purpose: link.purpose,
     expiresAt: link.expiresAt,
   };
@@ -77,13 +80,13 @@ export async function connectionRemovedSince(link: FoundLink): Promise<boolean> 
  * on ("busy"). Opens the signup attempt the server watches (see checkSignup).
  */
 export async function mintForLink(link: FoundLink, chakra: ChakraClient = defaultChakra) {
-  const minted = await mintConnectTokenForClient(link.clientId, { chakra });
+  // The client's plugin as the link's resolution read it, a moment ago: not read again.
+  const minted = await mintConnectTokenForClient(link.clientId, { chakra, pluginId: link.pluginId });
   if (!minted.ok) return minted;
   const { pluginId, expiresAt } = minted.token.claims;
   // Only a plugin this mint created is known to hold nothing: a plugin an admin mapped
   // meanwhile may already have an account, which is not this signup's result.
   await openSignupAttempt({ link, pluginId, expiresAt, newPlugin: minted.createdPlugin, chakra });
-  await recordLinkEvent(link.linkId, "STARTED");
   return { ok: true as const, connectToken: minted.token.connectToken, expiresAt };
 }
 
@@ -158,9 +161,14 @@ async function openSignupAttempt(input: {
   await db.$transaction(async (tx) => {
     // Writing the link's row first makes two mints of one link (two tabs) take turns, so
     // only one attempt is ever open (on PostgreSQL the row lock is held until commit).
-    await tx.onboardingLink.update({ where: { id: linkId }, data: { updatedAt: now } });
+    await tx.onboardingLink.update({ where: { id: linkId }, data: { updatedAt: now }, select: { id: true } });
     await tx.signupAttempt.updateMany({ where: { linkId, endedAt: null }, data: { endedAt: now, outcome: "replaced" } });
-    await tx.signupAttempt.create({ data: { linkId, pluginId: input.pluginId, expiresAt, ...baselineColumns(baseline) } });
+    await tx.signupAttempt.create({
+      data: { linkId, pluginId: input.pluginId, expiresAt, ...baselineColumns(baseline) },
+      select: { id: true },
+    });
+    // The funnel's "started", with the attempt it opened.
+    await writeLinkEvent(tx, input.link, "STARTED");
   });
 }
 
@@ -168,7 +176,7 @@ const openAttemptWhere = (linkId: string, now: Date) => ({ linkId, endedAt: null
 
 /** Keeps what ChakraHQ's SDK told the page, raw, and restarts the wait for a result from it. */
 export async function recordSdkEvent({ link, detail, now = new Date() }: { link: FoundLink; detail: string; now?: Date }) {
-  await recordLinkEvent(link.linkId, "SDK_EVENT", detail);
+  await recordLinkEvent(link, "SDK_EVENT", detail);
   await db.signupAttempt.updateMany({ where: openAttemptWhere(link.linkId, now), data: { lastSdkEventAt: now } });
 }
 
@@ -189,7 +197,7 @@ export async function endSignup({
   message: string | null;
   now?: Date;
 }) {
-  await recordLinkEvent(link.linkId, outcome === "cancelled" ? "CANCELLED" : "FAILED", message);
+  await recordLinkEvent(link, outcome === "cancelled" ? "CANCELLED" : "FAILED", message);
   const until = new Date(now.getTime() + SIGNUP_WAIT_MS);
   await db.signupAttempt.updateMany({
     where: { ...openAttemptWhere(link.linkId, now), expiresAt: { gt: until } },
