@@ -58,6 +58,8 @@ export async function storeSnapshot({ clientId, pluginId, config }: { clientId: 
       select: { id: true, raw: true, pluginId: true, phoneNumbers: { select: { phoneNumberId: true, displayPhoneNumber: true, status: true, qualityRating: true } } },
     });
     const history = clientId ? await connectionHistory(tx, clientId, pluginId) : null;
+    // The previous latest's numbers leave the overview (see SnapshotPhoneNumber.listed).
+    await tx.snapshotPhoneNumber.updateMany({ where: { listed: true, snapshot: { ...scope, isLatest: true } }, data: { listed: false } });
     await tx.pluginConfigSnapshot.updateMany({ where: { ...scope, isLatest: true }, data: { isLatest: false } });
     const snapshot = await tx.pluginConfigSnapshot.create({
       data: {
@@ -87,6 +89,10 @@ export async function storeSnapshot({ clientId, pluginId, config }: { clientId: 
         await recordAudit({ actor: null, action: change.action, targetType: "client", targetId: clientId, clientId, metadata: change.metadata }, tx);
       }
       await syncClient(tx, clientId, summary, history!, phones.map((p) => p.displayPhoneNumber));
+      // The overview lists the new numbers unless the client is archived. Read after syncClient's
+      // write to the client's row: on PostgreSQL an archiving that runs meanwhile waits for this
+      // transaction, or has committed before this statement reads.
+      await tx.snapshotPhoneNumber.updateMany({ where: { snapshotId: snapshot.id, snapshot: { client: { archived: false } } }, data: { listed: true } });
     }
     return { ...snapshot, alertsOpened };
   });
