@@ -9,14 +9,14 @@ const TONES: Record<Tone, string> = {
 
 /**
  * A status value with its plain-language meaning next to it ("CONNECTED: can send and receive").
- * Two elements, not three: the meaning is the wrapper's own text (a flex item all the same), as
- * the overview repeats this badge twice in each of its rows (HTML and RSC payload alike).
+ * The text size and the meaning's colour are set once on the wrapper (the pill sets its own
+ * colours): the overview repeats this badge twice in each of its rows, HTML and RSC payload alike.
  */
 export function MeaningBadge({ meaning }: { meaning: Meaning }) {
   return (
     <span className="inline-flex flex-wrap items-baseline gap-x-1.5 text-xs text-slate-600">
       <span className={`rounded-full px-2 py-0.5 font-semibold ${TONES[meaning.tone]}`}>{meaning.label}</span>
-      {meaning.meaning}
+      <span>{meaning.meaning}</span>
     </span>
   );
 }
