@@ -76,6 +76,8 @@ export async function storeSnapshot({
       },
     });
     const history = clientId ? await connectionHistory(tx, clientId, pluginId, previous) : null;
+    // The previous latest's numbers leave the overview (see SnapshotPhoneNumber.listed).
+    await tx.snapshotPhoneNumber.updateMany({ where: { listed: true, snapshot: { ...scope, isLatest: true } }, data: { listed: false } });
     await tx.pluginConfigSnapshot.updateMany({ where: { ...scope, isLatest: true }, data: { isLatest: false } });
     // The snapshot, then its numbers (a nested create would read the snapshot back once more).
     const snapshot = await tx.pluginConfigSnapshot.create({
@@ -109,6 +111,10 @@ export async function storeSnapshot({
         await recordAudit({ actor: null, action: change.action, targetType: "client", targetId: clientId, clientId, metadata: change.metadata }, tx);
       }
       await syncClient(tx, clientId, summary, history!, phones.map((p) => p.displayPhoneNumber), known);
+      // The overview lists the new numbers unless the client is archived. Read after syncClient's
+      // write to the client's row: on PostgreSQL an archiving that runs meanwhile waits for this
+      // transaction, or has committed before this statement reads.
+      await tx.snapshotPhoneNumber.updateMany({ where: { snapshotId: snapshot.id, snapshot: { client: { archived: false } } }, data: { listed: true } });
     }
     /** alertsUnsent: the client has open alerts not emailed yet (deliverAlerts has work). */
     return { ...snapshot, alertsOpened, alertsUnsent };

@@ -306,15 +306,28 @@ export async function listPhoneNumbers({
   page?: number;
   pageSize?: number;
 }) {
-  const term = q?.trim();
-  const where: Prisma.SnapshotPhoneNumberWhereInput = {
-    snapshot: { isLatest: true, client: { archived: false } },
+  return pageOfNumbers({ filter, q, page: asked, pageSize }, await db.snapshotPhoneNumber.count({ where: numbersWhere(filter, q) }));
+}
+
+/**
+ * The numbers the overview lists: those of the clients' latest snapshots, active clients only
+ * (the `listed` flag says so, kept by storeSnapshot and setClientArchived).
+ */
+function numbersWhere(filter: NumberFilter | undefined, q: string | undefined): Prisma.SnapshotPhoneNumberWhereInput {
+  return {
+    listed: true,
     ...(filter === "not_connected" ? { NOT: { status: "CONNECTED" } } : {}),
     ...(filter === "attention" ? { OR: [{ NOT: { status: "CONNECTED" } }, { qualityRating: "RED" }] } : {}),
     ...(filter === "coexistence" ? { isOnBizApp: true } : {}),
-    ...numberSearch(term),
+    ...numberSearch(q?.trim()),
   };
-  const total = await db.snapshotPhoneNumber.count({ where });
+}
+
+async function pageOfNumbers(
+  { filter, q, page: asked, pageSize }: { filter?: NumberFilter; q?: string; page: number; pageSize: number },
+  total: number,
+) {
+  const where = numbersWhere(filter, q);
   const pageCount = Math.max(1, Math.ceil(total / pageSize));
   const page = Math.min(Math.max(1, Math.floor(asked)), pageCount);
   const rows = await db.snapshotPhoneNumber.findMany({
@@ -339,10 +352,32 @@ export async function listPhoneNumbers({
 export async function countNumbersByStatus({ q }: { q?: string } = {}): Promise<{ status: string; count: number }[]> {
   const groups = await db.snapshotPhoneNumber.groupBy({
     by: ["status"],
-    where: { snapshot: { isLatest: true, client: { archived: false } }, ...numberSearch(q?.trim()) },
+    where: numbersWhere(undefined, q),
     _count: { _all: true },
   });
   return groups.map((g) => ({ status: g.status ?? "UNKNOWN", count: g._count._all })).sort((a, b) => b.count - a.count);
+}
+
+/**
+ * What the overview shows of the numbers: the counts by status and one page of the list. Without
+ * a filter the list's total is the counts' sum, so the numbers are counted once.
+ */
+export async function overviewNumbers({
+  filter,
+  q,
+  page = 1,
+  pageSize = NUMBERS_PAGE_SIZE,
+}: {
+  filter?: NumberFilter;
+  q?: string;
+  page?: number;
+  pageSize?: number;
+}) {
+  const byStatus = await countNumbersByStatus({ q });
+  const total = filter
+    ? await db.snapshotPhoneNumber.count({ where: numbersWhere(filter, q) })
+    : byStatus.reduce((sum, s) => sum + s.count, 0);
+  return { byStatus, ...(await pageOfNumbers({ filter, q, page, pageSize }, total)) };
 }
 
 // ---------------------------------------------------------------- refresh all

@@ -6,7 +6,7 @@ import { describeHistory } from "@/lib/clients/history";
 import { db } from "@/lib/db";
 import { exportClientsCsv } from "@/lib/data/clients/export";
 import { IMPORT_MAX_PLUGIN_CHECKS, importClients, previewImport } from "@/lib/data/clients/import";
-import { countClientsByStatus, listClients } from "@/lib/data/clients/list";
+import { clientsListPage, countClientsByStatus, listClients } from "@/lib/data/clients/list";
 import { checkPlugin } from "@/lib/data/clients/plugin-check";
 import { createClient, setClientArchived, updateClient } from "@/lib/data/clients/records";
 import { mintConnectTokenForClient, releasePluginHold, type ClientMint } from "@/lib/data/onboarding/mint";
@@ -233,6 +233,41 @@ describe("finding clients", () => {
     });
     expect(await countClientsByStatus({ q: "meadow honey" })).toMatchObject({ CONNECTED: 1, NOT_INVITED: 0 });
     expect(await countClientsByStatus()).toMatchObject({ NOT_INVITED: 1, INVITED: 1, CONNECTED: 1, ARCHIVED: 1 });
+  });
+
+  it("gives the clients page its rows, total, stage counts and count of all clients from the one count", async () => {
+    for (const name of ["Harbour Tiles", "Harbour Nets", "Meadow Honey", "Harbour Old"]) {
+      await createClient({ actor, input: input({ name }), pluginVerified: false });
+    }
+    const byName = (name: string) => db.client.findFirstOrThrow({ where: { name } });
+    await db.client.update({
+      where: { id: (await byName("Meadow Honey")).id },
+      data: { onboardingStatus: "CONNECTED" },
+    });
+    await setClientArchived({ actor, id: (await byName("Harbour Old")).id, archived: true });
+
+    const names = (page: { rows: { name: string }[] }) => page.rows.map((r) => r.name);
+    const all = await clientsListPage(query());
+    expect(all).toMatchObject({ total: 3, page: 1, pageCount: 1, everything: 4 });
+    expect(all.counts).toEqual(await countClientsByStatus());
+    expect(names(all)).toEqual(["Harbour Nets", "Harbour Tiles", "Meadow Honey"]);
+
+    const searched = await clientsListPage(query({ q: "harbour", page: "2" }), 1);
+    expect(searched).toMatchObject({ total: 2, page: 2, pageCount: 2, everything: 4 });
+    expect(searched.counts).toEqual(await countClientsByStatus({ q: "harbour" }));
+    expect(names(searched)).toEqual(["Harbour Tiles"]);
+
+    const archived = await clientsListPage(query({ q: "harbour", status: "ARCHIVED" }));
+    expect(archived).toMatchObject({ total: 1, everything: 4 });
+    expect(names(archived)).toEqual(["Harbour Old"]);
+    const connected = await clientsListPage(query({ status: "CONNECTED" }));
+    expect(connected).toMatchObject({ total: 1, everything: 4 });
+    expect(names(connected)).toEqual(["Meadow Honey"]);
+    expect(await clientsListPage(query({ q: "nothing-like-this" }))).toMatchObject({
+      total: 0,
+      rows: [],
+      everything: 4,
+    });
   });
 });
 
@@ -821,7 +856,7 @@ describe("CSV import and export", () => {
   });
 
   it("exports every client once, in the list's order, across its keyset batches", async () => {
-    // More than one batch (500), with equal names so the id decides between them. Written in
+    // More than one batch (of 500 here), with equal names so the id decides between them. Written in
     // one createMany, not through createClient: 1203 transactions would slow the suite, and the
     // spread of updatedAt is one the app (which stamps it) cannot make.
     const now = new Date();
@@ -839,13 +874,15 @@ describe("CSV import and export", () => {
       ["name", "asc"],
       ["updatedAt", "desc"],
     ] as const) {
-      const lines = (await exportClientsCsv(query({ sort, dir }))).trim().split(/\r?\n/).slice(1);
+      const lines = (await exportClientsCsv(query({ sort, dir }), 500)).trim().split(/\r?\n/).slice(1);
       const expected = await db.client.findMany({
         where: { archived: false },
         orderBy: [{ [sort]: dir }, { id: "asc" }],
         select: { clientReferenceId: true },
       });
       expect(lines.map((l) => l.split(",")[3])).toEqual(expected.map((c) => c.clientReferenceId));
+      // The same file, whatever the batches.
+      expect(await exportClientsCsv(query({ sort, dir }))).toBe(await exportClientsCsv(query({ sort, dir }), 500));
     }
   });
 });

@@ -2,11 +2,13 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { EXAMPLE_PLUGIN_ID } from "@/fake-chakra/state";
 import type { Fault } from "@/fake-chakra/server";
 import { db } from "@/lib/db";
+import { setClientArchived } from "@/lib/data/clients/records";
 import { latestConfigForClient } from "@/lib/data/snapshots";
 import {
   countNumbersByStatus,
   disconnectWaba,
   listPhoneNumbers,
+  overviewNumbers,
   refreshClientConfig,
   updateWebhookSettings,
 } from "@/lib/data/whatsapp";
@@ -327,5 +329,51 @@ describe("the overview", () => {
     // The counts follow the overview's search.
     expect(await countNumbersByStatus({ q: "harbor" })).toEqual([{ status: "CONNECTED", count: 1 }]);
     expect(await countNumbersByStatus({ q: "no such number" })).toEqual([]);
+  });
+
+  it("lists an archived client's numbers again once it is restored, and only its latest ones", async () => {
+    const client = await clientWithPlugin(EXAMPLE_PLUGIN_ID, "Harbor Dental");
+    await refreshClientConfig(client.id, t.chakra);
+    const numbers = async () => (await listPhoneNumbers({})).rows.map((r) => r.displayPhoneNumber);
+    expect(await numbers()).toEqual(["+1 555-191-4348"]);
+
+    expect(await setClientArchived({ actor, id: client.id, archived: true })).toMatchObject({ ok: true });
+    expect(await numbers()).toEqual([]);
+    expect(await countNumbersByStatus()).toEqual([]);
+    // A refresh while archived keeps its numbers off the overview.
+    await refreshClientConfig(client.id, t.chakra);
+    expect(await overviewNumbers({})).toMatchObject({ byStatus: [], rows: [], total: 0 });
+
+    expect(await setClientArchived({ actor, id: client.id, archived: false })).toMatchObject({ ok: true });
+    await refreshClientConfig(client.id, t.chakra);
+    expect(await numbers()).toEqual(["+1 555-191-4348"]);
+    // Three snapshots stored: the overview lists the latest one's number once.
+    expect(await db.snapshotPhoneNumber.count()).toBe(3);
+    expect(await db.snapshotPhoneNumber.count({ where: { listed: true } })).toBe(1);
+  });
+
+  it("counts the numbers once: the page's total is the counts' sum, or the filter's own count", async () => {
+    const connected = await clientWithPlugin(EXAMPLE_PLUGIN_ID, "Harbor Dental");
+    const second = t.fake.createPlugin({ name: "second" });
+    second.wabas.push({ id: "w2", name: "Second WABA" });
+    second.numbers.push({
+      wabaId: "w2",
+      availableAt: 0,
+      number: { id: "p2", display_phone_number: "+44 7700 900123", status: "PENDING", is_on_biz_app: true },
+    });
+    const pending = await clientWithPlugin(second.id, "North Cafe");
+    for (const c of [connected, pending]) await refreshClientConfig(c.id, t.chakra);
+
+    for (const args of [
+      {},
+      { filter: "not_connected" as const },
+      { q: "harbor" },
+      { q: "7700", filter: "coexistence" as const },
+    ]) {
+      const { byStatus, ...page } = await overviewNumbers({ ...args, pageSize: 1 });
+      expect(page).toEqual(await listPhoneNumbers({ ...args, pageSize: 1 }));
+      expect(byStatus).toEqual(await countNumbersByStatus({ q: args.q }));
+    }
+    expect((await overviewNumbers({})).total).toBe(2);
   });
 });

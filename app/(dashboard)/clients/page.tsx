@@ -9,7 +9,7 @@ import { requireUser } from "@/lib/auth/guards";
 import { hasRole } from "@/lib/auth/roles";
 import { clientListHref } from "@/lib/clients/list-url";
 import { CLIENT_FILTERS, STATUS_INFO } from "@/lib/clients/status";
-import { countAllClients, countClientsByStatus, listClients } from "@/lib/data/clients/list";
+import { clientsListPage } from "@/lib/data/clients/list";
 import { formatDateTime } from "@/lib/format";
 import { parseClientListQuery, SEARCH_MAX, type ClientListQuery } from "@/lib/validations/clients";
 
@@ -26,11 +26,7 @@ export default async function ClientsPage({ searchParams }: PageProps<"/clients"
   // A search that cannot run (too long) is dropped and said so; the list still shows.
   const { query, error: searchError } = parseClientListQuery(await searchParams);
   const canEdit = hasRole(user.role, "ADMIN");
-  const [{ rows, total, page, pageCount }, counts, everything] = await Promise.all([
-    listClients(query),
-    countClientsByStatus({ q: query.q }),
-    countAllClients(),
-  ]);
+  const { rows, total, page, pageCount, counts, everything } = await clientsListPage(query);
   const filtered = Boolean(query.q || query.status);
 
   return (

@@ -11,13 +11,7 @@ import { requireUser } from "@/lib/auth/guards";
 import { stripControlCharacters } from "@/lib/validations/text";
 import { hasRole } from "@/lib/auth/roles";
 import { countClientsByStatus } from "@/lib/data/clients/list";
-import {
-  countNumbersByStatus,
-  latestRefreshJob,
-  listPhoneNumbers,
-  NUMBER_FILTERS,
-  type NumberFilter,
-} from "@/lib/data/whatsapp";
+import { latestRefreshJob, NUMBER_FILTERS, overviewNumbers, type NumberFilter } from "@/lib/data/whatsapp";
 import { formatDateTime } from "@/lib/format";
 import { meaningOf, PHONE_STATUS, QUALITY } from "@/lib/whatsapp/meaning";
 
@@ -44,10 +38,9 @@ export default async function OverviewPage({ searchParams }: PageProps<"/overvie
   // Read before the numbers: the page's data includes at least this run's results, so the
   // refresh control knows which finished run it still has to show (components/whatsapp/refresh-all.tsx).
   const lastRun = await latestRefreshJob();
-  const [clients, numbers, { rows, total, page, pageCount }] = await Promise.all([
+  const [clients, { byStatus: numbers, rows, total, page, pageCount }] = await Promise.all([
     countClientsByStatus({ q }),
-    countNumbersByStatus({ q }),
-    listPhoneNumbers({ filter, q, page: Number.isFinite(askedPage) ? askedPage : 1 }),
+    overviewNumbers({ filter, q, page: Number.isFinite(askedPage) ? askedPage : 1 }),
   ]);
 
   return (

@@ -3,14 +3,31 @@ import Papa from "papaparse";
 import { Prisma } from "../../generated/prisma/sqlite/client";
 import { db } from "../../db";
 import type { ClientListQuery } from "../../validations/clients";
-import { LIST_SELECT, orderFor, whereFor, type ClientRow } from "./list";
+import { orderFor, whereFor } from "./list";
 
-// Kept under the bound-parameter limit of the SQLite driver adapter (an IN list is one
-// parameter per value).
-const EXPORT_BATCH = 500;
+// Each batch is two reads (the clients, then their numbers): fewer, larger batches spend less
+// in Prisma's per-query work (about 3 ms a query at 10,000 clients). An IN list is one bound
+// parameter per value: 2,000 stays far under SQLite's limit (32,766) and PostgreSQL's (65,535).
+const EXPORT_BATCH = 2000;
 const EXPORT_COLUMNS = ["name", "contactName", "contactEmail", "clientReferenceId", "pluginId", "pluginVerified", "onboardingStatus", "phoneNumbers", "phoneStatuses", "notes", "createdAt"];
 
 type ExportQuery = Pick<ClientListQuery, "q" | "status" | "sort" | "dir">;
+
+const EXPORT_SELECT = {
+  id: true,
+  name: true,
+  contactName: true,
+  contactEmail: true,
+  clientReferenceId: true,
+  pluginId: true,
+  pluginVerifiedAt: true,
+  onboardingStatus: true,
+  archived: true,
+  notes: true,
+  createdAt: true,
+} as const;
+
+type ExportRow = Prisma.ClientGetPayload<{ select: typeof EXPORT_SELECT }>;
 
 type ExportPhone = { clientId: string; displayPhoneNumber: string; status: string | null };
 
@@ -32,7 +49,7 @@ function latestPhonesOf(clientIds: string[]): Promise<ExportPhone[]> {
  * one page), with its plugin and numbers. Keyset paging (after the last row's sort value and
  * id) instead of OFFSET: each batch is an index range, not a rescan of all the rows before it.
  */
-export async function* clientsCsvChunks(query: ExportQuery): AsyncGenerator<string> {
+export async function* clientsCsvChunks(query: ExportQuery, batchSize = EXPORT_BATCH): AsyncGenerator<string> {
   const where = whereFor(query);
   const field = query.sort === "status" ? "onboardingStatus" : query.sort;
   const after = (last: Record<string, unknown> & { id: string }): Prisma.ClientWhereInput => ({
@@ -44,11 +61,12 @@ export async function* clientsCsvChunks(query: ExportQuery): AsyncGenerator<stri
   let last: (Record<string, unknown> & { id: string }) | null = null;
   let first = true;
   for (;;) {
-    const batch: (ClientRow & { notes: string; createdAt: Date })[] = await db.client.findMany({
+    const batch: ExportRow[] = await db.client.findMany({
       where: last ? { AND: [where, after(last)] } : where,
       orderBy: orderFor(query),
-      take: EXPORT_BATCH,
-      select: { ...LIST_SELECT, notes: true, createdAt: true },
+      take: batchSize,
+      // The columns the file has, and the sort's column for the next batch's start.
+      select: { ...EXPORT_SELECT, [field]: true },
     });
     const latest = new Map<string, ExportPhone[]>();
     for (const phone of batch.length ? await latestPhonesOf(batch.map((c) => c.id)) : []) {
@@ -77,14 +95,14 @@ export async function* clientsCsvChunks(query: ExportQuery): AsyncGenerator<stri
       yield first ? text : `\r\n${text}`;
     }
     first = false;
-    if (batch.length < EXPORT_BATCH) return;
+    if (batch.length < batchSize) return;
     last = batch.at(-1)! as unknown as Record<string, unknown> & { id: string };
   }
 }
 
 /** The current view as one CSV text (see clientsCsvChunks). */
-export async function exportClientsCsv(query: ExportQuery): Promise<string> {
+export async function exportClientsCsv(query: ExportQuery, batchSize = EXPORT_BATCH): Promise<string> {
   let csv = "";
-  for await (const chunk of clientsCsvChunks(query)) csv += chunk;
+  for await (const chunk of clientsCsvChunks(query, batchSize)) csv += chunk;
   return csv;
 }

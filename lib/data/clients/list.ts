@@ -1,14 +1,19 @@
 import "server-only";
-import type { ClientFilter } from "../../clients/status";
+import { CLIENT_FILTERS, type ClientFilter } from "../../clients/status";
 import type { Prisma } from "../../generated/prisma/sqlite/client";
 import { db } from "../../db";
 import type { ClientListQuery } from "../../validations/clients";
 
-export function whereFor({ q, status }: { q: string; status?: ClientFilter }): Prisma.ClientWhereInput {
+/** The search alone: every term (up to 8) somewhere in the client's lower-cased search text. */
+function searchFor(q: string): Prisma.ClientWhereInput[] {
   const terms = q.toLowerCase().split(/\s+/).filter(Boolean).slice(0, 8);
+  return terms.map((term) => ({ searchText: { contains: term } }));
+}
+
+export function whereFor({ q, status }: { q: string; status?: ClientFilter }): Prisma.ClientWhereInput {
   return {
     ...(status === "ARCHIVED" ? { archived: true } : { archived: false, ...(status ? { onboardingStatus: status } : {}) }),
-    AND: terms.map((term) => ({ searchText: { contains: term } })),
+    AND: searchFor(q),
   };
 }
 
@@ -34,14 +39,12 @@ export type ClientRow = Prisma.ClientGetPayload<{ select: typeof LIST_SELECT }>;
 
 export const PAGE_SIZE = 25;
 
-/** One page of the clients list: filtered, searched and sorted in the database. */
-export async function listClients(query: ClientListQuery, pageSize = PAGE_SIZE) {
-  const where = whereFor(query);
-  const total = await db.client.count({ where });
+/** The rows of one page of the view, given how many clients the view has. */
+async function pageOf(query: ClientListQuery, total: number, pageSize: number) {
   const pageCount = Math.max(1, Math.ceil(total / pageSize));
   const page = Math.min(query.page, pageCount);
   const rows = await db.client.findMany({
-    where,
+    where: whereFor(query),
     orderBy: orderFor(query),
     skip: (page - 1) * pageSize,
     take: pageSize,
@@ -50,18 +53,46 @@ export async function listClients(query: ClientListQuery, pageSize = PAGE_SIZE) 
   return { rows, total, page, pageCount };
 }
 
+/** One page of the clients list: filtered, searched and sorted in the database. */
+export async function listClients(query: ClientListQuery, pageSize = PAGE_SIZE) {
+  return pageOf(query, await db.client.count({ where: whereFor(query) }), pageSize);
+}
+
+/**
+ * What the clients page shows: one page of the view, the count per stage (with the search),
+ * and how many clients there are at all. The view's total is one of the stage counts (or
+ * their sum), so the clients are counted once, not again for the total.
+ */
+export async function clientsListPage(query: ClientListQuery, pageSize = PAGE_SIZE) {
+  const [counts, all] = await Promise.all([
+    countClientsByStatus({ q: query.q }),
+    // Without a search, the counts cover every client already.
+    query.q ? countAllClients() : null,
+  ]);
+  const active = CLIENT_FILTERS.reduce((sum, status) => (status === "ARCHIVED" ? sum : sum + counts[status]), 0);
+  const total = query.status ? counts[query.status] : active;
+  return { ...(await pageOf(query, total, pageSize)), counts, everything: all ?? active + counts.ARCHIVED };
+}
+
 /** How many clients there are at all (archived too): zero means a brand-new agency. */
 export function countAllClients(): Promise<number> {
   return db.client.count();
 }
 
-/** Clients per onboarding stage, archived ones apart; with `q`, only those the search finds. */
+/**
+ * Clients per onboarding stage, archived ones apart; with `q`, only those the search finds.
+ * One read of an index that holds the search text (see prisma/schema.prisma), not of the table.
+ */
 export async function countClientsByStatus({ q = "" }: { q?: string } = {}): Promise<Record<ClientFilter, number>> {
-  const [groups, archived] = await Promise.all([
-    db.client.groupBy({ by: ["onboardingStatus"], where: whereFor({ q }), _count: { _all: true } }),
-    db.client.count({ where: whereFor({ q, status: "ARCHIVED" }) }),
-  ]);
-  const counts = { NOT_INVITED: 0, INVITED: 0, OPENED: 0, CONNECTED: 0, ATTENTION: 0, ARCHIVED: archived };
-  for (const g of groups) counts[g.onboardingStatus] = g._count._all;
+  const groups = await db.client.groupBy({
+    by: ["archived", "onboardingStatus"],
+    where: { AND: searchFor(q) },
+    _count: { _all: true },
+  });
+  const counts = { NOT_INVITED: 0, INVITED: 0, OPENED: 0, CONNECTED: 0, ATTENTION: 0, ARCHIVED: 0 };
+  for (const g of groups) {
+    if (g.archived) counts.ARCHIVED += g._count._all;
+    else counts[g.onboardingStatus] = g._count._all;
+  }
   return counts;
 }

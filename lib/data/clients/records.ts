@@ -233,6 +233,8 @@ export async function setClientArchived({ actor, id, archived }: { actor: Actor;
       data: { archived, archivedAt: archived ? new Date() : null },
     });
     if (updated.count === 0) return fail(archived ? "This client is already archived." : "This client is not archived.");
+    // The overview lists the numbers of active clients only (see SnapshotPhoneNumber.listed).
+    await tx.snapshotPhoneNumber.updateMany({ where: { snapshot: { clientId: id, isLatest: true } }, data: { listed: !archived } });
     await recordAudit({ actor, action: archived ? "client.archived" : "client.restored", targetType: "client", targetId: id, clientId: id }, tx);
     return { ok: true, id } as const;
   });
