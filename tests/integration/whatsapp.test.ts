@@ -27,7 +27,9 @@ async function clientWithPlugin(pluginId: string, name?: string) {
 }
 
 beforeAll(async () => {
-  t = await startTestChakra({}, { timeoutMs: 300, maxRetries: 1 });
+  // Long enough for a first call on a busy machine (300 ms was missed there, the test's first
+  // refresh failing as "did not answer"); the one timeout case waits it out twice.
+  t = await startTestChakra({}, { timeoutMs: 2_000, maxRetries: 1 });
 });
 afterAll(() => t.fake.close());
 beforeEach(async () => {
