@@ -23,7 +23,11 @@ const compiled = new WeakMap<object, Record<string, CompiledMessage>>();
 function compileNamespace(messages: Record<string, string>): Record<string, CompiledMessage> {
   let result = compiled.get(messages);
   if (!result) {
-    result = Object.fromEntries(Object.entries(messages).map(([key, message]) => [key, compile(message)]));
+    // Through JSON: the compiler's plural and select options are null-prototype objects, which
+    // React does not pass to client components.
+    result = JSON.parse(
+      JSON.stringify(Object.fromEntries(Object.entries(messages).map(([key, message]) => [key, compile(message)]))),
+    ) as Record<string, CompiledMessage>;
     compiled.set(messages, result);
   }
   return result;
