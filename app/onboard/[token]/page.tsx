@@ -6,18 +6,17 @@ import { LocalTime } from "@/components/onboarding/local-time";
 import { RequestLinkButton } from "@/components/onboarding/request-link-button";
 import { WordsProvider } from "@/components/onboarding/words";
 import { StepList } from "@/components/ui/step-list";
-import { getAgencyBranding } from "@/lib/data/agency";
 import { connectionForClient } from "@/lib/data/snapshots";
 import { env } from "@/lib/env";
 import { translator } from "@/lib/i18n/catalogs";
 import { clientMessages } from "@/lib/i18n/compiled";
 import type { Locale } from "@/lib/i18n/locales";
-import { onboardLocale, resolveLinkOnce } from "@/lib/i18n/request";
+import { agencyOnce, onboardLocale, resolveLinkOnce } from "@/lib/i18n/request";
 import type { LinkPurpose } from "@/lib/onboarding/rules";
 import { clientPhoneStatus, TONE_BADGE } from "@/lib/whatsapp/client-meaning";
 
 export async function generateMetadata({ params }: PageProps<"/onboard/[token]">): Promise<Metadata> {
-  const [locale, agency] = await Promise.all([onboardLocale((await params).token), getAgencyBranding()]);
+  const [locale, agency] = await Promise.all([onboardLocale((await params).token), agencyOnce()]);
   // The client's tab names their agency, not this app's English name.
   return {
     title: { absolute: `${translator(locale, "page")("title")} · ${agency.name}` },
@@ -39,7 +38,7 @@ function steps(locale: Locale, purpose: LinkPurpose) {
 /** The end client's page: public, reached only through the emailed link, in the client's language. */
 export default async function OnboardPage({ params }: PageProps<"/onboard/[token]">) {
   const { token } = await params;
-  const [agency, link, locale] = await Promise.all([getAgencyBranding(), resolveLinkOnce(token), onboardLocale(token)]);
+  const [agency, link, locale] = await Promise.all([agencyOnce(), resolveLinkOnce(token), onboardLocale(token)]);
   const status = link.state === "connected" ? await connectionForClient(link.clientId) : null;
   const t = translator(locale, "page");
   const purpose = translator(locale, "purpose");
