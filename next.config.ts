@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import path from "node:path";
 import { PHASE_PRODUCTION_BUILD } from "next/constants";
 import { env } from "./lib/env";
 import { staticSecurityHeaders } from "./lib/http/security-headers";
@@ -18,6 +19,16 @@ export default async function config(phase: string): Promise<NextConfig> {
     // The job queues load their own files at run time (liteque its migrations), so they stay unbundled.
     serverExternalPackages: ["liteque", "pg-boss"],
     poweredByHeader: false,
+    turbopack: {
+      rules: {
+        // `import css from "./x.pcss"`: the compiled Tailwind stylesheet as a string (app/onboard/layout.tsx).
+        // Not *.css: Next takes every .css a server component imports for a <link>.
+        "*.pcss": {
+          loaders: [path.resolve("scripts/build/tailwind-inline-loader.cjs")],
+          as: "*.js",
+        },
+      },
+    },
     typedRoutes: true,
     experimental: {
       // forbidden(): the 403 page for members whose role does not allow a page.
