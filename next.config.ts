@@ -2,7 +2,7 @@ import type { NextConfig } from "next";
 import path from "node:path";
 import { PHASE_PRODUCTION_BUILD } from "next/constants";
 import { env } from "./lib/env";
-import { staticSecurityHeaders } from "./lib/http/security-headers";
+import { buildFileHeaders, staticSecurityHeaders } from "./lib/http/security-headers";
 
 export default async function config(phase: string): Promise<NextConfig> {
   // A build needs no production secrets (lib/env.ts isBuilding); Next sets NEXT_PHASE itself
@@ -44,7 +44,8 @@ export default async function config(phase: string): Promise<NextConfig> {
     },
     async headers() {
       return [
-        { source: "/:path*", headers: staticSecurityHeaders({ production }) },
+        { source: "/((?!_next/static/).*)", headers: staticSecurityHeaders({ production }) },
+        { source: "/_next/static/:path*", headers: buildFileHeaders({ production }) },
         // Onboarding addresses carry a secret token: never send it on as a referrer.
         { source: "/onboard/:token*", headers: [{ key: "Referrer-Policy", value: "no-referrer" }] },
       ];
