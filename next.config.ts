@@ -21,12 +21,21 @@ export default async function config(phase: string): Promise<NextConfig> {
     poweredByHeader: false,
     turbopack: {
       rules: {
-        // `import css from "./x.pcss"`: the compiled Tailwind stylesheet as a string (app/onboard/layout.tsx).
-        // Not *.css: Next takes every .css a server component imports for a <link>.
-        "*.pcss": {
-          loaders: [path.resolve("scripts/build/tailwind-inline-loader.cjs")],
-          as: "*.js",
-        },
+        // `import css from "./x.pcss"`: the compiled Tailwind stylesheet as a string, on the server
+        // (app/onboard/onboard-style.tsx); the browser's bundle gets "". Not *.css: Next takes every
+        // .css a server component imports for a <link>.
+        "*.pcss": [
+          {
+            condition: { not: "browser" },
+            loaders: [path.resolve("scripts/build/tailwind-inline-loader.cjs")],
+            as: "*.js",
+          },
+          {
+            condition: "browser",
+            loaders: [{ loader: path.resolve("scripts/build/tailwind-inline-loader.cjs"), options: { empty: true } }],
+            as: "*.js",
+          },
+        ],
       },
     },
     typedRoutes: true,

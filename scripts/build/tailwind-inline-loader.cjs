@@ -8,6 +8,8 @@ const postcss = require("postcss");
 const tailwind = require("@tailwindcss/postcss");
 
 module.exports = function tailwindInlineLoader(source) {
+  // The browser's copy of a module that imports a stylesheet only for the server's HTML.
+  if (this.getOptions().empty) return `export default "";\n`;
   const done = this.async();
   postcss([tailwind({ optimize: { minify: true } })])
     .process(source, { from: this.resourcePath })
