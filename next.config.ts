@@ -1,7 +1,8 @@
 import type { NextConfig } from "next";
+import path from "node:path";
 import { PHASE_PRODUCTION_BUILD } from "next/constants";
 import { env } from "./lib/env";
-import { staticSecurityHeaders } from "./lib/http/security-headers";
+import { buildFileHeaders, staticSecurityHeaders } from "./lib/http/security-headers";
 
 export default async function config(phase: string): Promise<NextConfig> {
   // A build needs no production secrets (lib/env.ts isBuilding); Next sets NEXT_PHASE itself
@@ -18,6 +19,25 @@ export default async function config(phase: string): Promise<NextConfig> {
     // The job queues load their own files at run time (liteque its migrations), so they stay unbundled.
     serverExternalPackages: ["liteque", "pg-boss"],
     poweredByHeader: false,
+    turbopack: {
+      rules: {
+        // `import css from "./x.pcss"`: the compiled Tailwind stylesheet as a string, on the server
+        // (app/onboard/onboard-style.tsx); the browser's bundle gets "". Not *.css: Next takes every
+        // .css a server component imports for a <link>.
+        "*.pcss": [
+          {
+            condition: { not: "browser" },
+            loaders: [path.resolve("scripts/build/tailwind-inline-loader.cjs")],
+            as: "*.js",
+          },
+          {
+            condition: "browser",
+            loaders: [{ loader: path.resolve("scripts/build/tailwind-inline-loader.cjs"), options: { empty: true } }],
+            as: "*.js",
+          },
+        ],
+      },
+    },
     typedRoutes: true,
     experimental: {
       // forbidden(): the 403 page for members whose role does not allow a page.
@@ -35,7 +55,8 @@ export default async function config(phase: string): Promise<NextConfig> {
     },
     async headers() {
       return [
-        { source: "/:path*", headers: staticSecurityHeaders({ production }) },
+        { source: "/((?!_next/static/).*)", headers: staticSecurityHeaders({ production }) },
+        { source: "/_next/static/:path*", headers: buildFileHeaders({ production }) },
         // Onboarding addresses carry a secret token: never send it on as a referrer.
         { source: "/onboard/:token*", headers: [{ key: "Referrer-Policy", value: "no-referrer" }] },
       ];

@@ -1,5 +1,8 @@
 "use client";
 
+// No stylesheet import: a root boundary's CSS goes onto every page. Its classes are in the
+// agency's stylesheet (app/globals.css) and the end client's (app/onboard/onboard.pcss).
+
 export default function ErrorPage({ reset }: { error: Error & { digest?: string }; reset: () => void }) {
   return (
     <main className="mx-auto flex max-w-xl flex-col gap-4 px-4 py-16">

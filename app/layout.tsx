@@ -1,7 +1,6 @@
 import type { Metadata, Viewport } from "next";
 import { connection } from "next/server";
 import { documentLanguage } from "@/lib/i18n/request";
-import "./globals.css";
 
 export const metadata: Metadata = {
   title: { default: "Partner Onboarding", template: "%s · Partner Onboarding" },
@@ -19,7 +18,8 @@ export default async function RootLayout({ children }: Readonly<{ children: Reac
   return (
     <html lang={lang} dir={dir}>
       {/* System fonts here: the end client's phone page loads no web font. The member pages
-          load Geist through their layouts (components/fonts.ts). */}
+          load Geist through their layouts (components/fonts.ts). No stylesheet here either:
+          the agency's pages import app/globals.css, the end client's has its own. */}
       <body className="min-h-dvh font-sans">{children}</body>
     </html>
   );

@@ -8,6 +8,7 @@ import { Card, CardTitle } from "@/components/ui/card";
 import { StepList } from "@/components/ui/step-list";
 import { getAgencyBranding } from "@/lib/data/agency";
 import { describeSetup } from "@/lib/data/system";
+import "./globals.css";
 
 const STEPS = [
   ["Add a client", "Record the business, its contact and, if it already has one, its ChakraHQ WhatsApp plugin."],

@@ -32,6 +32,10 @@ const { values: options } = parseArgs({
     quick: { type: "boolean", default: false },
     // Only these rows, on the empty database (comma-separated: mint, refresh): a few minutes.
     only: { type: "string" },
+    // A folder: each Lighthouse run's full report (JSON) is kept there, to read the LCP breakdown and the JS by chunk.
+    "lh-reports": { type: "string" },
+    // Starts everything, prints the end client's page and the bare page's addresses, and waits (Ctrl-C stops).
+    serve: { type: "boolean", default: false },
   },
 });
 const only = options.only ? new Set(options.only.split(",").map((row) => row.trim())) : null;
@@ -396,6 +400,11 @@ async function lh(url: string, { desktop = false, cookie = "", runs = 3 } = {}):
         desktop ? (await import("lighthouse/core/config/desktop-config.js")).default : undefined,
       );
       const lhr = run!.lhr;
+      if (options["lh-reports"]) {
+        mkdirSync(options["lh-reports"], { recursive: true });
+        const name = `${new URL(url).pathname.split("/")[1] || "bare"}-${desktop ? "desktop" : "mobile"}-${Date.now()}.json`;
+        writeFileSync(path.join(options["lh-reports"], name), JSON.stringify(lhr));
+      }
       const requests =
         (
           lhr.audits["network-requests"]?.details as
@@ -447,6 +456,13 @@ async function measurePages() {
     onboard: await load(`${APP}/onboard/${pageToken}`),
     csv: await load(`${APP}/clients/export`, { headers: auth, connections: 1, amount: 10 }),
   };
+}
+
+if (options.serve) {
+  log(
+    `Serving: https://localhost:${PORTS.app}/onboard/${pageToken} (${APP}/onboard/${pageToken}), bare https://localhost:${PORTS.bare}/`,
+  );
+  await new Promise(() => {});
 }
 
 if (options.quick) {

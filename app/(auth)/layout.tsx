@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { SIGNED_OUT_FONTS } from "@/components/fonts";
 import { getAgencyBranding } from "@/lib/data/agency";
+import "../globals.css";
 
 /** The signed-out pages: one narrow card, the agency's name above it. */
 export default async function AuthLayout({ children }: { children: React.ReactNode }) {

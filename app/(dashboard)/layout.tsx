@@ -7,6 +7,7 @@ import { SignOutButton } from "@/components/dashboard/sign-out-button";
 import { RoleBadge } from "@/components/ui/role-badge";
 import { requireUser } from "@/lib/auth/guards";
 import { getAgencyBranding } from "@/lib/data/agency";
+import "../globals.css";
 
 /** The signed-in frame. Each page still runs its own guard: layouts do not re-run on navigation. */
 export default async function DashboardLayout({ children }: { children: React.ReactNode }) {

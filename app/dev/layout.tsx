@@ -1,6 +1,7 @@
 import { notFound } from "next/navigation";
 import { MEMBER_FONTS } from "@/components/fonts";
 import { env } from "@/lib/env";
+import "../globals.css";
 
 /** Development tools: they do not exist in production. */
 export default function DevLayout({ children }: { children: React.ReactNode }) {

@@ -1,6 +1,6 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useWords } from "./words";
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
@@ -87,8 +87,8 @@ export function ConnectPanel({
   buttonLabel: string;
 }) {
   const router = useRouter();
-  const t = useTranslations("connect");
-  const refusal = useTranslations("refusal");
+  const t = useWords("connect");
+  const refusal = useWords("refusal");
   const [phase, setPhase] = useState<Phase>({ name: "idle" });
   const container = useRef<HTMLDivElement>(null);
   const session = useRef<{ destroy(): void } | null>(null);

@@ -1,6 +1,6 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useWords } from "./words";
 import { useId, useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { useHydrated } from "@/components/ui/use-hydrated";
@@ -16,8 +16,8 @@ const MAX = 1000;
  * link here, to #help). The server keeps it on the link's history and emails the admins.
  */
 export function HelpForm({ token, agencyName }: { token: string; agencyName: string }) {
-  const t = useTranslations("help");
-  const refusal = useTranslations("refusal");
+  const t = useWords("help");
+  const refusal = useWords("refusal");
   const hydrated = useHydrated();
   const id = useId();
   const [message, setMessage] = useState("");

@@ -1,6 +1,6 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useWords } from "./words";
 import { useRouter } from "next/navigation";
 import { useTransition } from "react";
 import { LANGUAGE_COOKIE, LOCALE_NAMES, LOCALES, type Locale } from "@/lib/i18n/locales";
@@ -10,7 +10,7 @@ import { LANGUAGE_COOKIE, LOCALE_NAMES, LOCALES, type Locale } from "@/lib/i18n/
  * address (a year), read by the server on every view of it.
  */
 export function LanguageSwitch({ locale, path }: { locale: Locale; path: string }) {
-  const t = useTranslations("language");
+  const t = useWords("language");
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   // Dark on white whatever the agency's colour behind it: white text on a tint of the brand

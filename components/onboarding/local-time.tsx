@@ -1,6 +1,6 @@
 "use client";
 
-import { useLocale } from "next-intl";
+import { usePageLocale } from "./words";
 import { useHydrated } from "@/components/ui/use-hydrated";
 
 /**
@@ -8,7 +8,7 @@ import { useHydrated } from "@/components/ui/use-hydrated";
  * know that zone: its HTML says the time in UTC (marked so) until the browser takes over.
  */
 export function LocalTime({ date }: { date: Date | string }) {
-  const locale = useLocale();
+  const locale = usePageLocale();
   const hydrated = useHydrated();
   const value = new Date(date);
   const text = value.toLocaleString(locale, {

@@ -1,6 +1,6 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useWords } from "./words";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { requestNewLink } from "@/lib/actions/onboarding";
@@ -8,8 +8,8 @@ import { refusalMessage } from "@/lib/onboarding/messages";
 
 /** On an expired or revoked link: tells the agency that a new one is wanted. */
 export function RequestLinkButton({ token, agencyName }: { token: string; agencyName: string }) {
-  const t = useTranslations("requestLink");
-  const refusal = useTranslations("refusal");
+  const t = useWords("requestLink");
+  const refusal = useWords("refusal");
   const [state, setState] = useState<{ sending: boolean; message?: string; ok?: boolean }>({ sending: false });
   return (
     <div className="flex flex-col gap-2">

@@ -22,6 +22,15 @@ export async function getAgencyBranding(): Promise<AgencyBranding> {
   return row ?? DEFAULT_BRANDING;
 }
 
+/** The branding and the default language in one read (the end client's page needs both on every view). */
+export async function getAgencyForClients(): Promise<AgencyBranding & { defaultLanguage: string | null }> {
+  const row = await db.agencySettings.findUnique({
+    where: { id: "agency" },
+    select: { name: true, logoUrl: true, brandColor: true, defaultLanguage: true },
+  });
+  return row ?? { ...DEFAULT_BRANDING, defaultLanguage: null };
+}
+
 /** The language of clients whose own is not set; null: each browser's (Accept-Language). */
 export async function getDefaultLanguage(): Promise<string | null> {
   const row = await db.agencySettings.findUnique({ where: { id: "agency" }, select: { defaultLanguage: true } });

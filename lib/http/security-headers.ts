@@ -6,7 +6,19 @@
 
 type Header = { key: string; value: string };
 
-/** Headers that do not change per request. */
+/** The headers of the build's script and style files: those that mean something for them. */
+export function buildFileHeaders({ production }: { production: boolean }): Header[] {
+  return [
+    { key: "X-Content-Type-Options", value: "nosniff" },
+    ...(production ? [{ key: "Strict-Transport-Security", value: "max-age=31536000; includeSubDomains" }] : []),
+  ];
+}
+
+/**
+ * Headers that do not change per request, for everything but the build's files (framing,
+ * referrer and permission policies apply to documents: on each of a page's dozen scripts they
+ * were 200 bytes of nothing).
+ */
 export function staticSecurityHeaders({ production }: { production: boolean }): Header[] {
   return [
     { key: "X-Content-Type-Options", value: "nosniff" },

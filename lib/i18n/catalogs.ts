@@ -10,7 +10,7 @@ import type { Locale } from "./locales";
 
 /*
  * Every catalog, for the server (pages, emails): the browser gets only the namespaces its
- * client components use, in the language shown (components/onboarding/intl-provider.tsx).
+ * client components use, in the language shown, precompiled (lib/i18n/compiled.ts).
  */
 
 export type Messages = typeof en;

@@ -1,7 +1,7 @@
 import "server-only";
 import { cookies, headers } from "next/headers";
 import { cache } from "react";
-import { getDefaultLanguage } from "../data/agency";
+import { getAgencyForClients } from "../data/agency";
 import { resolveLink } from "../data/onboarding/signup";
 import { isLocale, LANGUAGE_COOKIE, localeDirection, ONBOARD_TOKEN_HEADER, type Locale } from "./locales";
 import { localeFromAcceptLanguage } from "./negotiate";
@@ -9,15 +9,18 @@ import { localeFromAcceptLanguage } from "./negotiate";
 /** The link behind an onboarding address, read once per request (the layout and the page both ask). */
 export const resolveLinkOnce = cache((token: string) => resolveLink(token));
 
+/** The agency's branding and default language, read once per request (the metadata, the layout and the page ask). */
+export const agencyOnce = cache(getAgencyForClients);
+
 /**
  * The language an onboarding page is shown in: the end client's own choice on this link (a
  * cookie scoped to its address), else the client's language set by the admin, else the
  * agency's default, else the browser's Accept-Language.
  */
 export const onboardLocale = cache(async (token: string): Promise<Locale> => {
-  const [link, agencyDefault, cookieStore, headerStore] = await Promise.all([
+  const [link, agency, cookieStore, headerStore] = await Promise.all([
     resolveLinkOnce(token),
-    getDefaultLanguage(),
+    agencyOnce(),
     cookies(),
     headers(),
   ]);
@@ -25,7 +28,7 @@ export const onboardLocale = cache(async (token: string): Promise<Locale> => {
   if (isLocale(chosen)) return chosen;
   const clientLanguage = link.state === "unknown" ? null : link.language;
   if (isLocale(clientLanguage)) return clientLanguage;
-  if (isLocale(agencyDefault)) return agencyDefault;
+  if (isLocale(agency.defaultLanguage)) return agency.defaultLanguage;
   return localeFromAcceptLanguage(headerStore.get("accept-language"));
 });
 

@@ -1,22 +1,22 @@
 import type { Metadata } from "next";
 import { ConnectPanel } from "@/components/onboarding/connect-panel";
 import { HelpForm } from "@/components/onboarding/help-form";
-import { IntlProvider } from "@/components/onboarding/intl-provider";
 import { LanguageSwitch } from "@/components/onboarding/language-switch";
 import { LocalTime } from "@/components/onboarding/local-time";
 import { RequestLinkButton } from "@/components/onboarding/request-link-button";
+import { WordsProvider } from "@/components/onboarding/words";
 import { StepList } from "@/components/ui/step-list";
-import { getAgencyBranding } from "@/lib/data/agency";
 import { connectionForClient } from "@/lib/data/snapshots";
 import { env } from "@/lib/env";
-import { CATALOGS, translator } from "@/lib/i18n/catalogs";
+import { translator } from "@/lib/i18n/catalogs";
+import { clientMessages } from "@/lib/i18n/compiled";
 import type { Locale } from "@/lib/i18n/locales";
-import { onboardLocale, resolveLinkOnce } from "@/lib/i18n/request";
+import { agencyOnce, onboardLocale, resolveLinkOnce } from "@/lib/i18n/request";
 import type { LinkPurpose } from "@/lib/onboarding/rules";
 import { clientPhoneStatus, TONE_BADGE } from "@/lib/whatsapp/client-meaning";
 
 export async function generateMetadata({ params }: PageProps<"/onboard/[token]">): Promise<Metadata> {
-  const [locale, agency] = await Promise.all([onboardLocale((await params).token), getAgencyBranding()]);
+  const [locale, agency] = await Promise.all([onboardLocale((await params).token), agencyOnce()]);
   // The client's tab names their agency, not this app's English name.
   return {
     title: { absolute: `${translator(locale, "page")("title")} · ${agency.name}` },
@@ -35,16 +35,10 @@ function steps(locale: Locale, purpose: LinkPurpose) {
   ] as const;
 }
 
-/** The messages the page's client components use, in the language shown (and no other). */
-function clientMessages(locale: Locale) {
-  const { language, connect, requestLink, refusal, help } = CATALOGS[locale];
-  return { language, connect, requestLink, refusal, help };
-}
-
 /** The end client's page: public, reached only through the emailed link, in the client's language. */
 export default async function OnboardPage({ params }: PageProps<"/onboard/[token]">) {
   const { token } = await params;
-  const [agency, link, locale] = await Promise.all([getAgencyBranding(), resolveLinkOnce(token), onboardLocale(token)]);
+  const [agency, link, locale] = await Promise.all([agencyOnce(), resolveLinkOnce(token), onboardLocale(token)]);
   const status = link.state === "connected" ? await connectionForClient(link.clientId) : null;
   const t = translator(locale, "page");
   const purpose = translator(locale, "purpose");
@@ -63,7 +57,7 @@ export default async function OnboardPage({ params }: PageProps<"/onboard/[token
   );
 
   return (
-    <IntlProvider locale={locale} messages={clientMessages(locale)}>
+    <WordsProvider locale={locale} messages={clientMessages(locale)}>
       <div className="min-h-dvh bg-slate-50">
         <header style={{ backgroundColor: agency.brandColor }} className="text-white">
           <div className="mx-auto flex max-w-2xl flex-wrap items-center gap-3 px-4 py-4">
@@ -205,6 +199,6 @@ export default async function OnboardPage({ params }: PageProps<"/onboard/[token
           )}
         </main>
       </div>
-    </IntlProvider>
+    </WordsProvider>
   );
 }
