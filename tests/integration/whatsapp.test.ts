@@ -286,7 +286,8 @@ describe("a client's stage when its connection goes away", () => {
 });
 
 describe("the overview", () => {
-  it("lists every latest number, filtered and searched; counts per status", async () => {
+  /** Harbor Dental (the example plugin, one CONNECTED number) and North Cafe (one PENDING number), each refreshed once. */
+  async function twoClientsRefreshed() {
     const connected = await clientWithPlugin(EXAMPLE_PLUGIN_ID, "Harbor Dental");
     const second = t.fake.createPlugin({ name: "second" });
     second.wabas.push({ id: "w2", name: "Second WABA" });
@@ -297,6 +298,11 @@ describe("the overview", () => {
     });
     const pending = await clientWithPlugin(second.id, "North Cafe");
     for (const c of [connected, pending]) await refreshClientConfig(c.id, t.chakra);
+    return { connected, pending };
+  }
+
+  it("lists every latest number, filtered and searched; counts per status", async () => {
+    const { connected } = await twoClientsRefreshed();
     await refreshClientConfig(connected.id, t.chakra); // an older snapshot must not count twice
 
     expect((await listPhoneNumbers({})).total).toBe(2);
@@ -355,16 +361,7 @@ describe("the overview", () => {
   });
 
   it("counts the numbers once: the page's total is the counts' sum, or the filter's own count", async () => {
-    const connected = await clientWithPlugin(EXAMPLE_PLUGIN_ID, "Harbor Dental");
-    const second = t.fake.createPlugin({ name: "second" });
-    second.wabas.push({ id: "w2", name: "Second WABA" });
-    second.numbers.push({
-      wabaId: "w2",
-      availableAt: 0,
-      number: { id: "p2", display_phone_number: "+44 7700 900123", status: "PENDING", is_on_biz_app: true },
-    });
-    const pending = await clientWithPlugin(second.id, "North Cafe");
-    for (const c of [connected, pending]) await refreshClientConfig(c.id, t.chakra);
+    await twoClientsRefreshed();
 
     for (const args of [
       {},
