@@ -1,4 +1,5 @@
 import "server-only";
+import pLimit from "p-limit";
 import { z } from "zod";
 import {
   chakra as defaultChakra,
@@ -15,7 +16,6 @@ import { db } from "../db";
 import { env } from "../env";
 import { defineJob, RetryLater, type JobContext } from "../jobs/engine";
 import { sendJob } from "../jobs";
-import { createLimit } from "../jobs/limit";
 import { blockChakraUntil, chakraBlockedUntil } from "./chakra-rate-limit";
 import { applyAlertRules, deliverAlerts } from "./alerts";
 import { recordAudit, type AuditAction } from "./audit";
@@ -513,7 +513,7 @@ const RATE_LIMIT_DEFAULT_MS = 30_000;
  * the slots are busy with other jobs' calls, instead of keeping a slot idle.
  */
 export const REFRESH_CHAKRA_CALLS = 3;
-const chakraCalls = createLimit(REFRESH_CHAKRA_CALLS);
+const chakraCalls = pLimit(REFRESH_CHAKRA_CALLS);
 
 /** ChakraHQ asked every worker to wait (a 429 on record): the job did not call it. */
 class ChakraGateClosed extends Error {
@@ -528,7 +528,7 @@ class ChakraGateClosed extends Error {
  * a job that waited for the slot sees it, and does not call.
  */
 function readForRun(pluginId: string): Promise<PluginConfig> {
-  return chakraCalls.run(async () => {
+  return chakraCalls(async () => {
     const blockedUntil = await chakraBlockedUntil();
     if (blockedUntil) throw new ChakraGateClosed(blockedUntil);
     try {
