@@ -17,9 +17,13 @@ export function whereFor({ q, status }: { q: string; status?: ClientFilter }): P
   };
 }
 
+/** The client column a list's sort key orders by. */
+export function sortField(sort: ClientListQuery["sort"]) {
+  return sort === "status" ? "onboardingStatus" : sort;
+}
+
 export function orderFor({ sort, dir }: Pick<ClientListQuery, "sort" | "dir">): Prisma.ClientOrderByWithRelationInput[] {
-  const field = sort === "status" ? "onboardingStatus" : sort;
-  return [{ [field]: dir }, { id: "asc" }];
+  return [{ [sortField(sort)]: dir }, { id: "asc" }];
 }
 
 export const LIST_SELECT = {
