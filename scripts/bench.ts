@@ -329,6 +329,21 @@ function fakeCall(method: string, path: string, json?: unknown) {
   });
 }
 
+/** A server action posted as the end client's page does: on `/onboard/<linkToken>`, with `argument`. */
+function postAction(id: string, linkToken: string, argument: string, headers: Record<string, string> = {}) {
+  return fetch(`${APP}/onboard/${linkToken}`, {
+    method: "POST",
+    headers: {
+      "Next-Action": id,
+      Accept: "text/x-component",
+      "Content-Type": "text/plain;charset=UTF-8",
+      Origin: APP_URL,
+      ...headers,
+    },
+    body: JSON.stringify([argument]),
+  });
+}
+
 /** "Connect WhatsApp": the app's server action vs the fake's own calls, sequential samples. */
 async function mint(tokens: string[]) {
   const id = actionId("lib/actions/onboarding.ts", "startOnboarding");
@@ -344,17 +359,7 @@ async function mint(tokens: string[]) {
     await fakeCall("GET", `/v1/ext/plugin/whatsapp/${plugin.id}/config`);
     direct.push(performance.now() - t0);
     t0 = performance.now();
-    const response = await fetch(`${APP}/onboard/${token}`, {
-      method: "POST",
-      headers: {
-        "Next-Action": id,
-        Accept: "text/x-component",
-        "Content-Type": "text/plain;charset=UTF-8",
-        Origin: APP_URL,
-        "X-Forwarded-For": `10.9.${i >> 8}.${i & 255}`,
-      },
-      body: JSON.stringify([token]),
-    });
+    const response = await postAction(id, token, token, { "X-Forwarded-For": `10.9.${i >> 8}.${i & 255}` });
     const text = await response.text();
     viaApp.push(performance.now() - t0);
     if (!response.ok || !text.includes("connectToken")) errors++;
@@ -499,16 +504,7 @@ if (only) {
     const id = actionId("lib/actions/onboarding.ts", "startOnboarding");
     for (let i = 0; i < MINTS; i++) {
       const t0 = performance.now();
-      const response = await fetch(`${APP}/onboard/${pageToken}`, {
-        method: "POST",
-        headers: {
-          "Next-Action": id,
-          Accept: "text/x-component",
-          "Content-Type": "text/plain;charset=UTF-8",
-          Origin: APP_URL,
-        },
-        body: JSON.stringify(["not-a-token"]),
-      });
+      const response = await postAction(id, pageToken, "not-a-token");
       const text = await response.text();
       floor.push(performance.now() - t0);
       if (!text.includes("unknown")) throw new Error(`The malformed token was not refused: ${text.slice(0, 200)}`);
