@@ -53,8 +53,9 @@ const APP = `http://127.0.0.1:${PORTS.appInternal}`;
 const BARE = `http://127.0.0.1:${PORTS.bareInternal}`;
 const DIST_DIR = ".next-bench";
 // Outside the project: built inside it, Turbopack (whose root is the folder with the lockfile)
-// took the project's own proxy.ts and instrumentation.ts into the "bare" page.
-const BARE_DIR = path.join(tmpdir(), "partner-onboarding-bench-bare");
+// took the project's own proxy.ts and instrumentation.ts into the "bare" page. One per port base,
+// so that two benches on one machine (each with its own BENCH_PORT) do not rebuild each other's.
+const BARE_DIR = path.join(tmpdir(), `partner-onboarding-bench-bare-${BASE}`);
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const SIZES = { clients: 10_000, numbers: 12_000, audit: 50_000 };
 
