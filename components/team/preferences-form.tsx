@@ -30,7 +30,7 @@ export function PreferencesForm({ weeklyDigest }: { weeklyDigest: boolean }) {
         </span>
       </label>
       <div className="flex flex-wrap items-center gap-3">
-        <SubmitButton pending={pending} pendingLabel="Saving…">
+        <SubmitButton variant="secondary" pending={pending} pendingLabel="Saving…">
           Save
         </SubmitButton>
         <ActionMessage state={state} />
