@@ -525,6 +525,7 @@ if (only) {
     console.log(
       `refresh    ${result.seconds.toFixed(1)} s (${result.status.toLowerCase()}, ${result.done} done, ${result.failed} failed) vs bound ${result.bound.toFixed(1)} s = ${(result.seconds / result.bound).toFixed(2)}× (target ≤ 1.1×)`,
     );
+    console.log(`           ${describeTimeline(result.timeline)}`);
   }
   await stopAll();
   if (options.json) writeFileSync(options.json, `${JSON.stringify(figures, null, 2)}\n`);
@@ -571,14 +572,62 @@ async function refreshAll() {
     const seconds = ((run.finishedAt ?? new Date()).getTime() - run.startedAt.getTime()) / 1000;
     // The app's calls to ChakraHQ at once (per worker process; its jobs may run more at once).
     const bound = (Math.ceil(run.total / REFRESH_CHAKRA_CALLS) * call) / 1000;
-    return { total: run.total, done: run.done, failed: run.failed, status: run.status, seconds, bound, call };
+    const timeline = callTimeline(run.startedAt.getTime(), (run.finishedAt ?? new Date()).getTime());
+    return { total: run.total, done: run.done, failed: run.failed, status: run.status, seconds, bound, call, timeline };
   } finally {
     fake.clearFaults();
     await stopJobs();
   }
 }
+/**
+ * Where a run's time went, as the fake saw its config reads (from the run's start to its end):
+ * before the first call (the jobs' fan-out), the call slots left idle between the first call and
+ * the last answer (in seconds of the run: idle slot-time / REFRESH_CHAKRA_CALLS), after the last
+ * answer (the run's completion), and the calls' own time at the fake.
+ */
+function callTimeline(startedAt: number, finishedAt: number) {
+  const calls = fake.requests.filter(
+    (r) => r.method === "GET" && r.path.endsWith("/config") && r.at >= startedAt && r.at <= finishedAt,
+  );
+  if (calls.length === 0) return null;
+  const edges = calls.flatMap((c) => [
+    { t: c.at, d: 1 },
+    { t: c.endedAt, d: -1 },
+  ]);
+  // Ends before starts at the same instant: a slot handed on in the same millisecond is not two calls.
+  edges.sort((a, b) => a.t - b.t || a.d - b.d);
+  let inFlight = 0;
+  let maxInFlight = 0;
+  let idleSlotMs = 0;
+  for (let i = 0; i < edges.length; i++) {
+    inFlight += edges[i]!.d;
+    maxInFlight = Math.max(maxInFlight, inFlight);
+    const next = edges[i + 1];
+    if (next) idleSlotMs += Math.max(0, REFRESH_CHAKRA_CALLS - inFlight) * (next.t - edges[i]!.t);
+  }
+  const durations = calls.map((c) => c.endedAt - c.at).sort((a, b) => a - b);
+  return {
+    calls: calls.length,
+    maxInFlight,
+    beforeFirstCallMs: edges[0]!.t - startedAt,
+    idleSlotsMs: idleSlotMs / REFRESH_CHAKRA_CALLS,
+    afterLastAnswerMs: finishedAt - edges[edges.length - 1]!.t,
+    callP50Ms: quantile(durations, 0.5),
+    callP95Ms: quantile(durations, 0.95),
+  };
+}
+function describeTimeline(t: ReturnType<typeof callTimeline>) {
+  if (!t) return "no call seen by the fake";
+  const inMs = (v: number) => `${v.toFixed(0)} ms`;
+  return (
+    `${t.calls} calls (at most ${t.maxInFlight} at once, each p50 ${inMs(t.callP50Ms)} / p95 ${inMs(t.callP95Ms)} at the fake): ` +
+    `${inMs(t.beforeFirstCallMs)} before the first, slots idle ${inMs(t.idleSlotsMs)} of the run between, ${inMs(t.afterLastAnswerMs)} after the last answer`
+  );
+}
+
 log(`"Refresh all" of ${REFRESH_PLUGINS} plugins, each read ${REFRESH_LATENCY_MS} ms late…`);
 const refresh = await refreshAll();
+log(`"Refresh all": ${describeTimeline(refresh.timeline)}`);
 
 log(`Seeding ${SIZES.clients} clients, ${SIZES.numbers} numbers, ${SIZES.audit} audit entries through the data layer…`);
 const seedStart = performance.now();
