@@ -215,7 +215,7 @@ const { storeSnapshot } = await import("../lib/data/snapshots");
 const { recordAudit } = await import("../lib/data/audit");
 const { pluginConfigSchema } = await import("../lib/chakra/schemas");
 const { startRefreshAll, REFRESH_CHAKRA_CALLS } = await import("../lib/data/whatsapp");
-const { stopJobs } = await import("../lib/jobs");
+const { openJobs, stopJobs } = await import("../lib/jobs");
 
 const owner = await db.user.create({ data: { email: "owner@bench.test", name: "Bench Owner", role: "OWNER" } });
 const actor = { id: owner.id, email: owner.email };
@@ -439,6 +439,12 @@ function memoryMb(pid: number, field: "VmRSS" | "VmHWM"): number {
   return Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(status)?.[1] ?? NaN) / 1024;
 }
 
+/** CPU time (user + system) a process has used so far, in ms (Linux: /proc, in clock ticks of 10 ms). */
+function cpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
 /** The highest resident memory sampled every 100 ms while `run` runs (not the start-up's peak). */
 async function sampleMemory<T>(pid: number, run: () => Promise<T>): Promise<[T, number]> {
   let peak = memoryMb(pid, "VmRSS");
@@ -562,6 +568,13 @@ async function refreshAll() {
   const call = quantile(direct, 0.5) + REFRESH_LATENCY_MS;
   fake.addFault({ route: "getConfig", kind: "latency", latencyMs: REFRESH_LATENCY_MS });
   try {
+    // This process sends the run's jobs (the app's workers take them): its queue is opened before
+    // the run starts, as the app's own is long before a person presses "Refresh all". Opened at
+    // the first send instead, loading the job definitions (under tsx) and opening the queue took
+    // ~0.1 s inside the run, before its first job could be queued.
+    await openJobs();
+    const appCpuBefore = cpuMs(app.pid!);
+    const benchCpuBefore = process.cpuUsage();
     const { job } = await startRefreshAll({ actor });
     let run = job;
     const deadline = Date.now() + 10 * 60_000;
@@ -572,7 +585,10 @@ async function refreshAll() {
     const seconds = ((run.finishedAt ?? new Date()).getTime() - run.startedAt.getTime()) / 1000;
     // The app's calls to ChakraHQ at once (per worker process; its jobs may run more at once).
     const bound = (Math.ceil(run.total / REFRESH_CHAKRA_CALLS) * call) / 1000;
-    const timeline = callTimeline(run.startedAt.getTime(), (run.finishedAt ?? new Date()).getTime());
+    // The CPU the app's process used for the run (its workers' jobs), and this process's (which
+    // queues the jobs, serves the fake and its TLS front, and polls the run), both on the same 2 cores.
+    const cpu = { appMs: cpuMs(app.pid!) - appCpuBefore, benchMs: cpuTotalMs(process.cpuUsage(benchCpuBefore)) };
+    const timeline = { ...callTimeline(run.startedAt.getTime(), (run.finishedAt ?? new Date()).getTime()), cpu };
     return { total: run.total, done: run.done, failed: run.failed, status: run.status, seconds, bound, call, timeline };
   } finally {
     fake.clearFaults();
@@ -616,12 +632,18 @@ function callTimeline(startedAt: number, finishedAt: number) {
     callP95Ms: quantile(durations, 0.95),
   };
 }
-function describeTimeline(t: ReturnType<typeof callTimeline>) {
-  if (!t) return "no call seen by the fake";
+function cpuTotalMs(usage: NodeJS.CpuUsage) {
+  return (usage.user + usage.system) / 1000;
+}
+function describeTimeline(
+  t: Partial<NonNullable<ReturnType<typeof callTimeline>>> & { cpu: { appMs: number; benchMs: number } },
+) {
+  const cpu = `CPU: the app ${(t.cpu.appMs / 1000).toFixed(1)} s, the bench (fake, TLS front, queueing) ${(t.cpu.benchMs / 1000).toFixed(1)} s`;
+  if (t.calls === undefined) return `no call seen by the fake; ${cpu}`;
   const inMs = (v: number) => `${v.toFixed(0)} ms`;
   return (
-    `${t.calls} calls (at most ${t.maxInFlight} at once, each p50 ${inMs(t.callP50Ms)} / p95 ${inMs(t.callP95Ms)} at the fake): ` +
-    `${inMs(t.beforeFirstCallMs)} before the first, slots idle ${inMs(t.idleSlotsMs)} of the run between, ${inMs(t.afterLastAnswerMs)} after the last answer`
+    `${t.calls} calls (at most ${t.maxInFlight} at once, each p50 ${inMs(t.callP50Ms!)} / p95 ${inMs(t.callP95Ms!)} at the fake): ` +
+    `${inMs(t.beforeFirstCallMs!)} before the first, slots idle ${inMs(t.idleSlotsMs!)} of the run between, ${inMs(t.afterLastAnswerMs!)} after the last answer; ${cpu}`
   );
 }
 
