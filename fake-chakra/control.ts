@@ -6,7 +6,8 @@ import type { FakeSdkBehaviour, SdkHost } from "./sdk-host";
 import type { FakePhoneNumber, FakeStore, FakeWaba } from "./state";
 import type { Tokens } from "./tokens";
 
-export type RequestRecord = { method: string; path: string; status: number; at: number };
+/** at: when the request came in; endedAt: when its answer was sent (ms since the epoch). */
+export type RequestRecord = { method: string; path: string; status: number; at: number; endedAt: number };
 
 /**
  * The tests' controls, `/__fake/*`, behind the same bearer token as the API: faults, the

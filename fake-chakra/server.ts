@@ -117,7 +117,13 @@ export async function startFakeChakra(options: FakeChakraOptions): Promise<FakeC
     const started = Date.now();
     const url = new URL(req.url ?? "/", "http://fake");
     res.on("finish", () => {
-      requests.push({ method: req.method ?? "GET", path: url.pathname, status: res.statusCode, at: started });
+      requests.push({
+        method: req.method ?? "GET",
+        path: url.pathname,
+        status: res.statusCode,
+        at: started,
+        endedAt: Date.now(),
+      });
       if (requests.length > 1000) requests.shift();
     });
     (async () => {

@@ -215,7 +215,7 @@ const { storeSnapshot } = await import("../lib/data/snapshots");
 const { recordAudit } = await import("../lib/data/audit");
 const { pluginConfigSchema } = await import("../lib/chakra/schemas");
 const { startRefreshAll, REFRESH_CHAKRA_CALLS } = await import("../lib/data/whatsapp");
-const { stopJobs } = await import("../lib/jobs");
+const { openJobs, stopJobs } = await import("../lib/jobs");
 
 const owner = await db.user.create({ data: { email: "owner@bench.test", name: "Bench Owner", role: "OWNER" } });
 const actor = { id: owner.id, email: owner.email };
@@ -439,6 +439,12 @@ function memoryMb(pid: number, field: "VmRSS" | "VmHWM"): number {
   return Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(status)?.[1] ?? NaN) / 1024;
 }
 
+/** CPU time (user + system) a process has used so far, in ms (Linux: /proc, in clock ticks of 10 ms). */
+function cpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
 /** The highest resident memory sampled every 100 ms while `run` runs (not the start-up's peak). */
 async function sampleMemory<T>(pid: number, run: () => Promise<T>): Promise<[T, number]> {
   let peak = memoryMb(pid, "VmRSS");
@@ -525,6 +531,7 @@ if (only) {
     console.log(
       `refresh    ${result.seconds.toFixed(1)} s (${result.status.toLowerCase()}, ${result.done} done, ${result.failed} failed) vs bound ${result.bound.toFixed(1)} s = ${(result.seconds / result.bound).toFixed(2)}× (target ≤ 1.1×)`,
     );
+    console.log(`           ${describeTimeline(result.timeline)}`);
   }
   await stopAll();
   if (options.json) writeFileSync(options.json, `${JSON.stringify(figures, null, 2)}\n`);
@@ -561,6 +568,13 @@ async function refreshAll() {
   const call = quantile(direct, 0.5) + REFRESH_LATENCY_MS;
   fake.addFault({ route: "getConfig", kind: "latency", latencyMs: REFRESH_LATENCY_MS });
   try {
+    // This process sends the run's jobs (the app's workers take them): its queue is opened before
+    // the run starts, as the app's own is long before a person presses "Refresh all". Opened at
+    // the first send instead, loading the job definitions (under tsx) and opening the queue took
+    // ~0.1 s inside the run, before its first job could be queued.
+    await openJobs();
+    const appCpuBefore = cpuMs(app.pid!);
+    const benchCpuBefore = process.cpuUsage();
     const { job } = await startRefreshAll({ actor });
     let run = job;
     const deadline = Date.now() + 10 * 60_000;
@@ -571,14 +585,71 @@ async function refreshAll() {
     const seconds = ((run.finishedAt ?? new Date()).getTime() - run.startedAt.getTime()) / 1000;
     // The app's calls to ChakraHQ at once (per worker process; its jobs may run more at once).
     const bound = (Math.ceil(run.total / REFRESH_CHAKRA_CALLS) * call) / 1000;
-    return { total: run.total, done: run.done, failed: run.failed, status: run.status, seconds, bound, call };
+    // The CPU the app's process used for the run (its workers' jobs), and this process's (which
+    // queues the jobs, serves the fake and its TLS front, and polls the run), both on the same 2 cores.
+    const cpu = { appMs: cpuMs(app.pid!) - appCpuBefore, benchMs: cpuTotalMs(process.cpuUsage(benchCpuBefore)) };
+    const timeline = { ...callTimeline(run.startedAt.getTime(), (run.finishedAt ?? new Date()).getTime()), cpu };
+    return { total: run.total, done: run.done, failed: run.failed, status: run.status, seconds, bound, call, timeline };
   } finally {
     fake.clearFaults();
     await stopJobs();
   }
 }
+/**
+ * Where a run's time went, as the fake saw its config reads (from the run's start to its end):
+ * before the first call (the jobs' fan-out), the call slots left idle between the first call and
+ * the last answer (in seconds of the run: idle slot-time / REFRESH_CHAKRA_CALLS), after the last
+ * answer (the run's completion), and the calls' own time at the fake.
+ */
+function callTimeline(startedAt: number, finishedAt: number) {
+  const calls = fake.requests.filter(
+    (r) => r.method === "GET" && r.path.endsWith("/config") && r.at >= startedAt && r.at <= finishedAt,
+  );
+  if (calls.length === 0) return null;
+  const edges = calls.flatMap((c) => [
+    { t: c.at, d: 1 },
+    { t: c.endedAt, d: -1 },
+  ]);
+  // Ends before starts at the same instant: a slot handed on in the same millisecond is not two calls.
+  edges.sort((a, b) => a.t - b.t || a.d - b.d);
+  let inFlight = 0;
+  let maxInFlight = 0;
+  let idleSlotMs = 0;
+  for (let i = 0; i < edges.length; i++) {
+    inFlight += edges[i]!.d;
+    maxInFlight = Math.max(maxInFlight, inFlight);
+    const next = edges[i + 1];
+    if (next) idleSlotMs += Math.max(0, REFRESH_CHAKRA_CALLS - inFlight) * (next.t - edges[i]!.t);
+  }
+  const durations = calls.map((c) => c.endedAt - c.at).sort((a, b) => a - b);
+  return {
+    calls: calls.length,
+    maxInFlight,
+    beforeFirstCallMs: edges[0]!.t - startedAt,
+    idleSlotsMs: idleSlotMs / REFRESH_CHAKRA_CALLS,
+    afterLastAnswerMs: finishedAt - edges[edges.length - 1]!.t,
+    callP50Ms: quantile(durations, 0.5),
+    callP95Ms: quantile(durations, 0.95),
+  };
+}
+function cpuTotalMs(usage: NodeJS.CpuUsage) {
+  return (usage.user + usage.system) / 1000;
+}
+function describeTimeline(
+  t: Partial<NonNullable<ReturnType<typeof callTimeline>>> & { cpu: { appMs: number; benchMs: number } },
+) {
+  const cpu = `CPU: the app ${(t.cpu.appMs / 1000).toFixed(1)} s, the bench (fake, TLS front, queueing) ${(t.cpu.benchMs / 1000).toFixed(1)} s`;
+  if (t.calls === undefined) return `no call seen by the fake; ${cpu}`;
+  const inMs = (v: number) => `${v.toFixed(0)} ms`;
+  return (
+    `${t.calls} calls (at most ${t.maxInFlight} at once, each p50 ${inMs(t.callP50Ms!)} / p95 ${inMs(t.callP95Ms!)} at the fake): ` +
+    `${inMs(t.beforeFirstCallMs!)} before the first, slots idle ${inMs(t.idleSlotsMs!)} of the run between, ${inMs(t.afterLastAnswerMs!)} after the last answer; ${cpu}`
+  );
+}
+
 log(`"Refresh all" of ${REFRESH_PLUGINS} plugins, each read ${REFRESH_LATENCY_MS} ms late…`);
 const refresh = await refreshAll();
+log(`"Refresh all": ${describeTimeline(refresh.timeline)}`);
 
 log(`Seeding ${SIZES.clients} clients, ${SIZES.numbers} numbers, ${SIZES.audit} audit entries through the data layer…`);
 const seedStart = performance.now();

@@ -76,9 +76,12 @@ export async function storeSnapshot({
       },
     });
     const history = clientId ? await connectionHistory(tx, clientId, pluginId, previous) : null;
-    // The previous latest's numbers leave the overview (see SnapshotPhoneNumber.listed).
-    await tx.snapshotPhoneNumber.updateMany({ where: { listed: true, snapshot: { ...scope, isLatest: true } }, data: { listed: false } });
-    await tx.pluginConfigSnapshot.updateMany({ where: { ...scope, isLatest: true }, data: { isLatest: false } });
+    if (previous) {
+      // The previous latest's numbers leave the overview (see SnapshotPhoneNumber.listed). With
+      // none (a first fetch), there is nothing to take down: not asked.
+      await tx.snapshotPhoneNumber.updateMany({ where: { listed: true, snapshot: { ...scope, isLatest: true } }, data: { listed: false } });
+      await tx.pluginConfigSnapshot.updateMany({ where: { ...scope, isLatest: true }, data: { isLatest: false } });
+    }
     // The snapshot, then its numbers (a nested create would read the snapshot back once more).
     const snapshot = await tx.pluginConfigSnapshot.create({
       data: { clientId, pluginId, raw: config as Prisma.InputJsonValue, ...summary, isLatest: true },
@@ -113,8 +116,9 @@ export async function storeSnapshot({
       await syncClient(tx, clientId, summary, history!, phones.map((p) => p.displayPhoneNumber), known);
       // The overview lists the new numbers unless the client is archived. Read after syncClient's
       // write to the client's row: on PostgreSQL an archiving that runs meanwhile waits for this
-      // transaction, or has committed before this statement reads.
-      await tx.snapshotPhoneNumber.updateMany({ where: { snapshotId: snapshot.id, snapshot: { client: { archived: false } } }, data: { listed: true } });
+      // transaction, or has committed before this statement reads. No numbers: nothing to list.
+      if (phones.length > 0)
+        await tx.snapshotPhoneNumber.updateMany({ where: { snapshotId: snapshot.id, snapshot: { client: { archived: false } } }, data: { listed: true } });
     }
     /** alertsUnsent: the client has open alerts not emailed yet (deliverAlerts has work). */
     return { ...snapshot, alertsOpened, alertsUnsent };

@@ -430,7 +430,9 @@ export async function startRun({ kind, startedById = null, slot = null }: { kind
       startedById,
       status: clients.length ? "RUNNING" : "DONE",
       finishedAt: clients.length ? null : new Date(),
-      clients: { create: clients.map((c) => ({ clientId: c.id })) },
+      // One INSERT for all of them (a nested create writes one row per statement): the jobs are
+      // queued, and the first call made, only after these rows exist.
+      clients: { createMany: { data: clients.map((c) => ({ clientId: c.id })) } },
     },
   });
   try {
