@@ -48,10 +48,8 @@ export function send(
   type = "application/json",
   headers: Record<string, string> = {},
 ) {
-  // One request per connection: a kept-alive connection the fake closes as idle while the
-  // app reuses it fails that request as "could not be reached" (seen twice in 30 runs of a
-  // test), which is the network's doing, not the contract's.
-  res.writeHead(status, { "Content-Type": type, "Cache-Control": "no-store", Connection: "close", ...headers });
+  // Connection: set by the server for each request (see FakeChakraOptions.keepAlive).
+  res.writeHead(status, { "Content-Type": type, "Cache-Control": "no-store", ...headers });
   res.end(body);
 }
 

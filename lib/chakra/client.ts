@@ -16,7 +16,7 @@ export type ChakraClientConfig = {
   /** The bearer token. Kept in a closure; never logged, never put in an error. */
   token: string;
   timeoutMs: number;
-  /** Retries for idempotent calls answered with 429 or 5xx. */
+  /** Retries for idempotent calls answered with 429 or 5xx (the first of them also for a connection cut before any answer). */
   maxRetries: number;
   paths: { updateConfig: string; disconnectWaba: string; health: string };
   disconnectWabaField: string;
@@ -108,7 +108,18 @@ export function createChakraClient(config: ChakraClientConfig) {
     // The path holds ids only, never the token, so it is safe in messages and logs.
     const operation = `${call.method} ${call.path}`;
     for (let retry = 0; ; retry++) {
-      const { status, json, retryAfter } = await attempt(call, operation);
+      let answer: Awaited<ReturnType<typeof attempt>>;
+      try {
+        answer = await attempt(call, operation);
+      } catch (error) {
+        // A kept-alive connection that ChakraHQ (or a load balancer before it) closed as idle just
+        // as it was reused fails the request before any answer: an idempotent call is sent once
+        // more, at once, on a new connection. A write is never sent twice (its caller re-reads).
+        const cut = error instanceof ChakraError && error.kind === "network";
+        if (cut && call.idempotent && retry === 0 && config.maxRetries > 0) continue;
+        throw error;
+      }
+      const { status, json, retryAfter } = answer;
       const envelope = envelopeSchema.safeParse(json);
       const chakraMessage = envelope.success ? firstError(envelope.data._errors) : null;
 

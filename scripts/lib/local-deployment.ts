@@ -7,7 +7,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import type { Server } from "node:https";
 import path from "node:path";
 import { generate } from "selfsigned";
-import { startFakeChakra, type FakeChakra } from "../../fake-chakra/server";
+import { KEEP_ALIVE_MS, startFakeChakra, type FakeChakra } from "../../fake-chakra/server";
 import { FAKE_CHAKRA_TOKEN } from "../../lib/chakra/demo";
 import { ROOT } from "./prisma-schema";
 import { startTlsFront } from "./tls-front";
@@ -54,21 +54,30 @@ export async function startFakeChakraOverTls({
   certificate,
   stateFile,
   seed,
+  keepAlive = false,
 }: {
   port: number;
   controlPort: number;
   certificate: Certificate;
   stateFile: string;
   seed?: boolean;
+  /** See FakeChakraOptions.keepAlive; the front then keeps the app's connections open a little longer than the fake says it does. */
+  keepAlive?: boolean;
 }): Promise<FakeChakra & { httpsUrl: string }> {
   const fake = await startFakeChakra({
     port: controlPort,
     host: "127.0.0.1",
     token: FAKE_CHAKRA_TOKEN,
     stateFile,
+    keepAlive,
     ...(seed === undefined ? {} : { seed }),
   });
-  const front: Server = await startTlsFront({ port, upstreamPort: controlPort, ...certificate });
+  const front: Server = await startTlsFront({
+    port,
+    upstreamPort: controlPort,
+    ...certificate,
+    ...(keepAlive ? { keepAliveTimeout: KEEP_ALIVE_MS + 5_000 } : {}),
+  });
   return {
     ...fake,
     httpsUrl: `https://127.0.0.1:${port}`,

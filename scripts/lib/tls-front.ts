@@ -12,11 +12,14 @@ export function startTlsFront({
   upstreamPort,
   key,
   cert,
+  keepAliveTimeout,
 }: {
   port: number;
   upstreamPort: number;
   key: string;
   cert: string;
+  /** How long an idle client connection stays open (Node's default, 5 s, when not given). */
+  keepAliveTimeout?: number;
 }): Promise<Server> {
   const server = createServer({ key, cert }, (incoming, outgoing) => {
     const headers = { ...incoming.headers };
@@ -37,6 +40,7 @@ export function startTlsFront({
     });
     incoming.pipe(upstream);
   });
+  if (keepAliveTimeout !== undefined) server.keepAliveTimeout = keepAliveTimeout;
   return new Promise((resolve, reject) => {
     server.once("error", reject);
     server.listen(port, "localhost", () => resolve(server));

@@ -1,4 +1,6 @@
+import { createServer, type Socket } from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { createChakraClient } from "@/lib/chakra/client";
 import { ChakraError } from "@/lib/chakra/errors";
 import { EMPTY_DEMO_PLUGIN_ID, EXAMPLE_PLUGIN_ID } from "@/fake-chakra/state";
 import { readExample } from "../support/examples";
@@ -213,6 +215,55 @@ describe("retries", () => {
     t.fake.addFault({ route, kind: "rate_limit", times: 1, retryAfterSeconds: 0 });
     expect((await failure(call())).status).toBe(429);
     expect(requestsTo(fragment)).toHaveLength(1);
+  });
+
+  it("tries an idempotent call once more, at once, when the server closed its kept-alive connection as it was reused", async () => {
+    // Each connection: its first request answered and kept open, its next one cut without an
+    // answer, as a server (or its load balancer) closing an idle connection does just as the
+    // client sends on it. The app's HTTP client reuses open connections (undici).
+    const body = JSON.stringify(readExample("fetch-plugin-config.response.json"));
+    const sockets: Socket[] = [];
+    const requests: string[] = [];
+    const server = createServer((socket) => {
+      sockets.push(socket);
+      socket.on("data", (chunk) => {
+        requests.push(chunk.toString("latin1").split(" ", 1)[0]!);
+        if (socket.bytesWritten > 0) return void socket.destroy();
+        socket.write(
+          `HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n` +
+            `Connection: keep-alive\r\nKeep-Alive: timeout=60\r\n\r\n${body}`,
+        );
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const { port } = server.address() as { port: number };
+    const chakra = createChakraClient({
+      baseUrl: `http://127.0.0.1:${port}`,
+      token: TEST_TOKEN,
+      timeoutMs: 2000,
+      maxRetries: 2,
+      retryBaseDelayMs: 10,
+      paths: { updateConfig: "/u/{pluginId}", disconnectWaba: "/d/{pluginId}", health: "/h" },
+      disconnectWabaField: "wabaId",
+    });
+    try {
+      await chakra.getPluginConfig(EXAMPLE_PLUGIN_ID);
+      // Until the client has put the connection back in its pool, it opens another one.
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      // Sent on the kept connection, cut: read again on a new one.
+      const config = await chakra.getPluginConfig(EXAMPLE_PLUGIN_ID);
+      expect(config.whatsappPhoneNumbers).toHaveLength(1);
+      expect(requests).toEqual(["GET", "GET", "GET"]);
+      expect(sockets).toHaveLength(2);
+      // A write is never sent twice: the same cut goes to the caller as "could not be reached".
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      const error = await failure(chakra.disconnectWaba(EXAMPLE_PLUGIN_ID, "973055385119463"));
+      expect(error.kind).toBe("network");
+      expect(requests).toEqual(["GET", "GET", "GET", "POST"]);
+    } finally {
+      for (const socket of sockets) socket.destroy();
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 
   it("survives added latency", async () => {

@@ -2,10 +2,11 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
+import { KEEP_ALIVE_MS } from "@/fake-chakra/server";
 import { startFakeChakraForApp } from "@/fake-chakra/start";
 import { EMPTY_DEMO_PLUGIN_ID } from "@/fake-chakra/state";
 import { parseEnv } from "@/lib/env";
-import { startTestChakra } from "../support/fake-chakra";
+import { startTestChakra, TEST_TOKEN } from "../support/fake-chakra";
 
 const open: { close(): Promise<void> }[] = [];
 afterEach(async () => {
@@ -120,6 +121,22 @@ describe("configurable guesses", () => {
     const lenient = await setup({ partialUpdates: true });
     await lenient.chakra.updatePluginConfig(EMPTY_DEMO_PLUGIN_ID, { enableChakraWebhook: true } as never);
     expect((await lenient.chakra.getPluginConfig(EMPTY_DEMO_PLUGIN_ID)).enableChakraWebhook).toBe(true);
+  });
+});
+
+describe("connections", () => {
+  it("closes each connection after its answer, unless told to keep them open as an HTTPS API does", async () => {
+    const { fake } = await setup();
+    const closing = await fetch(`${fake.url}/v1/health`, { headers: { Authorization: `Bearer ${TEST_TOKEN}` } });
+    await closing.text();
+    expect(closing.headers.get("connection")).toBe("close");
+
+    const { fake: kept } = await setup({ keepAlive: true });
+    const open = await fetch(`${kept.url}/v1/health`, { headers: { Authorization: `Bearer ${TEST_TOKEN}` } });
+    await open.text();
+    expect(open.status).toBe(200);
+    expect(open.headers.get("connection")).toBe("keep-alive");
+    expect(open.headers.get("keep-alive")).toBe(`timeout=${KEEP_ALIVE_MS / 1000}`);
   });
 });
 
