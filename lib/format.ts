@@ -1,7 +1,11 @@
+// One formatter for every call: `toLocaleString` with options builds a new one each time (~0.14 ms
+// here, 25 times on a page of the clients list); `format` on a kept one costs ~0.003 ms.
+const DATE_TIME = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
+
 /** "21 Nov 2026, 14:05" in the server's locale-neutral form; "never" for null. */
 export function formatDateTime(date: Date | null): string {
   if (!date) return "never";
-  return date.toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }) + " UTC";
+  return `${DATE_TIME.format(date)} UTC`;
 }
 
 /** A message as a sentence: a full stop added when it ends without one ("…error (502)" → "…error (502)."). */

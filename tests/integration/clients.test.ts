@@ -235,7 +235,11 @@ describe("finding clients", () => {
     expect(await countClientsByStatus()).toMatchObject({ NOT_INVITED: 1, INVITED: 1, CONNECTED: 1, ARCHIVED: 1 });
   });
 
-  it("gives the clients page its rows, total, stage counts and count of all clients from the one count", async () => {
+  it("gives the clients page its rows, total, stage counts and whether there is any client, from the one count", async () => {
+    // A brand-new agency: no client at all, searched or not.
+    expect(await clientsListPage(query())).toMatchObject({ total: 0, anyClient: false });
+    expect(await clientsListPage(query({ q: "harbour" }))).toMatchObject({ total: 0, anyClient: false });
+
     for (const name of ["Harbour Tiles", "Harbour Nets", "Meadow Honey", "Harbour Old"]) {
       await createClient({ actor, input: input({ name }), pluginVerified: false });
     }
@@ -248,26 +252,33 @@ describe("finding clients", () => {
 
     const names = (page: { rows: { name: string }[] }) => page.rows.map((r) => r.name);
     const all = await clientsListPage(query());
-    expect(all).toMatchObject({ total: 3, page: 1, pageCount: 1, everything: 4 });
+    expect(all).toMatchObject({ total: 3, page: 1, pageCount: 1, anyClient: true });
     expect(all.counts).toEqual(await countClientsByStatus());
     expect(names(all)).toEqual(["Harbour Nets", "Harbour Tiles", "Meadow Honey"]);
 
     const searched = await clientsListPage(query({ q: "harbour", page: "2" }), 1);
-    expect(searched).toMatchObject({ total: 2, page: 2, pageCount: 2, everything: 4 });
+    expect(searched).toMatchObject({ total: 2, page: 2, pageCount: 2, anyClient: true });
     expect(searched.counts).toEqual(await countClientsByStatus({ q: "harbour" }));
     expect(names(searched)).toEqual(["Harbour Tiles"]);
 
     const archived = await clientsListPage(query({ q: "harbour", status: "ARCHIVED" }));
-    expect(archived).toMatchObject({ total: 1, everything: 4 });
+    expect(archived).toMatchObject({ total: 1, anyClient: true });
     expect(names(archived)).toEqual(["Harbour Old"]);
     const connected = await clientsListPage(query({ status: "CONNECTED" }));
-    expect(connected).toMatchObject({ total: 1, everything: 4 });
+    expect(connected).toMatchObject({ total: 1, anyClient: true });
     expect(names(connected)).toEqual(["Meadow Honey"]);
     expect(await clientsListPage(query({ q: "nothing-like-this" }))).toMatchObject({
       total: 0,
       rows: [],
-      everything: 4,
+      anyClient: true,
     });
+
+    // Only archived clients left: a search that finds none still knows there are clients.
+    for (const name of ["Harbour Tiles", "Harbour Nets", "Meadow Honey"]) {
+      await setClientArchived({ actor, id: (await byName(name)).id, archived: true });
+    }
+    expect(await clientsListPage(query({ q: "nothing-like-this" }))).toMatchObject({ total: 0, anyClient: true });
+    expect(await clientsListPage(query())).toMatchObject({ total: 0, anyClient: true });
   });
 });
 

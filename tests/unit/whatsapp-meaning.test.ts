@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { asSentence } from "@/lib/format";
+import { asSentence, formatDateTime } from "@/lib/format";
 import { phoneNumberSchema } from "@/lib/chakra/schemas";
 import { detailValue, DETAIL_MAX_CHARS, DETAIL_MAX_FIELDS, moreDetails } from "@/lib/whatsapp/details";
 import { guidanceFor } from "@/lib/whatsapp/guidance";
@@ -85,5 +85,13 @@ describe("asSentence", () => {
     expect(asSentence("ChakraHQ had an internal error (502)")).toBe("ChakraHQ had an internal error (502).");
     expect(asSentence("Too many requests.")).toBe("Too many requests.");
     expect(asSentence("Why?")).toBe("Why?");
+  });
+});
+
+describe("formatDateTime", () => {
+  it("writes a moment in UTC, the same for every call, and 'never' for none", () => {
+    expect(formatDateTime(new Date("2026-11-21T14:05:59Z"))).toBe("21 Nov 2026, 14:05 UTC");
+    expect(formatDateTime(new Date("2026-01-02T23:30:00+02:00"))).toBe("2 Jan 2026, 21:30 UTC");
+    expect(formatDateTime(null)).toBe("never");
   });
 });

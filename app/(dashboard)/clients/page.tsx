@@ -26,7 +26,7 @@ export default async function ClientsPage({ searchParams }: PageProps<"/clients"
   // A search that cannot run (too long) is dropped and said so; the list still shows.
   const { query, error: searchError } = parseClientListQuery(await searchParams);
   const canEdit = hasRole(user.role, "ADMIN");
-  const { rows, total, page, pageCount, counts, everything } = await clientsListPage(query);
+  const { rows, total, page, pageCount, counts, anyClient } = await clientsListPage(query);
   const filtered = Boolean(query.q || query.status);
 
   return (
@@ -48,7 +48,7 @@ export default async function ClientsPage({ searchParams }: PageProps<"/clients"
         ) : null}
       </div>
 
-      {everything === 0 ? (
+      {!anyClient ? (
         <section className="rounded-xl border border-dashed border-slate-300 bg-white p-8 text-center">
           <h2 className="text-lg font-semibold">No clients yet</h2>
           <p className="mx-auto mt-2 max-w-prose text-slate-600">

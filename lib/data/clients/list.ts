@@ -64,23 +64,24 @@ export async function listClients(query: ClientListQuery, pageSize = PAGE_SIZE) 
 
 /**
  * What the clients page shows: one page of the view, the count per stage (with the search),
- * and how many clients there are at all. The view's total is one of the stage counts (or
- * their sum), so the clients are counted once, not again for the total.
+ * and whether there is any client at all (none: a brand-new agency, welcomed apart). The view's
+ * total is one of the stage counts (or their sum), so the clients are counted once, not again
+ * for the total; and a search that finds someone proves there are clients without asking again.
  */
 export async function clientsListPage(query: ClientListQuery, pageSize = PAGE_SIZE) {
-  const [counts, all] = await Promise.all([
-    countClientsByStatus({ q: query.q }),
-    // Without a search, the counts cover every client already.
-    query.q ? countAllClients() : null,
-  ]);
+  const counts = await countClientsByStatus({ q: query.q });
   const active = CLIENT_FILTERS.reduce((sum, status) => (status === "ARCHIVED" ? sum : sum + counts[status]), 0);
   const total = query.status ? counts[query.status] : active;
-  return { ...(await pageOf(query, total, pageSize)), counts, everything: all ?? active + counts.ARCHIVED };
+  const [view, anyClient] = await Promise.all([
+    pageOf(query, total, pageSize),
+    active + counts.ARCHIVED > 0 ? true : hasAnyClient(),
+  ]);
+  return { ...view, counts, anyClient };
 }
 
-/** How many clients there are at all (archived too): zero means a brand-new agency. */
-export function countAllClients(): Promise<number> {
-  return db.client.count();
+/** Whether there is any client at all (archived too): none means a brand-new agency. */
+async function hasAnyClient(): Promise<boolean> {
+  return (await db.client.findFirst({ select: { id: true } })) !== null;
 }
 
 /**
