@@ -1,10 +1,12 @@
 import Link from "next/link";
+import { connection } from "next/server";
 import { SIGNED_OUT_FONTS } from "@/components/fonts";
 import { getAgencyBranding } from "@/lib/data/agency";
 import "../globals.css";
 
 /** The signed-out pages: one narrow card, the agency's name above it. */
 export default async function AuthLayout({ children }: { children: React.ReactNode }) {
+  await connection(); // the branding is read per request, never while `next build` prerenders
   const agency = await getAgencyBranding();
   return (
     <main

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { connection } from "next/server";
 import { NavLinks } from "@/components/dashboard/nav-links";
 import { MEMBER_FONTS } from "@/components/fonts";
 import { Providers } from "@/components/providers";
@@ -11,6 +12,7 @@ import "../globals.css";
 
 /** The signed-in frame. Each page still runs its own guard: layouts do not re-run on navigation. */
 export default async function DashboardLayout({ children }: { children: React.ReactNode }) {
+  await connection(); // nothing is read from the database while `next build` prerenders
   const [user, agency] = await Promise.all([requireUser(), getAgencyBranding()]);
   const isOwner = user.role === "OWNER";
   return (
