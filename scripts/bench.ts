@@ -36,8 +36,13 @@ const { values: options } = parseArgs({
     "lh-reports": { type: "string" },
     // Starts everything, prints the end client's page and the bare page's addresses, and waits (Ctrl-C stops).
     serve: { type: "boolean", default: false },
+    // A folder: the app runs with node --cpu-prof (its profile is written there when it stops), and
+    // windows.json says when each of the mint's and the floor's samples ran (the machine's monotonic
+    // clock, in µs, as the profile's timestamps), so a profile can be read for those requests alone.
+    "cpu-prof": { type: "string" },
   },
 });
+if (options["cpu-prof"]) mkdirSync(options["cpu-prof"], { recursive: true });
 const only = options.only ? new Set(options.only.split(",").map((row) => row.trim())) : null;
 const BASE = Number(process.env.BENCH_PORT ?? 5600);
 const PORTS = {
@@ -155,6 +160,9 @@ const app = startProductionApp({
   stdio: ["ignore", "ignore", "inherit"],
   // The app's own workers take "Refresh all"'s jobs, on PostgreSQL too (one process).
   env: { JOBS_IN_APP: "true" },
+  nodeFlags: options["cpu-prof"]
+    ? ["--cpu-prof", "--cpu-prof-interval=100", `--cpu-prof-dir=${path.resolve(options["cpu-prof"])}`]
+    : [],
 });
 children.push(app);
 if (!only) {
@@ -177,7 +185,11 @@ for (const child of children) {
 let stopping = false;
 async function stopAll() {
   stopping = true;
+  if (options["cpu-prof"])
+    writeFileSync(path.join(options["cpu-prof"], "windows.json"), `${JSON.stringify(profileWindows)}\n`);
   for (const child of children) if (child.exitCode === null) child.kill("SIGTERM");
+  // Node writes the app's CPU profile as it exits: waited for.
+  if (options["cpu-prof"] && app.exitCode === null) await new Promise((resolve) => app.once("exit", resolve));
   for (const front of fronts) front.close();
   await fake.close();
   rmSync(work, { recursive: true, force: true });
@@ -330,6 +342,10 @@ function fakeCall(method: string, path: string, json?: unknown) {
   });
 }
 
+/** With --cpu-prof: when each timed request ran, on the clock of the app's profile (µs). */
+const profileWindows: { row: string; start: number; end: number }[] = [];
+const microseconds = () => Number(process.hrtime.bigint() / 1000n);
+
 /** A server action posted as the end client's page does: on `/onboard/<linkToken>`, with `argument`. */
 function postAction(id: string, linkToken: string, argument: string, headers: Record<string, string> = {}) {
   return fetch(`${APP}/onboard/${linkToken}`, {
@@ -360,9 +376,11 @@ async function mint(tokens: string[]) {
     await fakeCall("GET", `/v1/ext/plugin/whatsapp/${plugin.id}/config`);
     direct.push(performance.now() - t0);
     t0 = performance.now();
+    const start = microseconds();
     const response = await postAction(id, token, token, { "X-Forwarded-For": `10.9.${i >> 8}.${i & 255}` });
     const text = await response.text();
     viaApp.push(performance.now() - t0);
+    profileWindows.push({ row: "mint", start, end: microseconds() });
     if (!response.ok || !text.includes("connectToken")) errors++;
   }
   direct.sort((a, b) => a - b);
@@ -505,9 +523,11 @@ if (only) {
     const id = actionId("lib/actions/onboarding.ts", "startOnboarding");
     for (let i = 0; i < MINTS; i++) {
       const t0 = performance.now();
+      const start = microseconds();
       const response = await postAction(id, pageToken, "not-a-token");
       const text = await response.text();
       floor.push(performance.now() - t0);
+      profileWindows.push({ row: "floor", start, end: microseconds() });
       if (!text.includes("unknown")) throw new Error(`The malformed token was not refused: ${text.slice(0, 200)}`);
     }
     floor.sort((a, b) => a - b);
