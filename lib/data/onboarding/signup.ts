@@ -101,13 +101,25 @@ export async function connectionRemovedSince(link: FoundLink): Promise<boolean> 
  * on ("busy"). Opens the signup attempt the server watches (see checkSignup).
  */
 export async function mintForLink(link: FoundLink, chakra: ChakraClient = defaultChakra) {
+  // With the client's plugin known, its configuration (the attempt's baseline, read-only) is
+  // asked for beside the token: the end client waits for the slower of the two calls, not
+  // their sum. Settled at once, so a mint that fails leaves no rejection unhandled.
+  const config = link.pluginId ? settled(chakra.getPluginConfig(link.pluginId)) : null;
   // The client's plugin as the link's resolution read it, a moment ago: not read again.
   const minted = await mintConnectTokenForClient(link.clientId, { chakra, pluginId: link.pluginId });
   if (!minted.ok) return minted;
   const { pluginId, expiresAt } = minted.token.claims;
   // Only a plugin this mint created is known to hold nothing: a plugin an admin mapped
   // meanwhile may already have an account, which is not this signup's result.
-  await openSignupAttempt({ link, pluginId, expiresAt, newPlugin: minted.createdPlugin, chakra });
+  await openSignupAttempt({
+    link,
+    pluginId,
+    expiresAt,
+    newPlugin: minted.createdPlugin,
+    chakra,
+    // Read for the plugin the token is for (a token for another one reads that one's).
+    config: pluginId === link.pluginId ? config : null,
+  });
   return { ok: true as const, connectToken: minted.token.connectToken, expiresAt };
 }
 
@@ -119,6 +131,13 @@ const SIGNUP_MAX_MS = 60 * 60_000;
 
 const EMPTY: SignupBaseline = { wabaIds: [], numberIds: [], connectedIds: [] };
 
+type Settled<T> = { ok: true; value: T } | { ok: false; error: unknown };
+const settled = <T>(promise: Promise<T>): Promise<Settled<T>> =>
+  promise.then(
+    (value) => ({ ok: true as const, value }),
+    (error: unknown) => ({ ok: false as const, error }),
+  );
+
 /**
  * What the plugin held before the signup, so that only something new counts: nothing for a
  * plugin this mint created; otherwise ChakraHQ now, or the latest snapshot of it; null when
@@ -129,15 +148,20 @@ async function baselineFor({
   pluginId,
   newPlugin,
   chakra,
+  config,
 }: {
   link: FoundLink;
   pluginId: string;
   newPlugin: boolean;
   chakra: ChakraClient;
+  /** The plugin's configuration, already asked for (see mintForLink). */
+  config: Promise<Settled<PluginConfig>> | null;
 }): Promise<SignupBaseline | null> {
   if (newPlugin) return EMPTY;
   try {
-    return baselineOf(await chakra.getPluginConfig(pluginId));
+    const read = await (config ?? settled(chakra.getPluginConfig(pluginId)));
+    if (!read.ok) throw read.error;
+    return baselineOf(read.value);
   } catch (error) {
     if (!isChakraError(error)) throw error;
     const latest = await db.pluginConfigSnapshot.findFirst({
@@ -174,6 +198,7 @@ async function openSignupAttempt(input: {
   expiresAt: Date;
   newPlugin: boolean;
   chakra: ChakraClient;
+  config: Promise<Settled<PluginConfig>> | null;
 }) {
   const baseline = await baselineFor(input);
   const now = new Date();
