@@ -11,7 +11,7 @@ import lighthouse from "lighthouse";
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes, randomUUID } from "node:crypto";
 import { Agent, request as httpsRequest } from "node:https";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
@@ -52,6 +52,7 @@ const PORTS = {
   fakeControl: BASE + 11,
   bare: BASE + 20,
   bareInternal: BASE + 21,
+  bareAction: BASE + 30,
 };
 const APP_URL = `https://localhost:${PORTS.app}`;
 const APP = `http://127.0.0.1:${PORTS.appInternal}`;
@@ -61,6 +62,10 @@ const DIST_DIR = ".next-bench";
 // took the project's own proxy.ts and instrumentation.ts into the "bare" page. One per port base,
 // so that two benches on one machine (each with its own BENCH_PORT) do not rebuild each other's.
 const BARE_DIR = path.join(tmpdir(), `partner-onboarding-bench-bare-${BASE}`);
+// --only mint: a bare Next.js server action (its own folder, not the bare page's), refused the way the
+// mint's floor is: what any server action's round trip costs on this machine, which the fake's
+// direct calls (plain HTTPS requests) do not pay.
+const BARE_ACTION_DIR = path.join(tmpdir(), `partner-onboarding-bench-bare-action-${BASE}`);
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const SIZES = { clients: 10_000, numbers: 12_000, audit: 50_000 };
 
@@ -103,6 +108,36 @@ function writeBareApp() {
   );
 }
 
+/** A bare app with one server action, refusing a token it cannot read as the app's actions do. */
+function writeBareActionApp() {
+  rmSync(BARE_ACTION_DIR, { recursive: true, force: true });
+  const page = path.join(BARE_ACTION_DIR, "app/act/[token]");
+  mkdirSync(page, { recursive: true });
+  const linked = spawnSync("cp", ["-al", path.join(ROOT, "node_modules"), path.join(BARE_ACTION_DIR, "node_modules")]);
+  if (linked.status !== 0) throw new Error(`Could not link node_modules into ${BARE_ACTION_DIR}: ${linked.stderr}`);
+  writeFileSync(path.join(BARE_ACTION_DIR, "next.config.mjs"), `export default { poweredByHeader: false };\n`);
+  writeFileSync(
+    path.join(BARE_ACTION_DIR, "app/layout.js"),
+    `export default function Layout({ children }) {\n  return (<html lang="en"><body>{children}</body></html>);\n}\n`,
+  );
+  writeFileSync(
+    path.join(page, "actions.js"),
+    `"use server";\nexport async function refuse(token) {\n` +
+      `  return typeof token === "string" && token.length === 43 ? { ok: true } : { ok: false, code: "unknown" };\n}\n`,
+  );
+  writeFileSync(
+    path.join(page, "button.js"),
+    `"use client";\nimport { refuse } from "./actions";\n` +
+      `export function Button({ token }) {\n  return <button onClick={() => refuse(token)}>Connect WhatsApp</button>;\n}\n`,
+  );
+  writeFileSync(
+    path.join(page, "page.js"),
+    `import { connection } from "next/server";\nimport { Button } from "./button";\n` +
+      `export default async function Page({ params }) {\n  await connection();\n  const { token } = await params;\n` +
+      `  return (<main><h1>Connect WhatsApp</h1><Button token={token} /></main>);\n}\n`,
+  );
+}
+
 function build(label: string, cwd: string, env: Record<string, string | undefined>) {
   log(`Building ${label} for production…`);
   const result = spawnSync(nextBin(cwd), ["build"], {
@@ -124,6 +159,11 @@ if (!options["skip-build"]) {
     writeBareApp();
     build("the bare Next.js page", BARE_DIR, {});
   }
+}
+
+if (only?.has("mint") && (!options["skip-build"] || !existsSync(path.join(BARE_ACTION_DIR, ".next")))) {
+  writeBareActionApp();
+  build("a bare Next.js server action", BARE_ACTION_DIR, {});
 }
 
 // ---- servers ----
@@ -173,6 +213,14 @@ if (!only) {
   });
   children.push(bare);
 }
+if (only?.has("mint")) {
+  const bareAction = spawn(nextBin(BARE_ACTION_DIR), ["start", "-p", String(PORTS.bareAction), "-H", "127.0.0.1"], {
+    cwd: BARE_ACTION_DIR,
+    stdio: ["ignore", "ignore", "inherit"],
+    env: { ...baseEnv, NODE_ENV: "production" },
+  });
+  children.push(bareAction);
+}
 for (const child of children) {
   child.on("exit", (code) => {
     if (!stopping) {
@@ -217,7 +265,11 @@ async function waitFor(url: string) {
 // until it is up, as no other writer would run beside a deployment's migrations (with SQLite's
 // write-ahead log, a migration that read before another process's commit cannot then write).
 log("Starting the app, the bare page and the fake ChakraHQ…");
-await Promise.all([waitFor(`${APP}/api/health/status`), ...(only ? [] : [waitFor(`${BARE}/`)])]);
+await Promise.all([
+  waitFor(`${APP}/api/health/status`),
+  ...(only ? [] : [waitFor(`${BARE}/`)]),
+  ...(only?.has("mint") ? [waitFor(`http://127.0.0.1:${PORTS.bareAction}/act/bench`)] : []),
+]);
 
 // ---- the data layer (after DATABASE_URL is set) ----
 const { db } = await import("../lib/db");
@@ -520,7 +572,12 @@ if (only) {
     // The same action on a malformed token: refused before any query or call, so what is left
     // is Next's own handling of a server action (the floor of the mint's overhead).
     const floor: number[] = [];
+    const bareFloor: number[] = [];
     const id = actionId("lib/actions/onboarding.ts", "startOnboarding");
+    const bareManifest = JSON.parse(
+      readFileSync(path.join(BARE_ACTION_DIR, ".next/server/server-reference-manifest.json"), "utf8"),
+    ) as { node: Record<string, { exportedName?: string }> };
+    const bareId = Object.entries(bareManifest.node).find(([, entry]) => entry.exportedName === "refuse")?.[0];
     for (let i = 0; i < MINTS; i++) {
       const t0 = performance.now();
       const start = microseconds();
@@ -529,14 +586,39 @@ if (only) {
       floor.push(performance.now() - t0);
       profileWindows.push({ row: "floor", start, end: microseconds() });
       if (!text.includes("unknown")) throw new Error(`The malformed token was not refused: ${text.slice(0, 200)}`);
+      // The bare action, posted the same way right after (so both see the same machine).
+      const t1 = performance.now();
+      const bare = await fetch(`http://127.0.0.1:${PORTS.bareAction}/act/bench`, {
+        method: "POST",
+        headers: {
+          "Next-Action": bareId!,
+          Accept: "text/x-component",
+          "Content-Type": "text/plain;charset=UTF-8",
+          Origin: `http://127.0.0.1:${PORTS.bareAction}`,
+        },
+        body: JSON.stringify(["not-a-token"]),
+      });
+      const bareText = await bare.text();
+      bareFloor.push(performance.now() - t1);
+      if (!bareText.includes("unknown")) throw new Error(`The bare action did not refuse: ${bareText.slice(0, 200)}`);
     }
     floor.sort((a, b) => a - b);
-    figures.mint = { ...result, refusedActionP50: quantile(floor, 0.5) };
+    bareFloor.sort((a, b) => a - b);
+    const bareActionP50 = quantile(bareFloor, 0.5);
+    figures.mint = {
+      ...result,
+      refusedActionP50: quantile(floor, 0.5),
+      bareActionP50,
+      overheadNetOfBareActionP50: result.overheadP50 - bareActionP50,
+    };
     console.log(
-      `floor      the same action refused at once (no query, no call): p50 ${quantile(floor, 0.5).toFixed(1)} ms`,
+      `floor      the same action refused at once (no query, no call): p50 ${quantile(floor, 0.5).toFixed(1)} ms; a bare Next.js server action refused the same way: p50 ${bareActionP50.toFixed(1)} ms`,
     );
     console.log(
       `mint       app p50 ${result.appP50.toFixed(1)} ms (p95 ${result.appP95.toFixed(1)}) − the fake's two calls ${result.fakeP50.toFixed(1)} ms = overhead ${result.overheadP50.toFixed(1)} ms (target ≤ 5 ms), ${result.errors} failed`,
+    );
+    console.log(
+      `mint, net  overhead − a bare server action's round trip = ${(result.overheadP50 - bareActionP50).toFixed(1)} ms (the app's own share; both pay the action round trip)`,
     );
   }
   if (only.has("refresh")) {
