@@ -11,7 +11,7 @@ import lighthouse from "lighthouse";
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes, randomUUID } from "node:crypto";
 import { Agent, request as httpsRequest } from "node:https";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
@@ -36,8 +36,13 @@ const { values: options } = parseArgs({
     "lh-reports": { type: "string" },
     // Starts everything, prints the end client's page and the bare page's addresses, and waits (Ctrl-C stops).
     serve: { type: "boolean", default: false },
+    // A folder: the app runs with node --cpu-prof (its profile is written there when it stops), and
+    // windows.json says when each of the mint's and the floor's samples ran (the machine's monotonic
+    // clock, in µs, as the profile's timestamps), so a profile can be read for those requests alone.
+    "cpu-prof": { type: "string" },
   },
 });
+if (options["cpu-prof"]) mkdirSync(options["cpu-prof"], { recursive: true });
 const only = options.only ? new Set(options.only.split(",").map((row) => row.trim())) : null;
 const BASE = Number(process.env.BENCH_PORT ?? 5600);
 const PORTS = {
@@ -47,6 +52,7 @@ const PORTS = {
   fakeControl: BASE + 11,
   bare: BASE + 20,
   bareInternal: BASE + 21,
+  bareAction: BASE + 30,
 };
 const APP_URL = `https://localhost:${PORTS.app}`;
 const APP = `http://127.0.0.1:${PORTS.appInternal}`;
@@ -56,6 +62,10 @@ const DIST_DIR = ".next-bench";
 // took the project's own proxy.ts and instrumentation.ts into the "bare" page. One per port base,
 // so that two benches on one machine (each with its own BENCH_PORT) do not rebuild each other's.
 const BARE_DIR = path.join(tmpdir(), `partner-onboarding-bench-bare-${BASE}`);
+// --only mint: a bare Next.js server action (its own folder, not the bare page's), refused the way the
+// mint's floor is: what any server action's round trip costs on this machine, which the fake's
+// direct calls (plain HTTPS requests) do not pay.
+const BARE_ACTION_DIR = path.join(tmpdir(), `partner-onboarding-bench-bare-action-${BASE}`);
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const SIZES = { clients: 10_000, numbers: 12_000, audit: 50_000 };
 
@@ -98,6 +108,36 @@ function writeBareApp() {
   );
 }
 
+/** A bare app with one server action, refusing a token it cannot read as the app's actions do. */
+function writeBareActionApp() {
+  rmSync(BARE_ACTION_DIR, { recursive: true, force: true });
+  const page = path.join(BARE_ACTION_DIR, "app/act/[token]");
+  mkdirSync(page, { recursive: true });
+  const linked = spawnSync("cp", ["-al", path.join(ROOT, "node_modules"), path.join(BARE_ACTION_DIR, "node_modules")]);
+  if (linked.status !== 0) throw new Error(`Could not link node_modules into ${BARE_ACTION_DIR}: ${linked.stderr}`);
+  writeFileSync(path.join(BARE_ACTION_DIR, "next.config.mjs"), `export default { poweredByHeader: false };\n`);
+  writeFileSync(
+    path.join(BARE_ACTION_DIR, "app/layout.js"),
+    `export default function Layout({ children }) {\n  return (<html lang="en"><body>{children}</body></html>);\n}\n`,
+  );
+  writeFileSync(
+    path.join(page, "actions.js"),
+    `"use server";\nexport async function refuse(token) {\n` +
+      `  return typeof token === "string" && token.length === 43 ? { ok: true } : { ok: false, code: "unknown" };\n}\n`,
+  );
+  writeFileSync(
+    path.join(page, "button.js"),
+    `"use client";\nimport { refuse } from "./actions";\n` +
+      `export function Button({ token }) {\n  return <button onClick={() => refuse(token)}>Connect WhatsApp</button>;\n}\n`,
+  );
+  writeFileSync(
+    path.join(page, "page.js"),
+    `import { connection } from "next/server";\nimport { Button } from "./button";\n` +
+      `export default async function Page({ params }) {\n  await connection();\n  const { token } = await params;\n` +
+      `  return (<main><h1>Connect WhatsApp</h1><Button token={token} /></main>);\n}\n`,
+  );
+}
+
 function build(label: string, cwd: string, env: Record<string, string | undefined>) {
   log(`Building ${label} for production…`);
   const result = spawnSync(nextBin(cwd), ["build"], {
@@ -119,6 +159,11 @@ if (!options["skip-build"]) {
     writeBareApp();
     build("the bare Next.js page", BARE_DIR, {});
   }
+}
+
+if (only?.has("mint") && (!options["skip-build"] || !existsSync(path.join(BARE_ACTION_DIR, ".next")))) {
+  writeBareActionApp();
+  build("a bare Next.js server action", BARE_ACTION_DIR, {});
 }
 
 // ---- servers ----
@@ -158,6 +203,9 @@ const app = startProductionApp({
   stdio: ["ignore", "ignore", "inherit"],
   // The app's own workers take "Refresh all"'s jobs, on PostgreSQL too (one process).
   env: { JOBS_IN_APP: "true" },
+  nodeFlags: options["cpu-prof"]
+    ? ["--cpu-prof", "--cpu-prof-interval=100", `--cpu-prof-dir=${path.resolve(options["cpu-prof"])}`]
+    : [],
 });
 children.push(app);
 if (!only) {
@@ -167,6 +215,14 @@ if (!only) {
     env: { ...baseEnv, NODE_ENV: "production" },
   });
   children.push(bare);
+}
+if (only?.has("mint")) {
+  const bareAction = spawn(nextBin(BARE_ACTION_DIR), ["start", "-p", String(PORTS.bareAction), "-H", "127.0.0.1"], {
+    cwd: BARE_ACTION_DIR,
+    stdio: ["ignore", "ignore", "inherit"],
+    env: { ...baseEnv, NODE_ENV: "production" },
+  });
+  children.push(bareAction);
 }
 for (const child of children) {
   child.on("exit", (code) => {
@@ -180,7 +236,11 @@ for (const child of children) {
 let stopping = false;
 async function stopAll() {
   stopping = true;
+  if (options["cpu-prof"])
+    writeFileSync(path.join(options["cpu-prof"], "windows.json"), `${JSON.stringify(profileWindows)}\n`);
   for (const child of children) if (child.exitCode === null) child.kill("SIGTERM");
+  // Node writes the app's CPU profile as it exits: waited for.
+  if (options["cpu-prof"] && app.exitCode === null) await new Promise((resolve) => app.once("exit", resolve));
   for (const front of fronts) front.close();
   await fake.close();
   rmSync(work, { recursive: true, force: true });
@@ -208,7 +268,11 @@ async function waitFor(url: string) {
 // until it is up, as no other writer would run beside a deployment's migrations (with SQLite's
 // write-ahead log, a migration that read before another process's commit cannot then write).
 log("Starting the app, the bare page and the fake ChakraHQ…");
-await Promise.all([waitFor(`${APP}/api/health/status`), ...(only ? [] : [waitFor(`${BARE}/`)])]);
+await Promise.all([
+  waitFor(`${APP}/api/health/status`),
+  ...(only ? [] : [waitFor(`${BARE}/`)]),
+  ...(only?.has("mint") ? [waitFor(`http://127.0.0.1:${PORTS.bareAction}/act/bench`)] : []),
+]);
 
 // ---- the data layer (after DATABASE_URL is set) ----
 const { db } = await import("../lib/db");
@@ -333,6 +397,10 @@ function fakeCall(method: string, path: string, json?: unknown) {
   });
 }
 
+/** With --cpu-prof: when each timed request ran, on the clock of the app's profile (µs). */
+const profileWindows: { row: string; start: number; end: number }[] = [];
+const microseconds = () => Number(process.hrtime.bigint() / 1000n);
+
 /** A server action posted as the end client's page does: on `/onboard/<linkToken>`, with `argument`. */
 function postAction(id: string, linkToken: string, argument: string, headers: Record<string, string> = {}) {
   return fetch(`${APP}/onboard/${linkToken}`, {
@@ -363,9 +431,11 @@ async function mint(tokens: string[]) {
     await fakeCall("GET", `/v1/ext/plugin/whatsapp/${plugin.id}/config`);
     direct.push(performance.now() - t0);
     t0 = performance.now();
+    const start = microseconds();
     const response = await postAction(id, token, token, { "X-Forwarded-For": `10.9.${i >> 8}.${i & 255}` });
     const text = await response.text();
     viaApp.push(performance.now() - t0);
+    profileWindows.push({ row: "mint", start, end: microseconds() });
     if (!response.ok || !text.includes("connectToken")) errors++;
   }
   direct.sort((a, b) => a - b);
@@ -511,21 +581,53 @@ if (only) {
     // The same action on a malformed token: refused before any query or call, so what is left
     // is Next's own handling of a server action (the floor of the mint's overhead).
     const floor: number[] = [];
+    const bareFloor: number[] = [];
     const id = actionId("lib/actions/onboarding.ts", "startOnboarding");
+    const bareManifest = JSON.parse(
+      readFileSync(path.join(BARE_ACTION_DIR, ".next/server/server-reference-manifest.json"), "utf8"),
+    ) as { node: Record<string, { exportedName?: string }> };
+    const bareId = Object.entries(bareManifest.node).find(([, entry]) => entry.exportedName === "refuse")?.[0];
     for (let i = 0; i < MINTS; i++) {
       const t0 = performance.now();
+      const start = microseconds();
       const response = await postAction(id, pageToken, "not-a-token");
       const text = await response.text();
       floor.push(performance.now() - t0);
+      profileWindows.push({ row: "floor", start, end: microseconds() });
       if (!text.includes("unknown")) throw new Error(`The malformed token was not refused: ${text.slice(0, 200)}`);
+      // The bare action, posted the same way right after (so both see the same machine).
+      const t1 = performance.now();
+      const bare = await fetch(`http://127.0.0.1:${PORTS.bareAction}/act/bench`, {
+        method: "POST",
+        headers: {
+          "Next-Action": bareId!,
+          Accept: "text/x-component",
+          "Content-Type": "text/plain;charset=UTF-8",
+          Origin: `http://127.0.0.1:${PORTS.bareAction}`,
+        },
+        body: JSON.stringify(["not-a-token"]),
+      });
+      const bareText = await bare.text();
+      bareFloor.push(performance.now() - t1);
+      if (!bareText.includes("unknown")) throw new Error(`The bare action did not refuse: ${bareText.slice(0, 200)}`);
     }
     floor.sort((a, b) => a - b);
-    figures.mint = { ...result, refusedActionP50: quantile(floor, 0.5) };
+    bareFloor.sort((a, b) => a - b);
+    const bareActionP50 = quantile(bareFloor, 0.5);
+    figures.mint = {
+      ...result,
+      refusedActionP50: quantile(floor, 0.5),
+      bareActionP50,
+      overheadNetOfBareActionP50: result.overheadP50 - bareActionP50,
+    };
     console.log(
-      `floor      the same action refused at once (no query, no call): p50 ${quantile(floor, 0.5).toFixed(1)} ms`,
+      `floor      the same action refused at once (no query, no call): p50 ${quantile(floor, 0.5).toFixed(1)} ms; a bare Next.js server action refused the same way: p50 ${bareActionP50.toFixed(1)} ms`,
     );
     console.log(
       `mint       app p50 ${result.appP50.toFixed(1)} ms (p95 ${result.appP95.toFixed(1)}) − the fake's two calls ${result.fakeP50.toFixed(1)} ms = overhead ${result.overheadP50.toFixed(1)} ms (target ≤ 5 ms), ${result.errors} failed`,
+    );
+    console.log(
+      `mint, net  overhead − a bare server action's round trip = ${(result.overheadP50 - bareActionP50).toFixed(1)} ms (the app's own share; both pay the action round trip)`,
     );
   }
   if (only.has("refresh")) {

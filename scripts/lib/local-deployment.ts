@@ -116,6 +116,7 @@ export function startProductionApp({
   smtpUrl,
   distDir,
   env = {},
+  nodeFlags = [],
   stdio,
 }: {
   internalPort: number;
@@ -126,9 +127,11 @@ export function startProductionApp({
   smtpUrl: string;
   distDir: string;
   env?: Record<string, string>;
+  /** Further flags for node (a measurement's --cpu-prof). */
+  nodeFlags?: string[];
   stdio: StdioOptions;
 }): ChildProcess {
-  return spawn(process.execPath, [...serverNodeFlags(), path.join(ROOT, "scripts/start.mjs")], {
+  return spawn(process.execPath, [...serverNodeFlags(), ...nodeFlags, path.join(ROOT, "scripts/start.mjs")], {
     cwd: ROOT,
     stdio,
     env: {

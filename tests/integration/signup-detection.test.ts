@@ -133,6 +133,33 @@ describe("completion found on the server", () => {
     expect(await checkOnboarding(token)).toMatchObject({ ok: true, status: "connected" });
   });
 
+  it("reads the plugin's configuration beside the token, not after it: the end client waits for the slower call", async () => {
+    const plugin = fake.createPlugin({ name: "Overlap Co plugin" });
+    plugin.wabas.push({ id: "700000000000003", name: "Existing WABA" });
+    const { linkId, token } = await newLink(plugin.id);
+    const readsOfPlugin = () => fake.requests.filter((r) => r.path === `/v1/ext/plugin/whatsapp/${plugin.id}/config`);
+    // The token's request waits at ChakraHQ; the configuration is read meanwhile (read after
+    // the token, as before, it would wait for it).
+    fake.addFault({ route: "createConnectToken", kind: "hold", times: 1 });
+    const started = startOnboarding(token);
+    await vi.waitFor(() => expect(readsOfPlugin().map((r) => r.status)).toEqual([200]), { timeout: 10_000 });
+    // Let the token's request go once it is held (it may reach the fake after the read).
+    await vi.waitFor(() => expect(fake.release()).toBe(1), { timeout: 10_000 });
+    expect(await started).toMatchObject({ ok: true });
+    expect(await attemptOf(linkId)).toMatchObject({ baselineWabaIds: JSON.stringify(["700000000000003"]) });
+    expect(readsOfPlugin()).toHaveLength(1);
+  });
+
+  it("a token ChakraHQ refuses opens no attempt, whatever became of the configuration read beside it", async () => {
+    const { linkId, token } = await newLink(fake.createPlugin({ name: "Refused Co plugin" }).id);
+    vi.spyOn(console, "error").mockImplementation(() => {});
+    fake.addFault({ route: "createConnectToken", kind: "error", times: 1 });
+    fake.addFault({ route: "getConfig", kind: "not_found", times: 1 });
+    expect(await startOnboarding(token)).toEqual({ ok: false, code: "unavailable" });
+    expect(await db.signupAttempt.count({ where: { linkId } })).toBe(0);
+    expect(await db.onboardingLinkEvent.count({ where: { linkId, type: "FAILED" } })).toBe(1);
+  });
+
   it("when ChakraHQ cannot be read at the mint and nothing is stored, takes the first reading as the baseline", async () => {
     const plugin = fake.createPlugin({ name: "Unreadable Co plugin" });
     plugin.wabas.push({ id: "700000000000002", name: "Existing WABA" });

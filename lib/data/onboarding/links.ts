@@ -5,9 +5,10 @@ import { env } from "../../env";
 import { sealToken } from "../../links/sealed";
 import { newLinkToken } from "../../links/token";
 import { linkState, purposesFor, PURPOSE_INFO, stageMoveOf, type LinkPurpose } from "../../onboarding/rules";
-import type { Prisma } from "../../generated/prisma/sqlite/client";
+import { Prisma } from "../../generated/prisma/sqlite/client";
 import type { RenderedEmail } from "../../email/render";
 import { recordAudit } from "../audit";
+import { newId } from "../sql";
 import { dispatchEmail, EMAIL_DELIVERY_SELECT, queueEmail } from "../emails";
 import { fail } from "../../result";
 import type { Actor } from "../team";
@@ -32,7 +33,10 @@ export async function recordLinkEvent(link: LinkRef, type: LinkEventType, detail
   await db.$transaction((tx) => writeLinkEvent(tx, link, type, detail));
 }
 
-/** recordLinkEvent inside the caller's transaction. */
+/**
+ * recordLinkEvent inside the caller's transaction. In SQL (lib/data/sql.ts): every step of the
+ * end client's funnel writes it, "Connect WhatsApp" among them; the same rows as Prisma's.
+ */
 export async function writeLinkEvent(tx: Tx, link: LinkRef, type: LinkEventType, detail?: string | null) {
   const linkId = typeof link === "string" ? link : link.linkId;
   const clientId =
@@ -40,13 +44,18 @@ export async function writeLinkEvent(tx: Tx, link: LinkRef, type: LinkEventType,
       ? (await tx.onboardingLink.findUnique({ where: { id: linkId }, select: { clientId: true } }))?.clientId
       : link.clientId;
   if (!clientId) return;
+  const now = new Date();
   // The stage moves in the same write that checks it (stageAfterLinkEvent's rule as a condition).
   const move = stageMoveOf(type);
   if (move)
-    await tx.client.updateMany({ where: { id: clientId, onboardingStatus: { in: move.from } }, data: { onboardingStatus: move.to } });
+    await tx.$executeRaw`
+      UPDATE "Client" SET "onboardingStatus" = ${move.to}, "updatedAt" = ${now}
+      WHERE "id" = ${clientId} AND "onboardingStatus" IN (${Prisma.join(move.from)})`;
   // An SDK event keeps its payload (capped at 2 kB by sdkEventSchema); other details are words.
   const max = type === "SDK_EVENT" ? 2200 : 1000;
-  await tx.onboardingLinkEvent.create({ data: { linkId, type, detail: detail?.slice(0, max) ?? null }, select: { id: true } });
+  await tx.$executeRaw`
+    INSERT INTO "OnboardingLinkEvent" ("id", "linkId", "type", "detail", "createdAt", "updatedAt")
+    VALUES (${newId()}, ${linkId}, ${type}, ${detail?.slice(0, max) ?? null}, ${now}, ${now})`;
 }
 
 /**

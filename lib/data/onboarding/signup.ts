@@ -8,6 +8,7 @@ import { recordAudit } from "../audit";
 import { connectionForClient, storeSnapshot, storedConfig } from "../snapshots";
 import { recordLinkEvent, writeLinkEvent } from "./links";
 import { mintConnectTokenForClient } from "./mint";
+import { dateOf, newId } from "../sql";
 
 /*
  * The end client's side of an onboarding link. The link is resolved once, by its token, and
@@ -29,38 +30,58 @@ export type FoundLink = {
 };
 export type ResolvedLink = FoundLink | { state: "unknown" };
 
-const FOUND_SELECT = {
-  id: true,
-  clientId: true,
-  purpose: true,
-  expiresAt: true,
-  revokedAt: true,
-  usedAt: true,
-  client: { select: { name: true, archived: true, language: true, pluginId: true } },
-} as const;
+type LinkRow = {
+  id: string;
+  clientId: string;
+  purpose: LinkPurpose;
+  expiresAt: Date | string;
+  revokedAt: Date | string | null;
+  usedAt: Date | string | null;
+  name: string;
+  archived: boolean | number;
+  language: string | null;
+  pluginId: string | null;
+  replaced: number | bigint;
+};
 
 /**
  * What a token in an /onboard/ address refers to. Only the token's hash is looked up: first
  * as a link's address, then as one that "Send again" replaced (state "replaced", whatever
- * the link's own state: the old address never acts for the link again).
+ * the link's own state: the old address never acts for the link again). One query in SQL
+ * (lib/data/sql.ts): every action and every open of the end client's page starts here.
  */
 export async function resolveLink(token: unknown, now = new Date()): Promise<ResolvedLink> {
   const parsed = linkTokenSchema.safeParse(token);
   if (!parsed.success) return { state: "unknown" };
   const tokenHash = hashToken(parsed.data);
-  const current = await db.onboardingLink.findUnique({ where: { tokenHash }, select: FOUND_SELECT });
-  const link =
-    current ?? (await db.replacedLinkToken.findUnique({ where: { tokenHash }, select: { link: { select: FOUND_SELECT } } }))?.link;
+  const rows = await db.$queryRaw<LinkRow[]>`
+    SELECT l."id", l."clientId", l."purpose", l."expiresAt", l."revokedAt", l."usedAt",
+      c."name", c."archived", c."language", c."pluginId", 0 AS "replaced"
+    FROM "OnboardingLink" l JOIN "Client" c ON c."id" = l."clientId"
+    WHERE l."tokenHash" = ${tokenHash}
+    UNION ALL
+    SELECT l."id", l."clientId", l."purpose", l."expiresAt", l."revokedAt", l."usedAt",
+      c."name", c."archived", c."language", c."pluginId", 1 AS "replaced"
+    FROM "ReplacedLinkToken" r JOIN "OnboardingLink" l ON l."id" = r."linkId" JOIN "Client" c ON c."id" = l."clientId"
+    WHERE r."tokenHash" = ${tokenHash}`;
+  const link = rows.find((r) => Number(r.replaced) === 0) ?? rows[0];
   if (!link) return { state: "unknown" };
+  const expiresAt = dateOf(link.expiresAt);
+  const found = {
+    expiresAt,
+    revokedAt: dateOf(link.revokedAt),
+    usedAt: dateOf(link.usedAt),
+    clientArchived: Boolean(link.archived),
+  };
   return {
-    state: current ? linkState({ ...link, clientArchived: link.client.archived }, now) : "replaced",
+    state: Number(link.replaced) === 0 ? linkState(found, now) : "replaced",
     linkId: link.id,
     clientId: link.clientId,
-    clientName: link.client.name,
-    language: link.client.language,
-    pluginId: link.client.pluginId,
+    clientName: link.name,
+    language: link.language,
+    pluginId: link.pluginId,
     purpose: link.purpose,
-    expiresAt: link.expiresAt,
+    expiresAt,
   };
 }
 
@@ -80,13 +101,25 @@ export async function connectionRemovedSince(link: FoundLink): Promise<boolean> 
  * on ("busy"). Opens the signup attempt the server watches (see checkSignup).
  */
 export async function mintForLink(link: FoundLink, chakra: ChakraClient = defaultChakra) {
+  // With the client's plugin known, its configuration (the attempt's baseline, read-only) is
+  // asked for beside the token: the end client waits for the slower of the two calls, not
+  // their sum. Settled at once, so a mint that fails leaves no rejection unhandled.
+  const config = link.pluginId ? settled(chakra.getPluginConfig(link.pluginId)) : null;
   // The client's plugin as the link's resolution read it, a moment ago: not read again.
   const minted = await mintConnectTokenForClient(link.clientId, { chakra, pluginId: link.pluginId });
   if (!minted.ok) return minted;
   const { pluginId, expiresAt } = minted.token.claims;
   // Only a plugin this mint created is known to hold nothing: a plugin an admin mapped
   // meanwhile may already have an account, which is not this signup's result.
-  await openSignupAttempt({ link, pluginId, expiresAt, newPlugin: minted.createdPlugin, chakra });
+  await openSignupAttempt({
+    link,
+    pluginId,
+    expiresAt,
+    newPlugin: minted.createdPlugin,
+    chakra,
+    // Read for the plugin the token is for (a token for another one reads that one's).
+    config: pluginId === link.pluginId ? config : null,
+  });
   return { ok: true as const, connectToken: minted.token.connectToken, expiresAt };
 }
 
@@ -98,6 +131,13 @@ const SIGNUP_MAX_MS = 60 * 60_000;
 
 const EMPTY: SignupBaseline = { wabaIds: [], numberIds: [], connectedIds: [] };
 
+type Settled<T> = { ok: true; value: T } | { ok: false; error: unknown };
+const settled = <T>(promise: Promise<T>): Promise<Settled<T>> =>
+  promise.then(
+    (value) => ({ ok: true as const, value }),
+    (error: unknown) => ({ ok: false as const, error }),
+  );
+
 /**
  * What the plugin held before the signup, so that only something new counts: nothing for a
  * plugin this mint created; otherwise ChakraHQ now, or the latest snapshot of it; null when
@@ -108,15 +148,20 @@ async function baselineFor({
   pluginId,
   newPlugin,
   chakra,
+  config,
 }: {
   link: FoundLink;
   pluginId: string;
   newPlugin: boolean;
   chakra: ChakraClient;
+  /** The plugin's configuration, already asked for (see mintForLink). */
+  config: Promise<Settled<PluginConfig>> | null;
 }): Promise<SignupBaseline | null> {
   if (newPlugin) return EMPTY;
   try {
-    return baselineOf(await chakra.getPluginConfig(pluginId));
+    const read = await (config ?? settled(chakra.getPluginConfig(pluginId)));
+    if (!read.ok) throw read.error;
+    return baselineOf(read.value);
   } catch (error) {
     if (!isChakraError(error)) throw error;
     const latest = await db.pluginConfigSnapshot.findFirst({
@@ -153,20 +198,27 @@ async function openSignupAttempt(input: {
   expiresAt: Date;
   newPlugin: boolean;
   chakra: ChakraClient;
+  config: Promise<Settled<PluginConfig>> | null;
 }) {
   const baseline = await baselineFor(input);
   const now = new Date();
   const expiresAt = new Date(Math.min(input.expiresAt.getTime(), now.getTime() + SIGNUP_MAX_MS));
   const linkId = input.link.linkId;
+  const columns = baselineColumns(baseline);
+  // In SQL (lib/data/sql.ts): the end client waits for this; the same rows as Prisma's.
   await db.$transaction(async (tx) => {
     // Writing the link's row first makes two mints of one link (two tabs) take turns, so
     // only one attempt is ever open (on PostgreSQL the row lock is held until commit).
-    await tx.onboardingLink.update({ where: { id: linkId }, data: { updatedAt: now }, select: { id: true } });
-    await tx.signupAttempt.updateMany({ where: { linkId, endedAt: null }, data: { endedAt: now, outcome: "replaced" } });
-    await tx.signupAttempt.create({
-      data: { linkId, pluginId: input.pluginId, expiresAt, ...baselineColumns(baseline) },
-      select: { id: true },
-    });
+    const touched = await tx.$executeRaw`UPDATE "OnboardingLink" SET "updatedAt" = ${now} WHERE "id" = ${linkId}`;
+    if (touched === 0) throw new Error(`No onboarding link ${linkId}`);
+    await tx.$executeRaw`
+      UPDATE "SignupAttempt" SET "endedAt" = ${now}, "outcome" = 'replaced', "updatedAt" = ${now}
+      WHERE "linkId" = ${linkId} AND "endedAt" IS NULL`;
+    await tx.$executeRaw`
+      INSERT INTO "SignupAttempt" ("id", "linkId", "pluginId", "expiresAt", "baselineWabaIds", "baselineNumberIds",
+        "baselineConnectedIds", "createdAt", "updatedAt")
+      VALUES (${newId()}, ${linkId}, ${input.pluginId}, ${expiresAt}, ${columns.baselineWabaIds},
+        ${columns.baselineNumberIds}, ${columns.baselineConnectedIds}, ${now}, ${now})`;
     // The funnel's "started", with the attempt it opened.
     await writeLinkEvent(tx, input.link, "STARTED");
   });
