@@ -1,4 +1,4 @@
-import { RootPageStyles } from "./root-page-styles";
+import { RootPageStyles } from "./error";
 
 // A plain link: next/link here (a root boundary) put its client code on every page, the end
 // client's included.

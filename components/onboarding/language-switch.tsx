@@ -2,14 +2,16 @@
 
 import { useWords } from "./words";
 import { useRouter } from "next/navigation";
-import { useTransition } from "react";
-import { LANGUAGE_COOKIE, LOCALE_NAMES, LOCALES, type Locale } from "@/lib/i18n/locales";
+import { useTransition, type ReactNode } from "react";
+import { LANGUAGE_COOKIE } from "@/lib/i18n/language-cookie";
+import type { Locale } from "@/lib/i18n/locales";
 
 /**
  * The end client's choice of language, kept for this link: a cookie scoped to the link's
- * address (a year), read by the server on every view of it.
+ * address (a year), read by the server on every view of it. Its <option>s come from the server
+ * (the page): the languages' names are not in the browser's bundle.
  */
-export function LanguageSwitch({ locale, path }: { locale: Locale; path: string }) {
+export function LanguageSwitch({ locale, path, children }: { locale: Locale; path: string; children: ReactNode }) {
   const t = useWords("language");
   const router = useRouter();
   const [pending, startTransition] = useTransition();
@@ -29,11 +31,7 @@ export function LanguageSwitch({ locale, path }: { locale: Locale; path: string 
         }}
         className="rounded-md border border-white/60 bg-white px-2 py-1 text-sm text-slate-900 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-white"
       >
-        {LOCALES.map((code: Locale) => (
-          <option key={code} value={code} lang={code}>
-            {LOCALE_NAMES[code]}
-          </option>
-        ))}
+        {children}
       </select>
     </label>
   );

@@ -25,8 +25,8 @@ export const isLocale = (value: unknown): value is Locale =>
 
 export const localeDirection = (locale: Locale): "ltr" | "rtl" => (RTL.has(locale) ? "rtl" : "ltr");
 
-/** The cookie that keeps the end client's own choice, scoped to the link's path. */
-export const LANGUAGE_COOKIE = "onboard-lang";
+// In its own module: the end client's language switch needs only this name in the browser.
+export { LANGUAGE_COOKIE } from "./language-cookie";
 
 /** Header set by proxy.ts on onboarding addresses: the root layout's `lang` and `dir` follow the page. */
 export const ONBOARD_TOKEN_HEADER = "x-onboard-token";

@@ -52,3 +52,6 @@ export function refusalMessage(
 ): string {
   return t(...refusalWords(refusal, agencyName));
 }
+
+/** Refusals that mean the link itself changed: the end client's page is reloaded to show its new state. */
+export const LINK_CHANGED = new Set<LinkRefusalCode>(["expired", "revoked", "connected"]);

@@ -1,6 +1,6 @@
 // A Turbopack loader (next.config.ts, `*.pcss`): compiles a Tailwind stylesheet with
 // the same PostCSS plugin as the app's other CSS and exports the result as a string, for a
-// page that sends its few rules inside its HTML (app/onboard/layout.tsx). Next's own
+// page that sends its few rules inside its HTML (app/error.tsx, OnboardStyle). Next's own
 // experimental.inlineCss does that for every stylesheet of every page, the agency's large
 // ones included (twice each: in the HTML and in the RSC payload).
 /* eslint-disable @typescript-eslint/no-require-imports -- a CommonJS module, as webpack-style loaders are */

@@ -231,6 +231,39 @@ test("cancel and a Meta error in the SDK give a next step, and are recorded", as
   await expect(page.getByRole("heading", { name: "WhatsApp is connected" })).toBeVisible({ timeout: 30_000 });
 });
 
+test("the signup's code is loaded on the press: a failed load says so, mints nothing, and the retry works", async ({
+  page,
+}) => {
+  const client = await newClient("lazy");
+  const { url, link } = await linkFor(client.id);
+  await page.goto(url);
+  await expect(page.getByRole("button", { name: "Connect WhatsApp" })).toBeEnabled();
+  await page.waitForLoadState("networkidle");
+  // Every script the page asks for from now on fails: the code behind the button is one.
+  const blocked: string[] = [];
+  await page.route("**/_next/static/chunks/**", (route) => {
+    blocked.push(route.request().url());
+    return route.abort("internetdisconnected");
+  });
+  await page.getByRole("button", { name: "Connect WhatsApp" }).click();
+  const alert = page.getByRole("alert").filter({ hasText: "That did not work." });
+  await expect(alert).toContainText("The WhatsApp signup could not be loaded.");
+  expect(blocked.length).toBeGreaterThan(0);
+  // Nothing was minted: no signup attempt, no "started" event.
+  expect(await testDb().signupAttempt.count({ where: { linkId: link.id } })).toBe(0);
+  expect(await testDb().onboardingLinkEvent.count({ where: { linkId: link.id, type: "STARTED" } })).toBe(0);
+
+  // The connection is back: the same button, from the keyboard, loads the code and opens the signup.
+  await page.unroute("**/_next/static/chunks/**");
+  const retry = page.getByRole("button", { name: "Try again" });
+  await retry.focus();
+  await page.keyboard.press("Enter");
+  await expect(
+    page.frameLocator('iframe[title="Connect WhatsApp"]').getByRole("button", { name: "Connect WhatsApp" }),
+  ).toBeVisible();
+  expect(await testDb().onboardingLinkEvent.count({ where: { linkId: link.id, type: "STARTED" } })).toBe(1);
+});
+
 test("minting is rate-limited per link", async ({ page }) => {
   const client = await newClient("limit");
   const { url, link } = await linkFor(client.id);

@@ -6,11 +6,12 @@ import { LocalTime } from "@/components/onboarding/local-time";
 import { RequestLinkButton } from "@/components/onboarding/request-link-button";
 import { WordsProvider } from "@/components/onboarding/words";
 import { StepList } from "@/components/ui/step-list";
+import { OnboardStyle } from "@/app/error";
 import { connectionForClient } from "@/lib/data/snapshots";
 import { env } from "@/lib/env";
 import { translator } from "@/lib/i18n/catalogs";
 import { clientMessages } from "@/lib/i18n/compiled";
-import type { Locale } from "@/lib/i18n/locales";
+import { LOCALE_NAMES, LOCALES, type Locale } from "@/lib/i18n/locales";
 import { agencyOnce, onboardLocale, resolveLinkOnce } from "@/lib/i18n/request";
 import type { LinkPurpose } from "@/lib/onboarding/rules";
 import { clientPhoneStatus, TONE_BADGE } from "@/lib/whatsapp/client-meaning";
@@ -58,6 +59,7 @@ export default async function OnboardPage({ params }: PageProps<"/onboard/[token
 
   return (
     <WordsProvider locale={locale} messages={clientMessages(locale)}>
+      <OnboardStyle />
       <div className="min-h-dvh bg-slate-50">
         <header style={{ backgroundColor: agency.brandColor }} className="text-white">
           <div className="mx-auto flex max-w-2xl flex-wrap items-center gap-3 px-4 py-4">
@@ -69,7 +71,13 @@ export default async function OnboardPage({ params }: PageProps<"/onboard/[token
             <span className="min-w-0 flex-1 font-semibold break-words">
               <bdi>{agencyName}</bdi>
             </span>
-            <LanguageSwitch locale={locale} path={`/onboard/${token}`} />
+            <LanguageSwitch locale={locale} path={`/onboard/${token}`}>
+              {LOCALES.map((code) => (
+                <option key={code} value={code} lang={code}>
+                  {LOCALE_NAMES[code]}
+                </option>
+              ))}
+            </LanguageSwitch>
           </div>
         </header>
         <main className="mx-auto flex max-w-2xl flex-col gap-6 px-4 py-8">
