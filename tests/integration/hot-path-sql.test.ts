@@ -2,14 +2,7 @@ import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
 
 // "Connect WhatsApp" mints through the app's own ChakraHQ client, which takes its address from
 // the environment once: point it at a fake of this file's own before anything reads it.
-const fake = await vi.hoisted(async () => {
-  const { startFakeChakra } = await import("@/fake-chakra/server");
-  const { FAKE_CHAKRA_TOKEN } = await import("@/lib/chakra/demo");
-  const started = await startFakeChakra({ token: FAKE_CHAKRA_TOKEN, numbersDelayMs: 0 });
-  vi.stubEnv("CHAKRA_BASE_URL", started.url);
-  vi.stubEnv("CHAKRA_API_TOKEN", "");
-  return started;
-});
+const fake = await vi.hoisted(async () => (await import("../support/app-fake")).startAppFake({ CHAKRA_API_TOKEN: "" }));
 
 vi.mock("next/headers", async () => (await import("../support/request-context")).headersModule());
 
