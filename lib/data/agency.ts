@@ -4,6 +4,7 @@ import { NUDGES_OFF, type NudgeSettings } from "../onboarding/nudges";
 import type { AgencyInput } from "../validations/agency";
 import type { NudgeSettingsInput } from "../validations/nudges";
 import { recordAudit } from "./audit";
+import { readRows } from "./sql";
 import type { Actor } from "./team";
 
 export type AgencyBranding = { name: string; logoUrl: string | null; brandColor: string };
@@ -22,12 +23,15 @@ export async function getAgencyBranding(): Promise<AgencyBranding> {
   return row ?? DEFAULT_BRANDING;
 }
 
-/** The branding and the default language in one read (the end client's page needs both on every view). */
+/**
+ * The branding and the default language in one read: the end client's page needs both on every
+ * view, and this and its link are its only queries (lib/data/sql.ts readRows).
+ */
 export async function getAgencyForClients(): Promise<AgencyBranding & { defaultLanguage: string | null }> {
-  const row = await db.agencySettings.findUnique({
-    where: { id: "agency" },
-    select: { name: true, logoUrl: true, brandColor: true, defaultLanguage: true },
-  });
+  const [row] = await readRows<AgencyBranding & { defaultLanguage: string | null }>(
+    `SELECT "name", "logoUrl", "brandColor", "defaultLanguage" FROM "AgencySettings" WHERE "id" = ?`,
+    "agency",
+  );
   return row ?? { ...DEFAULT_BRANDING, defaultLanguage: null };
 }
 

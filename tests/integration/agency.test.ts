@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { getAgencyBranding, getDefaultLanguage, updateAgencyBranding } from "@/lib/data/agency";
+import { getAgencyBranding, getAgencyForClients, getDefaultLanguage, updateAgencyBranding } from "@/lib/data/agency";
 import { agencySchema } from "@/lib/validations/agency";
 
 describe("agency branding", () => {
@@ -51,5 +51,33 @@ describe("the clients' default language", () => {
       input: { ...input, defaultLanguage: null },
     });
     expect(await getDefaultLanguage()).toBeNull();
+  });
+
+  it("is read with the branding in one query for the end client's page, defaults included", async () => {
+    await db.agencySettings.deleteMany();
+    expect(await getAgencyForClients()).toEqual({
+      name: "Your agency",
+      logoUrl: null,
+      brandColor: "#0f766e",
+      defaultLanguage: null,
+    });
+    const owner = await db.user.upsert({
+      where: { email: "brand-owner@test.example" },
+      create: { email: "brand-owner@test.example", role: "OWNER" },
+      update: {},
+    });
+    const input = agencySchema.parse({
+      name: "Ola Digital",
+      logoUrl: "https://agency.example/logo.png",
+      brandColor: "#1d4ed8",
+      defaultLanguage: "ar",
+    });
+    await updateAgencyBranding({ actor: { id: owner.id, email: owner.email }, input });
+    expect(await getAgencyForClients()).toEqual({
+      name: "Ola Digital",
+      logoUrl: "https://agency.example/logo.png",
+      brandColor: "#1d4ed8",
+      defaultLanguage: "ar",
+    });
   });
 });

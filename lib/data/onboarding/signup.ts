@@ -8,7 +8,7 @@ import { recordAudit } from "../audit";
 import { connectionForClient, storeSnapshot, storedConfig } from "../snapshots";
 import { recordLinkEvent, writeLinkEvent } from "./links";
 import { mintConnectTokenForClient } from "./mint";
-import { dateOf, newId } from "../sql";
+import { dateOf, newId, readRows } from "../sql";
 
 /*
  * The end client's side of an onboarding link. The link is resolved once, by its token, and
@@ -54,16 +54,19 @@ export async function resolveLink(token: unknown, now = new Date()): Promise<Res
   const parsed = linkTokenSchema.safeParse(token);
   if (!parsed.success) return { state: "unknown" };
   const tokenHash = hashToken(parsed.data);
-  const rows = await db.$queryRaw<LinkRow[]>`
-    SELECT l."id", l."clientId", l."purpose", l."expiresAt", l."revokedAt", l."usedAt",
+  const rows = await readRows<LinkRow>(
+    `SELECT l."id", l."clientId", l."purpose", l."expiresAt", l."revokedAt", l."usedAt",
       c."name", c."archived", c."language", c."pluginId", 0 AS "replaced"
     FROM "OnboardingLink" l JOIN "Client" c ON c."id" = l."clientId"
-    WHERE l."tokenHash" = ${tokenHash}
+    WHERE l."tokenHash" = ?
     UNION ALL
     SELECT l."id", l."clientId", l."purpose", l."expiresAt", l."revokedAt", l."usedAt",
       c."name", c."archived", c."language", c."pluginId", 1 AS "replaced"
     FROM "ReplacedLinkToken" r JOIN "OnboardingLink" l ON l."id" = r."linkId" JOIN "Client" c ON c."id" = l."clientId"
-    WHERE r."tokenHash" = ${tokenHash}`;
+    WHERE r."tokenHash" = ?`,
+    tokenHash,
+    tokenHash,
+  );
   const link = rows.find((r) => Number(r.replaced) === 0) ?? rows[0];
   if (!link) return { state: "unknown" };
   const expiresAt = dateOf(link.expiresAt);
