@@ -4,6 +4,7 @@ import { useWords } from "./words";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
+import { Notice } from "@/components/ui/notice";
 import { checkOnboarding, markLinkOpened } from "@/lib/actions/onboarding";
 import { LINK_CHANGED } from "@/lib/onboarding/messages";
 import type * as SessionCode from "./signup-session";
@@ -166,10 +167,9 @@ export function ConnectPanel({
           </p>
         ) : null}
         {late ? (
-          <div role="status" className="rounded-lg border border-amber-200 bg-amber-50 p-4 text-sm text-amber-950">
-            <p className="font-semibold">{t("lateTitle")}</p>
-            <p className="mt-1">{t("lateText", { agency: agencyName })}</p>
-          </div>
+          <Notice tone="warning" title={t("lateTitle")}>
+            {t("lateText", { agency: agencyName })}
+          </Notice>
         ) : null}
         {phase.name === "connected" ? (
           <p className="font-medium text-emerald-800">
@@ -184,11 +184,10 @@ export function ConnectPanel({
         {/* What only a session can lead to: its code is here by then. */}
         {code ? <code.SessionNotice phase={phase} unconfirmed={unconfirmed} agencyName={agencyName} t={t} /> : null}
         {phase.name === "error" ? (
-          <div role="alert" className="rounded-lg border border-red-200 bg-red-50 p-4 text-sm text-red-900">
-            <p className="font-semibold">{t("errorTitle")}</p>
-            <p className="mt-1 break-words">{phase.message}</p>
+          <Notice tone="error" title={t("errorTitle")}>
+            <p className="break-words">{phase.message}</p>
             <p className="mt-2">{t("errorHelp", { agency: agencyName })}</p>
-          </div>
+          </Notice>
         ) : null}
       </div>
       {phase.name !== "signup" &&

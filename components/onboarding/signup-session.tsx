@@ -2,6 +2,7 @@ import type { useRouter } from "next/navigation";
 import type { Dispatch, RefObject, SetStateAction } from "react";
 import { confirmOnboarding, reportOnboarding, reportSdkEvent, startOnboarding } from "@/lib/actions/onboarding";
 import { LINK_CHANGED, refusalMessage } from "@/lib/onboarding/messages";
+import { Notice } from "@/components/ui/notice";
 import type { Phase } from "./connect-panel";
 import type { useWords } from "./words";
 
@@ -171,28 +172,24 @@ export function SessionNotice({
   return (
     <>
       {unconfirmed ? (
-        <div role="status" className="rounded-lg border border-amber-200 bg-amber-50 p-4 text-sm text-amber-950">
-          <p className="font-semibold">{t("unconfirmedTitle")}</p>
-          <p className="mt-1">{t("unconfirmedText", { agency: agencyName })}</p>
-        </div>
+        <Notice tone="warning" title={t("unconfirmedTitle")}>
+          {t("unconfirmedText", { agency: agencyName })}
+        </Notice>
       ) : null}
       {phase.name === "cancelled" ? (
-        <div role="alert" className="rounded-lg border border-amber-200 bg-amber-50 p-4 text-sm text-amber-950">
-          <p className="font-semibold">{t("cancelledTitle")}</p>
-          <p className="mt-1">{t("cancelledText")}</p>
-        </div>
+        <Notice tone="warning" role="alert" title={t("cancelledTitle")}>
+          {t("cancelledText")}
+        </Notice>
       ) : null}
       {phase.name === "held" ? (
-        <div role="status" className="rounded-lg border border-sky-200 bg-sky-50 p-4 text-sm text-sky-950">
-          <p className="font-semibold">{t("heldTitle")}</p>
-          <p className="mt-1 break-words">{phase.message}</p>
-        </div>
+        <Notice tone="info" title={t("heldTitle")}>
+          <p className="break-words">{phase.message}</p>
+        </Notice>
       ) : null}
       {phase.name === "busy" ? (
-        <div role="status" className="rounded-lg border border-amber-200 bg-amber-50 p-4 text-sm text-amber-950">
-          <p className="font-semibold">{t("busyTitle")}</p>
-          <p className="mt-1 break-words">{phase.message}</p>
-        </div>
+        <Notice tone="warning" title={t("busyTitle")}>
+          <p className="break-words">{phase.message}</p>
+        </Notice>
       ) : null}
     </>
   );

@@ -9,10 +9,23 @@ const TONES: Record<Tone, string> = {
   error: "border-red-200 bg-red-50 text-red-900",
 };
 
-/** A boxed message. Errors are announced (role="alert"), others politely. */
-export function Notice({ tone = "info", title, children }: { tone?: Tone; title?: string; children?: ReactNode }) {
+/**
+ * A boxed message. Errors are announced (role="alert"), others politely; `role` overrides that
+ * for a warning that must interrupt (a signup the client cancelled).
+ */
+export function Notice({
+  tone = "info",
+  title,
+  role = tone === "error" ? "alert" : "status",
+  children,
+}: {
+  tone?: Tone;
+  title?: string;
+  role?: "alert" | "status";
+  children?: ReactNode;
+}) {
   return (
-    <div role={tone === "error" ? "alert" : "status"} className={`rounded-lg border px-4 py-3 text-sm ${TONES[tone]}`}>
+    <div role={role} className={`rounded-lg border px-4 py-3 text-sm ${TONES[tone]}`}>
       {title ? <p className="font-semibold">{title}</p> : null}
       {children ? <div className={title ? "mt-1" : ""}>{children}</div> : null}
     </div>
