@@ -187,8 +187,10 @@ const fronts = [
   await startTlsFront({ port: PORTS.bare, upstreamPort: PORTS.bareInternal, ...certificate }),
 ];
 const fakeUrl = fake.httpsUrl;
-// As the app calls ChakraHQ: over TLS, on a kept-alive connection.
-const fakeAgent = new Agent({ keepAlive: true, ca: certificate.cert });
+// As the app calls ChakraHQ: over TLS, on a kept-alive connection. An idle one is dropped after
+// 30 s, before the fake's front closes it (65 s): reused as the front closed it, a call failed
+// with ECONNRESET when the Lighthouse runs happened to leave it idle that long.
+const fakeAgent = new Agent({ keepAlive: true, timeout: 30_000, ca: certificate.cert });
 
 // One trusted proxy (startProductionApp's setting): the load generator stands for many people,
 // each mint request names its own address.
