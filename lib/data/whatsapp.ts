@@ -20,6 +20,7 @@ import { blockChakraUntil, chakraBlockedUntil } from "./chakra-rate-limit";
 import { applyAlertRules, deliverAlerts } from "./alerts";
 import { recordAudit, type AuditAction } from "./audit";
 import { latestConfigForClient, storeSnapshot, SYNCED_CLIENT_SELECT } from "./snapshots";
+import { searchTerm } from "./clients/search-text";
 import { asSentence } from "../format";
 import { fail, type Failure } from "../result";
 import type { Actor } from "./team";
@@ -279,9 +280,11 @@ function numberSearch(term: string | undefined): Prisma.SnapshotPhoneNumberWhere
     AND: [
       {
         // The client's searchText is lower-cased, so this matches alike on SQLite and PostgreSQL.
+        // Both with LIKE's special characters literal (lib/data/clients/search-text.ts): no
+        // number has them, so a term with one finds no number by its digits.
         OR: [
-          { displayPhoneNumber: { contains: term } },
-          { snapshot: { client: { searchText: { contains: term.toLowerCase() } } } },
+          { displayPhoneNumber: { contains: searchTerm(term) } },
+          { snapshot: { client: { searchText: { contains: searchTerm(term) } } } },
         ],
       },
     ],

@@ -195,6 +195,24 @@ describe("finding clients", () => {
     expect(await ids("nothing-like-this")).toEqual([]);
   });
 
+  it("takes %, _ and \\ in a search as the characters they are, not as LIKE's wildcards or escape", async () => {
+    const create = async (name: string) =>
+      ((await createClient({ actor, input: input({ name }), pluginVerified: false })) as { id: string }).id;
+    const sale = await create("50% Off Shoes");
+    const underscore = await create("Shop_7 Tiles");
+    const backslash = await create("Back\\slash Bikes");
+    await create("Shop 7 Tiles, 500 Offers, Back slash");
+
+    const ids = async (q: string) => (await listClients(query({ q }))).rows.map((r) => r.id);
+    expect(await ids("50%")).toEqual([sale]);
+    expect(await ids("%")).toEqual([sale]);
+    expect(await ids("shop_7")).toEqual([underscore]);
+    expect(await ids("_")).toEqual([underscore]);
+    expect(await ids("back\\slash")).toEqual([backslash]);
+    expect(await ids("\\%")).toEqual([]);
+    expect(await countClientsByStatus({ q: "%" })).toMatchObject({ NOT_INVITED: 1 });
+  });
+
   it("filters by stage, sorts, and pages on the server", async () => {
     for (const name of ["Charlie", "alpha", "Bravo", "Delta", "Echo"]) {
       await createClient({ actor, input: input({ name }), pluginVerified: false });

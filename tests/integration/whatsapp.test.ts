@@ -319,6 +319,9 @@ describe("the overview", () => {
       "+1 555-191-4348",
     ]);
     expect((await listPhoneNumbers({ q: "7700" })).rows.map((r) => r.snapshot.client?.name)).toEqual(["North Cafe"]);
+    // LIKE's wildcards are literal: no number or client here has a % or an _.
+    expect((await listPhoneNumbers({ q: "%" })).total).toBe(0);
+    expect((await listPhoneNumbers({ q: "77_0" })).total).toBe(0);
     // Paged: one number per page here; a page past the end shows the last one.
     const page1 = await listPhoneNumbers({ pageSize: 1 });
     const page2 = await listPhoneNumbers({ pageSize: 1, page: 2 });

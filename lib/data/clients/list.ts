@@ -3,11 +3,12 @@ import { CLIENT_FILTERS, type ClientFilter } from "../../clients/status";
 import type { Prisma } from "../../generated/prisma/sqlite/client";
 import { db } from "../../db";
 import type { ClientListQuery } from "../../validations/clients";
+import { searchTerm } from "./search-text";
 
 /** The search alone: every term (up to 8) somewhere in the client's lower-cased search text. */
 function searchFor(q: string): Prisma.ClientWhereInput[] {
-  const terms = q.toLowerCase().split(/\s+/).filter(Boolean).slice(0, 8);
-  return terms.map((term) => ({ searchText: { contains: term } }));
+  const terms = q.split(/\s+/).filter(Boolean).slice(0, 8);
+  return terms.map((term) => ({ searchText: { contains: searchTerm(term) } }));
 }
 
 export function whereFor({ q, status }: { q: string; status?: ClientFilter }): Prisma.ClientWhereInput {
