@@ -8,6 +8,12 @@ import { z } from "zod";
 
 const optionalString = z.string().nullish();
 const optionalBoolean = z.boolean().nullish();
+/**
+ * A number's display form and status are kept in indexed columns (SnapshotPhoneNumber), where
+ * PostgreSQL refuses an entry over 2,704 bytes: far longer than any real one (E.164 has at
+ * most 15 digits), so a longer one makes the answer malformed, not a failed save.
+ */
+const indexedString = z.string().max(100).nullish();
 /** Meta's ids are strings, but a number must not break the page. */
 const id = z.union([z.string().min(1), z.number().transform(String)]);
 
@@ -28,9 +34,9 @@ export const wabaSchema = z.looseObject({
 
 export const phoneNumberSchema = z.looseObject({
   id,
-  display_phone_number: optionalString,
+  display_phone_number: indexedString,
   verified_name: optionalString,
-  status: optionalString,
+  status: indexedString,
   throughput: z.looseObject({ level: optionalString }).nullish(),
   account_mode: optionalString,
   platform_type: optionalString,

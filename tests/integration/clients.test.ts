@@ -9,6 +9,7 @@ import { IMPORT_MAX_PLUGIN_CHECKS, importClients, previewImport } from "@/lib/da
 import { clientsListPage, countClientsByStatus, listClients } from "@/lib/data/clients/list";
 import { checkPlugin } from "@/lib/data/clients/plugin-check";
 import { createClient, setClientArchived, updateClient } from "@/lib/data/clients/records";
+import { SEARCH_TEXT_MAX_BYTES } from "@/lib/data/clients/search-text";
 import { mintConnectTokenForClient, releasePluginHold, type ClientMint } from "@/lib/data/onboarding/mint";
 import { storeSnapshot } from "@/lib/data/snapshots";
 import { clientListQuerySchema } from "@/lib/validations/clients";
@@ -193,6 +194,46 @@ describe("finding clients", () => {
     expect(await ids("555-191")).toEqual([other.id]);
     expect(await ids("15551914348")).toEqual([other.id]);
     expect(await ids("nothing-like-this")).toEqual([]);
+  });
+
+  it("keeps a client with hundreds of numbers savable on both databases, and findable by its first ones", async () => {
+    const many = (await createClient({
+      actor,
+      input: input({ name: "Many Numbers Co", pluginId: EXAMPLE_PLUGIN_ID }),
+      pluginVerified: true,
+    })) as { id: string };
+    const config = await t.chakra.getPluginConfig(EXAMPLE_PLUGIN_ID);
+    const template = config.whatsappPhoneNumbers[0]!;
+    // Digits that do not repeat (PostgreSQL compresses an index entry before it checks the size).
+    let seed = 7;
+    const digits = (count: number) =>
+      Array.from({ length: count }, () => ((seed = (seed * 48271) % 2147483647), seed % 10)).join("");
+    const numbers = Array.from({ length: 300 }, (_, i) => ({
+      ...template,
+      id: `bulk-${i}`,
+      display_phone_number: i === 0 ? "+44 7700 900000" : `+${digits(2)} ${digits(4)} ${digits(6)}`,
+    }));
+    // Too long for one index entry on PostgreSQL (2,704 bytes) if every number went in.
+    await storeSnapshot({
+      clientId: many.id,
+      pluginId: EXAMPLE_PLUGIN_ID,
+      config: { ...config, whatsappPhoneNumbers: numbers },
+    });
+
+    const row = await db.client.findUniqueOrThrow({ where: { id: many.id }, select: { searchText: true } });
+    expect(Buffer.byteLength(row.searchText)).toBeLessThanOrEqual(SEARCH_TEXT_MAX_BYTES);
+    const ids = async (q: string) => (await listClients(query({ q }))).rows.map((r) => r.id);
+    expect(await ids("many numbers")).toEqual([many.id]);
+    expect(await ids("+44 7700 900000")).toEqual([many.id]);
+    expect(await ids("447700900000")).toEqual([many.id]);
+    // The client's own fields always fit, however long each one is.
+    const wide = "語".repeat(200);
+    const long = (await createClient({
+      actor,
+      input: input({ name: wide, contactName: wide }),
+      pluginVerified: false,
+    })) as { id: string };
+    expect(await ids(wide)).toEqual([long.id]);
   });
 
   it("takes %, _ and \\ in a search as the characters they are, not as LIKE's wildcards or escape", async () => {

@@ -61,6 +61,13 @@ describe("tolerant parsing", () => {
     expect(pluginConfigSchema.safeParse({ enableChakraWebhook: "yes" }).success).toBe(false);
     expect(pluginConfigSchema.safeParse({ whatsappPhoneNumbers: [{ status: "CONNECTED" }] }).success).toBe(false);
   });
+
+  it("rejects a number's display form or status too long for the columns they are indexed in", () => {
+    const number = (fields: Record<string, string>) => ({ whatsappPhoneNumbers: [{ id: "1", ...fields }] });
+    expect(pluginConfigSchema.safeParse(number({ display_phone_number: `+1 ${"5".repeat(97)}` })).success).toBe(true);
+    expect(pluginConfigSchema.safeParse(number({ display_phone_number: `+1 ${"5".repeat(98)}` })).success).toBe(false);
+    expect(pluginConfigSchema.safeParse(number({ status: "X".repeat(101) })).success).toBe(false);
+  });
 });
 
 describe("decodeConnectToken", () => {

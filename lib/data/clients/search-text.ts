@@ -12,14 +12,41 @@ type Searchable = { name: string; contactName: string; contactEmail: string; cli
 const LITERAL: Record<string, string> = { "%": "\uE000", _: "\uE001", "\\": "\uE002" };
 const literal = (text: string) => text.replace(/[%_\\]/g, (c) => LITERAL[c]!);
 
+/**
+ * The most the search text holds, in UTF-8 bytes. The four list indexes end with this column
+ * (prisma/schema.prisma), and PostgreSQL refuses an index entry over 2,704 bytes: a client
+ * with a few hundred numbers would otherwise fail to save. The client's own fields always fit
+ * (their limits make at most ~1,600 bytes); its numbers go in, in ChakraHQ's order, while they
+ * fit, so the list finds a client by its first ~70 numbers (the WhatsApp page finds any number).
+ */
+export const SEARCH_TEXT_MAX_BYTES = 2400;
+
 /** The one lower-cased column the list searches: every field, and phone numbers with and without punctuation. */
 export function buildSearchText(client: Searchable, phones: string[] = []): string {
-  const digits = phones.map((p) => p.replace(/\D/g, ""));
-  return literal(
-    [client.name, client.contactName, client.contactEmail, client.clientReferenceId, client.pluginId ?? "", ...phones, ...digits]
-      .join(" ")
-      .toLowerCase(),
-  );
+  const own = [client.name, client.contactName, client.contactEmail, client.clientReferenceId, client.pluginId ?? ""];
+  let text = fitted(literal(own.join(" ").toLowerCase()), SEARCH_TEXT_MAX_BYTES);
+  let bytes = Buffer.byteLength(text);
+  for (const phone of phones) {
+    const part = literal(` ${phone} ${phone.replace(/\D/g, "")}`.toLowerCase());
+    const size = Buffer.byteLength(part);
+    if (bytes + size > SEARCH_TEXT_MAX_BYTES) break;
+    text += part;
+    bytes += size;
+  }
+  return text;
+}
+
+/** `text` cut to at most `max` UTF-8 bytes, between characters (never reached by valid fields). */
+function fitted(text: string, max: number): string {
+  if (Buffer.byteLength(text) <= max) return text;
+  let out = "";
+  let bytes = 0;
+  for (const char of text) {
+    bytes += Buffer.byteLength(char);
+    if (bytes > max) break;
+    out += char;
+  }
+  return out;
 }
 
 /** A search term as the search text stores it: lower-cased, LIKE's special characters literal. */
