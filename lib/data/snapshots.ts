@@ -63,6 +63,11 @@ export async function storeSnapshot({
     qualityRating: p.quality_rating ?? null,
   }));
   return db.$transaction(async (tx) => {
+    // A client's snapshots take turns: on PostgreSQL (read committed) two refreshes that overlap
+    // each found the same latest (or none) and both added theirs as the latest, so the overview
+    // listed the numbers twice. Its row is written first, as setClientArchived's is (one lock
+    // order for the client and its numbers); on SQLite this takes the write lock at once.
+    if (clientId) await tx.$executeRaw`UPDATE "Client" SET "id" = "id" WHERE "id" = ${clientId}`;
     const scope = clientId ? { clientId } : { pluginId, clientId: null };
     const previous = await tx.pluginConfigSnapshot.findFirst({
       where: { ...scope, isLatest: true },

@@ -3,7 +3,7 @@ import { EXAMPLE_PLUGIN_ID } from "@/fake-chakra/state";
 import type { Fault } from "@/fake-chakra/server";
 import { db } from "@/lib/db";
 import { setClientArchived } from "@/lib/data/clients/records";
-import { latestConfigForClient } from "@/lib/data/snapshots";
+import { latestConfigForClient, storeSnapshot } from "@/lib/data/snapshots";
 import {
   countNumbersByStatus,
   disconnectWaba,
@@ -99,6 +99,24 @@ describe("refreshing a client's configuration", () => {
     expect(await latestConfigForClient(client.id)).toEqual(before);
     expect(await db.pluginConfigSnapshot.count({ where: { clientId: client.id } })).toBe(1);
     expect((await db.client.findUniqueOrThrow({ where: { id: client.id } })).onboardingStatus).toBe("CONNECTED");
+  });
+
+  it("keeps one latest snapshot, and its numbers listed once, when refreshes of a client overlap", async () => {
+    const client = await clientWithPlugin(EXAMPLE_PLUGIN_ID);
+    const config = await t.chakra.getPluginConfig(EXAMPLE_PLUGIN_ID);
+    // A first snapshot, then later ones: on PostgreSQL each transaction read no latest (or the
+    // same one) and added its own, so two or more were "latest" and the overview listed twice.
+    for (const round of [0, 1]) {
+      await Promise.all(
+        Array.from({ length: 4 }, () => storeSnapshot({ clientId: client.id, pluginId: EXAMPLE_PLUGIN_ID, config })),
+      );
+      expect(
+        await db.pluginConfigSnapshot.count({ where: { clientId: client.id, isLatest: true } }),
+        `round ${round}`,
+      ).toBe(1);
+      expect(await db.snapshotPhoneNumber.count({ where: { listed: true } }), `round ${round}`).toBe(1);
+    }
+    expect(await db.pluginConfigSnapshot.count({ where: { clientId: client.id } })).toBe(8);
   });
 
   it("keeps an edit made while ChakraHQ answered: the client's search text and stage follow both", async () => {
