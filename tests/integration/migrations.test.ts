@@ -54,7 +54,9 @@ describe("migrations match the schema", () => {
     await admin.connect();
     const base = new URL(testUrl);
     const urlFor = (name: string) => Object.assign(new URL(base), { pathname: `/${name}` }).toString();
-    const names = ["po_drift_migrated", "po_drift_from_schema"];
+    // Names of this run's own: two suites on one server (two clones, say) do not drop each other's.
+    const run = `${process.pid}_${Date.now().toString(36)}`;
+    const names = [`po_drift_migrated_${run}`, `po_drift_from_schema_${run}`];
     try {
       for (const name of names) {
         await admin.query(`DROP DATABASE IF EXISTS ${name}`);
