@@ -16,7 +16,7 @@ const literal = (text: string) => text.replace(/[%_\\]/g, (c) => LITERAL[c]!);
  * The most the search text holds, in UTF-8 bytes. The four list indexes end with this column
  * (prisma/schema.prisma), and PostgreSQL refuses an index entry over 2,704 bytes: a client
  * with a few hundred numbers would otherwise fail to save. The client's own fields always fit
- * (their limits make at most ~1,600 bytes); its numbers go in, in ChakraHQ's order, while they
+ * (their limits make about 2,100 bytes at worst); its numbers go in, in ChakraHQ's order, while they
  * fit, so the list finds a client by its first ~70 numbers (the WhatsApp page finds any number).
  */
 export const SEARCH_TEXT_MAX_BYTES = 2400;
