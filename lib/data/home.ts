@@ -49,6 +49,7 @@ type ClientRef = { id: string; name: string };
 export async function listNeeds({ limit = 20, now = new Date() }: { limit?: number; now?: Date } = {}) {
   const found = await Promise.all([
     numbersDown(limit),
+    connectionsGone(limit),
     pluginsMissing(limit),
     signupsFailed(limit),
     pluginHolds(limit),
@@ -122,6 +123,38 @@ async function numbersDown(take: number): Promise<Found> {
     });
   });
   return { needs, total };
+}
+
+/**
+ * An account or number that ChakraHQ no longer lists: not in the latest snapshot, so only its
+ * open alert (lib/alerts/rules.ts, "waba-gone:" and "number-gone:") still knows of it.
+ */
+async function connectionsGone(take: number): Promise<Found> {
+  const where = {
+    status: "OPEN" as const,
+    client: activeClient,
+    OR: [{ key: { startsWith: "waba-gone:" } }, { key: { startsWith: "number-gone:" } }],
+  };
+  const [rows, total] = await Promise.all([
+    db.alert.findMany({
+      where,
+      orderBy: [{ firstSeenAt: "asc" }, { id: "asc" }],
+      take,
+      select: { id: true, title: true, firstSeenAt: true, client: { select: { id: true, name: true } } },
+    }),
+    db.alert.count({ where }),
+  ]);
+  return {
+    needs: rows.map((row) =>
+      need("connection_gone", row.client, {
+        what: row.title,
+        at: row.firstSeenAt,
+        atIsStart: true,
+        key: `alert:${row.id}`,
+      }),
+    ),
+    total,
+  };
 }
 
 async function pluginsMissing(take: number): Promise<Found> {

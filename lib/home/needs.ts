@@ -8,6 +8,7 @@
 export const NEED_KINDS = [
   // WhatsApp is not working for a client that had it.
   "number_down",
+  "connection_gone",
   "plugin_missing",
   // A client tried and could not finish; or is blocked until the agency acts.
   "signup_failed",
@@ -26,6 +27,7 @@ export type NeedKind = (typeof NEED_KINDS)[number];
 /** A short name for each kind, and how bad it is (the words carry the meaning, the colour repeats it). */
 export const NEED_INFO: Record<NeedKind, { label: string; tone: "bad" | "warn" | "neutral" }> = {
   number_down: { label: "Number down", tone: "bad" },
+  connection_gone: { label: "Connection gone", tone: "bad" },
   plugin_missing: { label: "Plugin unknown", tone: "bad" },
   signup_failed: { label: "Signup failed", tone: "bad" },
   plugin_hold: { label: "Plugin on hold", tone: "warn" },
@@ -58,6 +60,7 @@ const onClient = (anchor: string) => (id: string) => `/clients/${id}#${anchor}`;
 /** The action that resolves each kind, for members who may act (admins and owners). */
 const ACTIONS: Record<NeedKind, Action> = {
   number_down: { label: "Check the number", href: onClient("whatsapp") },
+  connection_gone: { label: "Send a reconnect link", href: onClient("links") },
   plugin_missing: { label: "Map the right plugin", href: (id) => `/clients/${id}/edit` },
   signup_failed: { label: "Send a new link", href: onClient("links") },
   plugin_hold: { label: "Settle the plugin", href: onClient("plugin") },
@@ -71,6 +74,7 @@ const ACTIONS: Record<NeedKind, Action> = {
 /** Where each kind is seen by a viewer, who may look but not act. */
 const VIEW_ANCHOR: Record<NeedKind, string> = {
   number_down: "whatsapp",
+  connection_gone: "whatsapp",
   plugin_missing: "plugin",
   signup_failed: "links",
   plugin_hold: "plugin",

@@ -131,6 +131,40 @@ describe("needs you now", () => {
     expect(await kindsOf(client.id)).toEqual([]);
   });
 
+  it("lists an account or number ChakraHQ no longer lists, since it went, until it is back", async () => {
+    const client = await newClient("Gone Dental", { pluginId: "plugin-gone" });
+    const both = config({ wabas: [{}, {}], phones: [{}, {}] });
+    await storeSnapshot({ clientId: client.id, pluginId: "plugin-gone", config: both });
+    expect(await kindsOf(client.id)).toEqual([]);
+    await storeSnapshot({
+      clientId: client.id,
+      pluginId: "plugin-gone",
+      config: {
+        ...both,
+        whatsappBusinessAccounts: both.whatsappBusinessAccounts.slice(0, 1),
+        whatsappPhoneNumbers: both.whatsappPhoneNumbers.slice(0, 1),
+      },
+    });
+    const items = (await listNeeds()).items.filter((i) => i.clientId === client.id);
+    expect(items.map((i) => [i.kind, i.what, i.atIsStart])).toEqual(
+      expect.arrayContaining([
+        ["connection_gone", "+1 555 000 1 is no longer on the plugin", true],
+        ["connection_gone", "WhatsApp Business Account Account 1 is no longer connected", true],
+      ]),
+    );
+    expect(items).toHaveLength(2);
+    // Ranked with what stops WhatsApp working, ahead of a client never invited.
+    const other = await newClient("Waiting Co");
+    const kinds = (await listNeeds()).items.map((i) => [i.clientId, i.kind]);
+    expect(kinds.findIndex(([id]) => id === client.id)).toBeLessThan(kinds.findIndex(([id]) => id === other.id));
+    // An archived client is not listed; back, and ChakraHQ lists both again: nothing left.
+    await db.client.update({ where: { id: client.id }, data: { archived: true } });
+    expect(await kindsOf(client.id)).toEqual([]);
+    await db.client.update({ where: { id: client.id }, data: { archived: false } });
+    await storeSnapshot({ clientId: client.id, pluginId: "plugin-gone", config: both });
+    expect(await kindsOf(client.id)).toEqual([]);
+  });
+
   it("lists a rejected review and a declined display name until they are fixed", async () => {
     const client = await newClient("Rejected Co", { pluginId: "plugin-rej" });
     await storeSnapshot({
