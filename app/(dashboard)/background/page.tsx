@@ -2,6 +2,7 @@ import type { Metadata, Route } from "next";
 import Link from "next/link";
 import { RunSweepButton, SweepIntervalForm } from "@/components/health/sweep-controls";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { RefreshWhile } from "@/components/ui/refresh-while";
 import { requireUser } from "@/lib/auth/guards";
 import { getBackgroundWork } from "@/lib/data/health";
 import { asSentence, formatDateTime } from "@/lib/format";
@@ -19,6 +20,8 @@ export default async function BackgroundPage() {
   const sweepRunning = last?.status === "RUNNING";
   return (
     <div className="flex max-w-3xl flex-col gap-6">
+      {/* The sweep's counts and "Running now" follow the work while anything runs. */}
+      <RefreshWhile active={sweepRunning || work.running.length > 0} />
       <div>
         <h1 className="text-2xl font-semibold tracking-tight">Background work</h1>
         <p className="mt-1 text-slate-600">
