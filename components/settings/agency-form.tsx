@@ -79,7 +79,7 @@ export function AgencyForm({
       <Field
         id="agency-language"
         label="Clients' language"
-        hint="The onboarding page and the emails your clients get use it, unless a client's own language is set. The page always lets the client switch."
+        hint="The onboarding page and the emails your clients get use it, unless a client's own language is set. With the browser's language, emails are in English. The page always lets the client switch."
         errors={fieldErrors?.defaultLanguage}
       >
         <Select
@@ -90,7 +90,7 @@ export function AgencyForm({
           errors={fieldErrors?.defaultLanguage}
           className="sm:max-w-xs"
         >
-          <option value="">Each client&apos;s browser language (emails in English)</option>
+          <option value="">Each client&apos;s browser language</option>
           {LOCALES.map((code) => (
             <option key={code} value={code}>
               {LOCALE_NAMES[code]}
