@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { ArchiveButton } from "@/components/clients/archive-button";
 import { ReleasePluginHold } from "@/components/clients/release-plugin-hold";
 import { StatusBadge } from "@/components/clients/status-badge";
+import { ForgetParam } from "@/components/ui/forget-param";
 import { buttonClass } from "@/components/ui/button-class";
 import { Card, CardTitle } from "@/components/ui/card";
 import { Notice } from "@/components/ui/notice";
@@ -72,7 +73,12 @@ export default async function ClientPage({ params, searchParams }: PageProps<"/c
             </div>
           ) : null}
         </div>
-        {typeof saved === "string" && SAVED[saved] ? <Notice tone="success">{SAVED[saved]}</Notice> : null}
+        {typeof saved === "string" && SAVED[saved] ? (
+          <>
+            <Notice tone="success">{SAVED[saved]}</Notice>
+            <ForgetParam name="saved" />
+          </>
+        ) : null}
         {alerts.length > 0 ? (
           <Notice
             tone="warning"
