@@ -1,17 +1,23 @@
 "use client";
 
-import type { ReactNode } from "react";
+import { useRef, type KeyboardEvent, type ReactNode } from "react";
 import { usePathname } from "next/navigation";
 
 /**
  * The navigation on a phone: one "Menu" button instead of three rows of links before any
  * content. A <details> works by keyboard and before the page's script runs; keyed on the
- * address, it closes again once a link in it was followed.
+ * address, it closes again once a link in it was followed. Escape closes it, focus back on "Menu".
  */
 export function PhoneMenu({ children }: { children: ReactNode }) {
   const pathname = usePathname();
+  const menu = useRef<HTMLDetailsElement>(null);
+  const closeOnEscape = (event: KeyboardEvent) => {
+    if (event.key !== "Escape" || !menu.current?.open) return;
+    menu.current.open = false;
+    menu.current.querySelector("summary")?.focus();
+  };
   return (
-    <details key={pathname} className="group sm:hidden">
+    <details key={pathname} ref={menu} onKeyDown={closeOnEscape} className="group sm:hidden">
       <summary className="inline-flex min-h-10 cursor-pointer list-none items-center gap-1.5 rounded-lg px-3 text-sm font-medium text-slate-700 hover:bg-slate-100 focus-visible:outline-3 focus-visible:outline-teal-500 [&::-webkit-details-marker]:hidden">
         <svg aria-hidden viewBox="0 0 20 20" className="size-4 fill-current">
           <path d="M3 5h14v2H3zm0 4h14v2H3zm0 4h14v2H3z" className="group-open:hidden" />

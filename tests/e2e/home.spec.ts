@@ -323,6 +323,12 @@ test.describe("the dashboard", () => {
       if (width < 640) {
         expect(box!.height).toBeLessThan(70);
         await expect(page.getByRole("link", { name: "Clients" })).toBeHidden();
+        // Escape closes it, focus back on its button.
+        await page.getByText("Menu").click();
+        await expect(page.getByRole("link", { name: "Clients" })).toBeVisible();
+        await page.keyboard.press("Escape");
+        await expect(page.getByRole("link", { name: "Clients" })).toBeHidden();
+        await expect(page.locator("summary", { hasText: "Menu" })).toBeFocused();
         await page.getByText("Menu").click();
         await page.getByRole("link", { name: "Clients" }).click();
         await expect(page.getByRole("heading", { level: 1, name: "Clients" })).toBeVisible();
