@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { unstable_rethrow } from "next/navigation";
 import { signIn } from "../auth/config";
 import { linkContext } from "../auth/email-context";
+import { ROLE_INFO } from "../auth/roles";
 import { changeRole, inviteMember, removeMember, revokeInvitation } from "../data/team";
 import { changeRoleSchema, inviteSchema, removeMemberSchema, revokeInvitationSchema } from "../validations/team";
 import { fail } from "../result";
@@ -15,7 +16,16 @@ export const inviteMemberAction = createAction(
   async ({ email, role }, user) => {
     const saved = await inviteMember({ actor: user, email, role });
     if (!saved.ok) return saved;
-    let result: ActionResult = { ok: true, message: `Invitation sent to ${email}.` };
+    const again = "pending" in saved ? saved.pending.role : null;
+    let result: ActionResult = {
+      ok: true,
+      message:
+        again === null
+          ? `Invitation sent to ${email}.`
+          : again === role
+            ? `Invitation sent again to ${email}.`
+            : `Invitation sent again to ${email}, now as ${ROLE_INFO[role].label} (it was ${ROLE_INFO[again].label}).`,
+    };
     try {
       await linkContext.run({ kind: "invitation", invitedBy: user.name || user.email, role }, () =>
         signIn("nodemailer", { email, redirect: false, redirectTo: "/dashboard" }),

@@ -114,13 +114,26 @@ export async function listTeam(): Promise<{ members: TeamMember[]; invitations: 
 }
 
 /** Records (or renews) an invitation; the caller then sends the sign-in link. */
-export async function inviteMember({ actor, email, role }: { actor: Actor; email: string; role: Role }): Promise<TeamResult> {
+export async function inviteMember({
+  actor,
+  email,
+  role,
+}: {
+  actor: Actor;
+  email: string;
+  role: Role;
+}): Promise<TeamResult | { ok: true; pending: { role: Role } }> {
   const existing = await db.user.findUnique({ where: { email }, select: { removedAt: true } });
   if (existing && !existing.removedAt) {
     const message = `${email} is already a member of the team.`;
     return fail(message, { email: [message] });
   }
-  await db.$transaction(async (tx) => {
+  return db.$transaction(async (tx) => {
+    // An invitation still pending is sent again: the owner is told, and told if its role changes.
+    const pending = await tx.invitation.findFirst({
+      where: { email, acceptedAt: null, revokedAt: null, expiresAt: { gt: new Date() } },
+      select: { role: true },
+    });
     const data = {
       role,
       invitedById: actor.id,
@@ -130,8 +143,8 @@ export async function inviteMember({ actor, email, role }: { actor: Actor; email
     };
     const invitation = await tx.invitation.upsert({ where: { email }, create: { email, ...data }, update: data });
     await recordAudit({ actor, action: "team.invite", targetType: "invitation", targetId: invitation.id, metadata: { email, role } }, tx);
+    return pending ? { ok: true as const, pending } : { ok: true as const };
   });
-  return { ok: true };
 }
 
 /** Withdraws a pending invitation, and any sign-in link it had. */

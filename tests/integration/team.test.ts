@@ -82,6 +82,21 @@ describe("invitations", () => {
     expect(actions).toEqual(["team.invite", "team.invitation_accepted"]);
   });
 
+  it("sent again while pending say so, with the role it had", async () => {
+    const [owner] = await team("OWNER");
+    const address = email("again");
+    expect(await inviteMember({ actor: actorOf(owner!), email: address, role: "VIEWER" })).toEqual({ ok: true });
+    expect(await inviteMember({ actor: actorOf(owner!), email: address, role: "ADMIN" })).toEqual({
+      ok: true,
+      pending: { role: "VIEWER" },
+    });
+    expect((await db.invitation.findUniqueOrThrow({ where: { email: address } })).role).toBe("ADMIN");
+    // Withdrawn, it is not pending any more: a new invitation.
+    const invitation = await db.invitation.findUniqueOrThrow({ where: { email: address } });
+    await revokeInvitation({ actor: actorOf(owner!), invitationId: invitation.id });
+    expect(await inviteMember({ actor: actorOf(owner!), email: address, role: "ADMIN" })).toEqual({ ok: true });
+  });
+
   it("bring a removed member back with the new role", async () => {
     const [owner, old] = await team("OWNER", "ADMIN");
     await removeMember({ actor: actorOf(owner!), userId: old!.id });
