@@ -225,7 +225,10 @@ export function WebhookForm({
             Apply {result?.changes?.length} {result?.changes?.length === 1 ? "change" : "changes"}
           </SubmitButton>
         ) : null}
-        {pending ? null : <ActionMessage state={result} />}
+        {/* A review's words go with its table: once a field changed after it, neither is shown. */}
+        {pending || (result?.ok && result.changes && !result.outcome && !reviewed) ? null : (
+          <ActionMessage state={result} />
+        )}
       </div>
     </form>
   );

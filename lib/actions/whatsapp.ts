@@ -128,14 +128,14 @@ const webhookAction = createAction(
     const reread = "refresh" in result && result.refresh.ok ? webhookSettingsOf(result.refresh.config) : undefined;
     const state = writeState(result, {
       done: "Saved in ChakraHQ;",
-      current: "shown below as ChakraHQ now holds them.",
-      stale: "the settings shown below may be out of date until the next refresh.",
+      current: "shown in the form as ChakraHQ now holds them.",
+      stale: "the settings shown in the form may be out of date until the next refresh.",
       lostButApplied: "it holds the settings you sent,",
       notDone: "Not saved: ChakraHQ did not accept the change",
-      stillOld: "Reading back shows ChakraHQ does not hold them (shown below as it holds them now).",
+      stillOld: "Reading back shows ChakraHQ does not hold them (shown in the form as it holds them now).",
       unconfirmed: "Could not confirm the change",
       notYet:
-        "ChakraHQ does not hold the settings you sent yet (shown below as it holds them now), but may still apply them",
+        "ChakraHQ does not hold the settings you sent yet (shown in the form as it holds them now), but may still apply them",
       tryAgain: "You can apply them again.",
     });
     return reread ? { ...state, current: reread } : state;

@@ -113,7 +113,7 @@ test.describe("writes to ChakraHQ whose answer is lost", () => {
     ).toBeVisible();
 
     const said = webhooks.getByText(
-      `Saved in ChakraHQ; ChakraHQ's answer was lost (ChakraHQ did not answer within ${TIMEOUT_S} s), so the app read it back: it holds the settings you sent, shown below as ChakraHQ now holds them.`,
+      `Saved in ChakraHQ; ChakraHQ's answer was lost (ChakraHQ did not answer within ${TIMEOUT_S} s), so the app read it back: it holds the settings you sent, shown in the form as ChakraHQ now holds them.`,
     );
     await expect(said).toBeVisible(AFTER_TIMEOUT);
     await expect(said).toHaveClass(/text-emerald-700/);
@@ -151,7 +151,7 @@ test.describe("writes to ChakraHQ whose answer is lost", () => {
     await addFault({ route: "updateConfig", kind: "server_error", times: 1 });
     await webhooks.getByRole("button", { name: "Apply 1 change" }).click();
     const said = webhooks.getByText(
-      "Not saved: ChakraHQ did not accept the change: Internal server error. Reading back shows ChakraHQ does not hold them (shown below as it holds them now). You can apply them again.",
+      "Not saved: ChakraHQ did not accept the change: Internal server error. Reading back shows ChakraHQ does not hold them (shown in the form as it holds them now). You can apply them again.",
     );
     await expect(said).toBeVisible();
     await expect(said).toHaveClass(/text-red-700/);

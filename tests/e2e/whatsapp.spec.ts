@@ -141,13 +141,22 @@ test.describe(() => {
     const changes = webhooks.getByRole("table", { name: "What changes" });
     await expect(changes).toContainText("https://hooks.example.com/meta");
     await expect(changes).toContainText("message, status");
+    await expect(webhooks.getByText("Review the changes, then apply them.")).toBeVisible();
+    // A field changed after the review: the review (its table, its words, Apply) is gone until the next one.
+    await webhooks.getByLabel("status", { exact: true }).uncheck();
+    await expect(changes).toHaveCount(0);
+    await expect(webhooks.getByText("Review the changes, then apply them.")).toHaveCount(0);
+    await expect(webhooks.getByRole("button", { name: /^Apply/ })).toHaveCount(0);
+    await webhooks.getByLabel("status", { exact: true }).check();
+    await webhooks.getByRole("button", { name: "Review changes" }).click();
+    await expect(changes).toContainText("message, status");
     expect(
       (await fake<{ passThroughWebhookUrl: string }>(`/v1/ext/plugin/whatsapp/${pluginId}/config`, undefined, "GET"))
         .passThroughWebhookUrl,
     ).toBe("");
 
     await webhooks.getByRole("button", { name: /^Apply 4 changes$/ }).click();
-    await expect(webhooks.getByText("Saved in ChakraHQ; shown below as ChakraHQ now holds them.")).toBeVisible();
+    await expect(webhooks.getByText("Saved in ChakraHQ; shown in the form as ChakraHQ now holds them.")).toBeVisible();
     const held = await fake<Record<string, unknown>>(`/v1/ext/plugin/whatsapp/${pluginId}/config`, undefined, "GET");
     expect(held).toMatchObject({
       passThroughWebhookUrl: "https://hooks.example.com/meta",

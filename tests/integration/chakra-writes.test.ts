@@ -96,7 +96,7 @@ describe("updating the webhook settings", () => {
       ok: true,
       outcome: "done",
       message:
-        "Saved in ChakraHQ; ChakraHQ's answer was lost (ChakraHQ did not answer within 1 s), so the app read it back: it holds the settings you sent, shown below as ChakraHQ now holds them.",
+        "Saved in ChakraHQ; ChakraHQ's answer was lost (ChakraHQ did not answer within 1 s), so the app read it back: it holds the settings you sent, shown in the form as ChakraHQ now holds them.",
       current: SETTINGS, // what the form then shows
     });
     expect(plugin().settings).toEqual(SETTINGS);
@@ -122,7 +122,7 @@ describe("updating the webhook settings", () => {
       code: "FAILED",
       outcome: "not_done",
       message:
-        "Not saved: ChakraHQ did not accept the change: Internal server error. Reading back shows ChakraHQ does not hold them (shown below as it holds them now). You can apply them again.",
+        "Not saved: ChakraHQ did not accept the change: Internal server error. Reading back shows ChakraHQ does not hold them (shown in the form as it holds them now). You can apply them again.",
       current: plugin().settings,
     });
     expect(plugin().settings.passThroughWebhookUrl).toBe("http://localhost:3099/log");
@@ -145,7 +145,7 @@ describe("updating the webhook settings", () => {
       ok: true,
       outcome: "done",
       message:
-        "Saved in ChakraHQ; ChakraHQ could not be asked again afterwards (Internal server error): the settings shown below may be out of date until the next refresh.",
+        "Saved in ChakraHQ; ChakraHQ could not be asked again afterwards (Internal server error): the settings shown in the form may be out of date until the next refresh.",
     });
     expect(plugin().settings).toEqual(SETTINGS);
     expect(await latestConfigForClient(clientId)).toEqual(before);
@@ -193,7 +193,7 @@ describe("updating the webhook settings", () => {
       code: "FAILED",
       outcome: "unconfirmed",
       message:
-        "Could not confirm the change: ChakraHQ did not answer within 1 s. ChakraHQ does not hold the settings you sent yet (shown below as it holds them now), but may still apply them: refresh in a minute before trying again.",
+        "Could not confirm the change: ChakraHQ did not answer within 1 s. ChakraHQ does not hold the settings you sent yet (shown in the form as it holds them now), but may still apply them: refresh in a minute before trying again.",
       current: { ...plugin().settings, chakraWebhookUrl: "https://changed-meanwhile.example.com/hook" },
     });
     expect((await latestConfigForClient(clientId))?.config.chakraWebhookUrl).toBe(
@@ -209,7 +209,7 @@ describe("updating the webhook settings", () => {
     const result = await applyWebhooks();
     expect(result).toMatchObject({ ok: false, outcome: "unconfirmed" });
     expect(result.message).toBe(
-      "Could not confirm the change: ChakraHQ had an internal error (504). ChakraHQ does not hold the settings you sent yet (shown below as it holds them now), but may still apply them: refresh in a minute before trying again.",
+      "Could not confirm the change: ChakraHQ had an internal error (504). ChakraHQ does not hold the settings you sent yet (shown in the form as it holds them now), but may still apply them: refresh in a minute before trying again.",
     );
   });
 });
