@@ -49,7 +49,10 @@ export function describeHistory(action: string, metadata: unknown): string {
           ? "Connected the new number through the change-number link"
           : "Connected WhatsApp through the onboarding link";
     case "whatsapp.number_status_changed":
-      return `${String(m.number)} went from ${String(m.from)} to ${String(m.to)}`;
+      // GONE is the app's word for a number ChakraHQ no longer lists, not a status of Meta's.
+      return m.to === "GONE"
+        ? `${String(m.number)} is no longer on the plugin (it was ${String(m.from)})`
+        : `${String(m.number)} went from ${String(m.from)} to ${String(m.to)}`;
     case "whatsapp.plugin_not_found":
       return `ChakraHQ does not know plugin ${String(m.pluginId)} any more (${String(m.message).replace(/\.+$/, "")}): map the right plugin, or check it in ChakraHQ's dashboard`;
     case "whatsapp.quality_dropped":

@@ -23,6 +23,7 @@ export async function applyAlertRules(
     before,
     after,
     restart = false,
+    expected,
     now = new Date(),
   }: {
     clientId: string;
@@ -30,10 +31,12 @@ export async function applyAlertRules(
     after: PluginState;
     /** Another plugin than before: every open alert was about the old one and is cleared unless seen again. */
     restart?: boolean;
+    /** Conditions the team's own write just caused (a disconnect): on the timeline as that write, not opened as alerts. */
+    expected?: (key: string) => boolean;
     now?: Date;
   },
 ): Promise<{ opened: number; unsent: boolean }> {
-  const conditions = detectConditions(before, after);
+  const conditions = detectConditions(before, after).filter((c) => !expected?.(c.key));
   const open = await tx.alert.findMany({
     where: { clientId, status: "OPEN" },
     select: { id: true, key: true, baseline: true, title: true, emailedAt: true },

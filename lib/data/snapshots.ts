@@ -48,12 +48,15 @@ export async function storeSnapshot({
   pluginId,
   config,
   client: known,
+  expectedAlerts,
 }: {
   clientId: string | null;
   pluginId: string;
   config: PluginConfig;
   /** The client's row as the caller read it just before (its stage and searched fields): not read again unless it changed since. */
   client?: SyncedClient;
+  /** Alert conditions the team's own write caused (see applyAlertRules' `expected`). */
+  expectedAlerts?: (key: string) => boolean;
 }) {
   const summary = summarizeConfig(config);
   const phones: PhoneState[] = config.whatsappPhoneNumbers.map((p) => ({
@@ -114,6 +117,7 @@ export async function storeSnapshot({
         before,
         after: { found: true, config },
         restart: !samePlugin,
+        expected: expectedAlerts,
       }));
       for (const change of describeChanges(previous?.phoneNumbers ?? [], phones)) {
         await recordAudit({ actor: null, action: change.action, targetType: "client", targetId: clientId, clientId, metadata: change.metadata }, tx);

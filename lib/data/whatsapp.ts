@@ -65,7 +65,14 @@ function failureOf(error: unknown): FetchFailure {
 export async function refreshClientConfig(
   clientId: string,
   chakra: ChakraClient = defaultChakra,
-  { read = (pluginId) => chakra.getPluginConfig(pluginId) }: { read?: (pluginId: string) => Promise<PluginConfig> } = {},
+  {
+    read = (pluginId) => chakra.getPluginConfig(pluginId),
+    expectedAlerts,
+  }: {
+    read?: (pluginId: string) => Promise<PluginConfig>;
+    /** Alert conditions the team's own write caused (see applyAlertRules' `expected`). */
+    expectedAlerts?: (key: string) => boolean;
+  } = {},
 ): Promise<RefreshResult> {
   // Read once: the snapshot's sync of the client's stage and search text starts from this row.
   const client = await db.client.findUnique({ where: { id: clientId }, select: { ...SYNCED_CLIENT_SELECT, pluginMissingAt: true } });
@@ -79,7 +86,7 @@ export async function refreshClientConfig(
     return refreshFailed(failure, { alertsOpened });
   }
   const { pluginMissingAt, ...synced } = client;
-  const snapshot = await storeSnapshot({ clientId, pluginId: client.pluginId, config, client: synced });
+  const snapshot = await storeSnapshot({ clientId, pluginId: client.pluginId, config, client: synced, expectedAlerts });
   // ChakraHQ knows the plugin (again): it no longer needs the agency for that.
   if (pluginMissingAt)
     await db.client.updateMany({ where: { id: clientId, pluginId: client.pluginId, pluginMissingAt: { not: null } }, data: { pluginMissingAt: null } });
@@ -129,6 +136,8 @@ type AuditedWrite = {
   call: () => Promise<void>;
   /** Whether a configuration ChakraHQ sent shows the write applied. */
   applied: (config: PluginConfig) => boolean;
+  /** What the write itself makes disappear: not alerted about when the configuration is read after it. */
+  expectedAlerts?: (key: string) => boolean;
 };
 
 /**
@@ -168,12 +177,12 @@ async function auditedWrite(write: AuditedWrite, chakra: ChakraClient): Promise<
   }
   if (!lost) {
     await settle(actions.done, { confirmedBy: "answer" });
-    return { outcome: "done", confirmedBy: "answer", refresh: await refreshClientConfig(clientId, chakra) };
+    return { outcome: "done", confirmedBy: "answer", refresh: await refreshClientConfig(clientId, chakra, { expectedAlerts: write.expectedAlerts }) };
   }
 
   // The answer was lost: what ChakraHQ holds now says whether the write was applied.
   const lostAnswer = failureOf(lost).message;
-  const refresh = await refreshClientConfig(clientId, chakra);
+  const refresh = await refreshClientConfig(clientId, chakra, { expectedAlerts: write.expectedAlerts });
   if (refresh.ok && write.applied(refresh.config)) {
     await settle(actions.done, { confirmedBy: "re_read", lostAnswer });
     return { outcome: "done", confirmedBy: "re_read", lostAnswer, refresh };
@@ -263,6 +272,9 @@ export async function disconnectWaba(
       metadata: { wabaId, name: waba.name ?? null },
       call: () => chakra.disconnectWaba(pluginId, wabaId),
       applied: (config) => !config.whatsappBusinessAccounts.some((w) => w.id === wabaId),
+      // The account and its numbers leave ChakraHQ because the admin asked: no alert, no email
+      // ("if the client did not mean to disconnect it…"); the timeline has the disconnect.
+      expectedAlerts: (key) => key === `waba-gone:${wabaId}` || key.startsWith("number-gone:"),
     },
     chakra,
   );

@@ -205,6 +205,8 @@ test.describe(() => {
         .getByRole("region", { name: "History" })
         .getByText("WhatsApp Business Account Acme Bakery WhatsApp Business Account disconnected"),
     ).toBeVisible();
+    // Asked for by the admin: no alert telling the agency to check with the client.
+    await expect(page.getByText(/needs? your attention/)).toHaveCount(0);
     // A connection that went away needs the agency, and the end client's link says so.
     expect((await testDb().client.findUniqueOrThrow({ where: { id: client.id } })).onboardingStatus).toBe("ATTENTION");
     await page.goto(`/onboard/${token}`);

@@ -232,13 +232,21 @@ describe("changing the plugin", () => {
     // A connection that went away needs the agency.
     expect((await db.client.findUniqueOrThrow({ where: { id: client.id } })).onboardingStatus).toBe("ATTENTION");
     const actions = (await db.auditLog.findMany({ where: { clientId: client.id } })).map((a) => a.action).sort();
-    // The account and its number gone: two alerts (what they say: tests/unit/alert-rules.test.ts).
-    expect(actions).toEqual([
-      "alert.opened",
-      "alert.opened",
-      "whatsapp.number_status_changed",
-      "whatsapp.waba_disconnected",
-    ]);
+    // The account and its number left because the admin asked: on the timeline, but no alert (and
+    // so no email) telling the agency to check with the client. Gone by itself, they are alerts
+    // (tests/e2e/background.spec.ts, tests/unit/alert-rules.test.ts).
+    expect(actions).toEqual(["whatsapp.number_status_changed", "whatsapp.waba_disconnected"]);
+    expect(await db.alert.count({ where: { clientId: client.id, status: "OPEN" } })).toBe(0);
+  });
+
+  it("still alerts about a number that goes without the admin asking", async () => {
+    const client = await clientWithPlugin(EXAMPLE_PLUGIN_ID);
+    await refreshClientConfig(client.id, t.chakra);
+    t.fake.store.state.plugins[EXAMPLE_PLUGIN_ID]!.numbers = [];
+    await refreshClientConfig(client.id, t.chakra);
+    expect(
+      await db.alert.count({ where: { clientId: client.id, status: "OPEN", key: { startsWith: "number-gone:" } } }),
+    ).toBe(1);
   });
 });
 

@@ -206,6 +206,15 @@ describe("recent activity", () => {
       client,
     });
     expect(down).toMatchObject({ tone: "bad", by: "ChakraHQ", text: "+1 555 went from CONNECTED to FLAGGED" });
+    const gone = activityFromAudit({
+      id: "3b",
+      action: "whatsapp.number_status_changed",
+      actorEmail: null,
+      metadata: { number: "+1 556", from: "CONNECTED", to: "GONE" },
+      createdAt: NOW,
+      client,
+    });
+    expect(gone).toMatchObject({ text: "+1 556 is no longer on the plugin (it was CONNECTED)" });
     const failed = activityFromLinkEvent({ id: "4", type: "FAILED", detail: "Meta said no.", createdAt: NOW, client });
     expect(failed).toMatchObject({ text: "Signup failed: Meta said no", href: "/clients/c1#links" });
   });
