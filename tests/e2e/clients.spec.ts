@@ -38,6 +38,8 @@ test("an admin creates a client, maps an existing plugin, finds it and exports i
   await page.getByRole("button", { name: "Save changes" }).click();
   await expect(page.getByText("ChakraHQ does not know this plugin: WhatsApp plugin not found").first()).toBeVisible();
   await expect(page.getByLabel("Notes (optional)")).toHaveValue("Prefers calls after 2pm");
+  // Focus on the field refused, not lost to the page: the keyboard carries on from there.
+  await expect(page.getByLabel("ChakraHQ plugin id (optional)")).toBeFocused();
   expect(
     (await testDb().client.findFirstOrThrow({ where: { contactEmail: "zoe@bakery.example" } })).pluginId,
   ).toBeNull();
