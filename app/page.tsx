@@ -9,6 +9,7 @@ import { StepList } from "@/components/ui/step-list";
 import { getAgencyBranding } from "@/lib/data/agency";
 import { describeSetup } from "@/lib/data/system";
 import "./globals.css";
+import { readableOnWhite } from "@/lib/brand-color";
 
 const STEPS = [
   ["Add a client", "Record the business, its contact and, if it already has one, its ChakraHQ WhatsApp plugin."],
@@ -29,7 +30,7 @@ export default async function HomePage() {
   return (
     <main className={`${MEMBER_FONTS} mx-auto flex w-full max-w-3xl flex-col gap-8 px-4 py-10 sm:px-6 sm:py-16`}>
       <header className="flex flex-col gap-2">
-        <p className="text-sm font-medium" style={{ color: agency.brandColor }}>
+        <p className="text-sm font-medium" style={{ color: readableOnWhite(agency.brandColor) }}>
           {agency.name}
         </p>
         <h1 className="text-3xl font-semibold tracking-tight text-balance sm:text-4xl">Partner Onboarding</h1>

@@ -8,6 +8,7 @@ import { SignOutButton } from "@/components/dashboard/sign-out-button";
 import { RoleBadge } from "@/components/ui/role-badge";
 import { requireUser } from "@/lib/auth/guards";
 import { getAgencyBranding } from "@/lib/data/agency";
+import { readableOnWhite } from "@/lib/brand-color";
 import "../globals.css";
 
 /** The signed-in frame. Each page still runs its own guard: layouts do not re-run on navigation. */
@@ -21,7 +22,11 @@ export default async function DashboardLayout({ children }: { children: React.Re
       <header className="relative border-b border-slate-200 bg-white">
         <div className="mx-auto flex max-w-6xl items-center justify-between gap-x-6 gap-y-2 px-4 py-2 sm:flex-wrap sm:px-6 sm:py-3">
           <div className="flex min-w-0 items-center gap-x-6 gap-y-2 sm:flex-wrap">
-            <Link href="/dashboard" className="truncate font-semibold" style={{ color: agency.brandColor }}>
+            <Link
+              href="/dashboard"
+              className="truncate font-semibold"
+              style={{ color: readableOnWhite(agency.brandColor) }}
+            >
               {agency.name}
             </Link>
             <nav aria-label="Main" className="hidden sm:block">

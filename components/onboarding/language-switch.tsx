@@ -29,7 +29,7 @@ export function LanguageSwitch({ locale, path, children }: { locale: Locale; pat
           document.cookie = `${LANGUAGE_COOKIE}=${encodeURIComponent(next)}; path=${path}; max-age=31536000; samesite=lax${secure}`;
           startTransition(() => router.refresh());
         }}
-        className="rounded-md border border-white/60 bg-white px-2 py-1 text-sm text-slate-900 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-white"
+        className="rounded-md border border-white/60 bg-white px-2 py-1 text-sm text-slate-900 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-current"
       >
         {children}
       </select>

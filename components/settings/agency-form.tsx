@@ -7,6 +7,7 @@ import { Field, Input, Select } from "@/components/ui/field";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { updateAgencyAction } from "@/lib/actions/agency";
 import { LOCALE_NAMES, LOCALES } from "@/lib/i18n/locales";
+import { textOn } from "@/lib/brand-color";
 
 /** The agency's name, logo and colour, with a preview of the clients' page header. */
 export function AgencyForm({
@@ -99,7 +100,7 @@ export function AgencyForm({
         </Select>
       </Field>
       <div aria-hidden className="overflow-hidden rounded-lg border border-slate-200">
-        <div style={{ backgroundColor: color }} className="px-4 py-3 font-semibold text-white">
+        <div style={{ backgroundColor: color, color: textOn(color) }} className="px-4 py-3 font-semibold">
           {values.name || "Your agency"}
         </div>
         <p className="bg-white px-4 py-2 text-xs text-slate-500">Preview of the header your clients see</p>

@@ -2,6 +2,7 @@ import { Body, Button, Container, Head, Heading, Img, Link, Preview, Section, Te
 import type { ReactNode } from "react";
 import { translator } from "../i18n/catalogs";
 import { localeDirection, type Locale } from "../i18n/locales";
+import { readableOnWhite, textOn } from "../brand-color";
 
 /** What every email shows of the agency: its name, colour and (when set) logo. */
 export type EmailBranding = { name: string; brandColor: string; logoUrl?: string | null };
@@ -54,6 +55,9 @@ export function EmailLayout({
   children: ReactNode;
 }) {
   const color = safeColor(agency.brandColor);
+  // On the colour: white or dark, whichever reads; the colour as text on white only where it reads.
+  const onColor = textOn(color);
+  const linkColor = readableOnWhite(color);
   const dir = localeDirection(locale);
   const t = translator(locale, "email");
   return (
@@ -91,7 +95,7 @@ export function EmailLayout({
                 display: "inline-block",
                 margin: agency.logoUrl ? "0 12px" : 0,
                 verticalAlign: "middle",
-                color: "#ffffff",
+                color: onColor,
                 fontSize: "15px",
                 lineHeight: "1.4",
                 fontWeight: 600,
@@ -111,7 +115,7 @@ export function EmailLayout({
                 className="call-to-action"
                 style={{
                   background: color,
-                  color: "#ffffff",
+                  color: onColor,
                   textDecoration: "none",
                   fontWeight: 600,
                   fontSize: "16px",
@@ -125,7 +129,7 @@ export function EmailLayout({
             <Section data-skip-in-text="true">
               <Footnote>{t("buttonFallback")}</Footnote>
               <Text dir="ltr" style={{ ...small, margin: "0 0 16px", wordBreak: "break-all" }}>
-                <Link href={button.url} style={{ color }}>
+                <Link href={button.url} style={{ color: linkColor }}>
                   {button.url}
                 </Link>
               </Text>
@@ -133,7 +137,7 @@ export function EmailLayout({
             {aside ? (
               <Text style={paragraph}>
                 {`${aside.text} `}
-                <Link href={aside.link.url} className="spelled-link" style={{ color, fontWeight: 600 }}>
+                <Link href={aside.link.url} className="spelled-link" style={{ color: linkColor, fontWeight: 600 }}>
                   {aside.link.label}
                 </Link>
               </Text>

@@ -8,6 +8,7 @@ import type { Locale } from "../i18n/locales";
 import { Heading, Link, Section, Text } from "@react-email/components";
 import { EmailLayout, Paragraph, safeColor } from "./layout";
 import { renderEmail, type RenderedEmail } from "./render";
+import { readableOnWhite } from "../brand-color";
 
 /*
  * Every email the app sends, as react-email trees in one shared layout (./layout.tsx).
@@ -443,7 +444,11 @@ function composeWeeklyDigest({ agency, digest, overviewUrl, preferencesUrl }: We
             {section.lines.map((line) => (
               <Text key={line.url + line.text} style={{ margin: "0 0 6px", fontSize: "15px", lineHeight: "1.5" }}>
                 {"- "}
-                <Link href={line.url} className="spelled-link" style={{ color: safeColor(agency.brandColor) }}>
+                <Link
+                  href={line.url}
+                  className="spelled-link"
+                  style={{ color: readableOnWhite(safeColor(agency.brandColor)) }}
+                >
                   {line.text}
                 </Link>
               </Text>

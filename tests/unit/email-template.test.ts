@@ -25,6 +25,16 @@ describe("emails", () => {
     expect(email.html).toContain("#0f766e");
   });
 
+  it("write on a light brand colour in dark ink, and keep a light colour off white backgrounds", async () => {
+    const dark = await signInEmail({ agency, url, expires });
+    expect(dark.html).toMatch(/background:#123456;color:#ffffff/);
+    const light = await signInEmail({ agency: { ...agency, brandColor: "#fde047" }, url, expires });
+    expect(light.html).toMatch(/background:#fde047;color:#0f172a/);
+    expect(light.html).not.toMatch(/background:#fde047;color:#ffffff/);
+    // The link under the button is on white: the colour only where it reads.
+    expect(light.html).not.toMatch(/<a[^>]*style="color:#fde047/);
+  });
+
   it("say who invited whom, with which role", async () => {
     const email = await invitationEmail({ agency, url, expires, invitedBy: "Olga <olga@x.y>", role: "VIEWER" });
     expect(email.subject).toBe(`Olga <olga@x.y> invited you to ${agency.name} Partner Onboarding`);

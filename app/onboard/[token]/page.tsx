@@ -15,6 +15,7 @@ import { LOCALE_NAMES, LOCALES, type Locale } from "@/lib/i18n/locales";
 import { agencyOnce, onboardLocale, resolveLinkOnce } from "@/lib/i18n/request";
 import type { LinkPurpose } from "@/lib/onboarding/rules";
 import { clientPhoneStatus, TONE_BADGE } from "@/lib/whatsapp/client-meaning";
+import { textOn } from "@/lib/brand-color";
 
 export async function generateMetadata({ params }: PageProps<"/onboard/[token]">): Promise<Metadata> {
   const [locale, agency] = await Promise.all([onboardLocale((await params).token), agencyOnce()]);
@@ -61,7 +62,8 @@ export default async function OnboardPage({ params }: PageProps<"/onboard/[token
     <WordsProvider locale={locale} messages={clientMessages(locale)}>
       <OnboardStyle />
       <div className="min-h-dvh bg-slate-50">
-        <header style={{ backgroundColor: agency.brandColor }} className="text-white">
+        {/* Text in white, or dark where the agency's colour is too light for white. */}
+        <header style={{ backgroundColor: agency.brandColor, color: textOn(agency.brandColor) }}>
           <div className="mx-auto flex max-w-2xl flex-wrap items-center gap-3 px-4 py-4">
             {agency.logoUrl ? (
               // eslint-disable-next-line @next/next/no-img-element -- the agency's own logo, any host
