@@ -4,16 +4,20 @@ import { emailSchema } from "./auth";
 import { optionalLanguageSchema } from "./language";
 import { checkboxSchema, idSchema, stripControlCharacters, userText } from "./text";
 
-/** A URL-safe reference proposed from a business name: "Café Zoë & Co" → "cafe-zoe-co". */
+/**
+ * A URL-safe reference proposed from a business name: "Café Zoë & Co" → "cafe-zoe-co". At most
+ * 60 characters, cut between words (a single word longer than that is cut where it must be).
+ */
 export function slugify(name: string): string {
-  const slug = name
+  const full = name
     .normalize("NFKD")
     .replace(/[\u0300-\u036f]/g, "")
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 60)
-    .replace(/-+$/, "");
+    .replace(/^-+|-+$/g, "");
+  let slug = full.slice(0, 60);
+  if (full.length > 60 && full[60] !== "-" && slug.includes("-")) slug = slug.slice(0, slug.lastIndexOf("-"));
+  slug = slug.replace(/-+$/, "");
   return slug.length >= 2 ? slug : "";
 }
 

@@ -10,6 +10,7 @@ import {
   IMPORT_MAX_BYTES,
   importSchema,
   importSizeError,
+  slugify,
   parseClientListQuery,
 } from "@/lib/validations/clients";
 import { onboardingReportSchema } from "@/lib/validations/links";
@@ -134,5 +135,20 @@ describe("the CSV import's size limit", () => {
     const limit = bytes.parse(config.experimental?.serverActions?.bodySizeLimit ?? "1mb");
     expect(limit).toBeGreaterThanOrEqual(IMPORT_MAX_BYTES + 100_000);
     expect(limit).toBeLessThanOrEqual(IMPORT_MAX_BYTES * 1.5);
+  });
+});
+
+describe("the reference proposed from a business name", () => {
+  it("is URL-safe, without accents", () => {
+    expect(slugify("Café Zoë & Co")).toBe("cafe-zoe-co");
+    expect(slugify("!!")).toBe("");
+  });
+
+  it("is cut between words at 60 characters, not inside one", () => {
+    const name = "Bright and Bold Digital WhatsApp Agency Mumbai Sao Paulo Jakarta Offices";
+    expect(slugify(name)).toBe("bright-and-bold-digital-whatsapp-agency-mumbai-sao-paulo");
+    expect(slugify("a".repeat(80))).toBe("a".repeat(60));
+    // Exactly at a word's end: nothing dropped.
+    expect(slugify(`${"b".repeat(60)} more`)).toBe("b".repeat(60));
   });
 });
