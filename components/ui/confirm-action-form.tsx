@@ -25,6 +25,7 @@ export function ConfirmActionForm<R extends ActionResult>({
   children,
   canConfirm = () => true,
   onDone,
+  onClose,
   keepOpen = false,
   className = "",
 }: {
@@ -39,6 +40,8 @@ export function ConfirmActionForm<R extends ActionResult>({
   /** Whether the confirm button is enabled, from the last result (e.g. not again once done). */
   canConfirm?: (state: R | null) => boolean;
   onDone?: (result: R) => void;
+  /** When the dialog closes (Cancel, Esc, or done): e.g. to forget a typed confirmation. */
+  onClose?: () => void;
   keepOpen?: boolean;
   /** The wrapper of the trigger and its message (its place in the parent's layout). */
   className?: string;
@@ -61,6 +64,7 @@ export function ConfirmActionForm<R extends ActionResult>({
       <ActionMessage state={state?.ok && !keepOpen ? state : null} className="not-empty:ml-3" />
       <dialog
         ref={dialog}
+        onClose={onClose}
         aria-labelledby={titleId}
         className="m-auto w-[min(30rem,calc(100vw-2rem))] rounded-xl p-0 shadow-xl backdrop:bg-slate-900/40"
       >

@@ -27,6 +27,8 @@ export function DisconnectWaba({ clientId, waba }: { clientId: string; waba: { i
       canConfirm={(state) => matches && state?.outcome !== "done"}
       // Its outcome may carry a caveat (done, but the page is stale): said in the dialog.
       keepOpen
+      // A confirmation is typed each time the dialog opens, not remembered from a cancelled one.
+      onClose={() => setTyped("")}
     >
       <label className="flex flex-col gap-1.5 text-sm">
         <span>

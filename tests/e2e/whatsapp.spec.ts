@@ -195,6 +195,11 @@ test.describe(() => {
     await expect(confirm).toBeDisabled();
     await dialog.getByLabel(/Type .* to confirm/).fill("Acme Bakery");
     await expect(confirm).toBeDisabled();
+    // Cancelled with Esc: opened again, the confirmation is typed afresh.
+    await page.keyboard.press("Escape");
+    await expect(dialog).toBeHidden();
+    await page.getByRole("button", { name: "Disconnect", exact: true }).click();
+    await expect(dialog.getByLabel(/Type .* to confirm/)).toHaveValue("");
     await dialog.getByLabel(/Type .* to confirm/).fill("Acme Bakery WhatsApp Business Account");
     await confirm.click();
     // The account is gone from ChakraHQ's answer, and with it its dialog.
