@@ -3,7 +3,7 @@ import type { ComponentProps } from "react";
 /*
  * A data table in a white card, as on every list page (after saas-starter's components/ui/card.tsx:
  * one small component per element, each taking its element's props). A wide table scrolls
- * inside its card rather than widening the page.
+ * inside its card rather than widening the page; on a phone its cells are narrower.
  */
 
 export function Table({
@@ -36,9 +36,9 @@ export function TableRow(props: ComponentProps<"tr">) {
 
 /** A column's heading: `scope="col"` unless said otherwise. */
 export function TableHeader({ className = "", scope = "col", ...props }: ComponentProps<"th">) {
-  return <th scope={scope} className={`px-4 py-2.5 font-medium ${className}`} {...props} />;
+  return <th scope={scope} className={`px-2.5 py-2.5 font-medium sm:px-4 ${className}`} {...props} />;
 }
 
 export function TableCell({ className = "", ...props }: ComponentProps<"td">) {
-  return <td className={`px-4 py-3 ${className}`} {...props} />;
+  return <td className={`px-2.5 py-3 sm:px-4 ${className}`} {...props} />;
 }
