@@ -44,7 +44,11 @@ test("an owner runs a sweep; a disconnected account becomes an alert on the clie
     await expect(last.getByText("Running now.")).toBeVisible();
     await expect(last.getByText("0 of 1")).toBeVisible();
     await expect(page.getByRole("button", { name: "A sweep is running" })).toBeDisabled();
-    await fakeCall("/__fake/release");
+    // Released once the worker's read has reached the fake (the page says "running" from the
+    // moment the sweep is queued, which can be before): a release before it would free nothing.
+    await expect
+      .poll(async () => (await fakeCall<{ released: number }>("/__fake/release")).released)
+      .toBeGreaterThan(0);
     await expect(last.getByText(/^Finished /)).toBeVisible();
     await expect(page.getByRole("button", { name: "Run a sweep now" })).toBeEnabled();
     await expect(page.getByText(/Nothing is running/)).toBeVisible();
