@@ -1,4 +1,5 @@
 import type { PluginConfig } from "../chakra/schemas";
+import { isNameDeclined } from "../whatsapp/guidance";
 
 /**
  * The health sweep's alert rules, pure: two snapshots of a client's plugin (before, after) →
@@ -31,7 +32,6 @@ const LIMIT_RANK: Record<string, number> = {
   TIER_100K: 6,
   TIER_UNLIMITED: 7,
 };
-const REJECTED = new Set(["REJECTED", "DECLINED"]);
 
 type Phone = PluginConfig["whatsappPhoneNumbers"][number];
 type Waba = PluginConfig["whatsappBusinessAccounts"][number];
@@ -121,7 +121,7 @@ export function detectConditions(before: PluginState | null, after: PluginState)
           "The client can start fewer conversations a day; campaigns above the new limit will not be delivered. Meta lowers limits after poor quality.",
       });
     }
-    if (REJECTED.has(upper(phone.name_status)) && !REJECTED.has(upper(old?.name_status))) {
+    if (isNameDeclined(phone.name_status) && !isNameDeclined(old?.name_status)) {
       conditions.push(nameRejected(phone, name));
     }
   }
@@ -178,7 +178,7 @@ export function conditionHolds(key: string, after: PluginState, baseline?: strin
     case "messaging-limit":
       return below(LIMIT_RANK, phone?.messaging_limit_tier, baseline);
     case "display-name":
-      return Boolean(phone) && REJECTED.has(upper(phone!.name_status));
+      return Boolean(phone) && isNameDeclined(phone!.name_status);
     case "account-review":
       return config.whatsappBusinessAccounts.some((w) => w.id === id && upper(w.account_review_status) === "REJECTED");
     default:

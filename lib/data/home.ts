@@ -2,6 +2,7 @@ import "server-only";
 import { ACTIVITY_ACTIONS, activityFromAudit, activityFromLinkEvent, mergeActivity } from "../home/activity";
 import { median, weeklyBuckets, type FunnelCounts } from "../home/funnel";
 import { rankNeeds, type Need, type NeedKind } from "../home/needs";
+import { DECLINED_NAME_STATUSES } from "../whatsapp/guidance";
 import { meaningOf, PHONE_STATUS } from "../whatsapp/meaning";
 import { db } from "../db";
 import { DEFAULT_AGENCY_NAME } from "./agency";
@@ -233,7 +234,8 @@ async function reviewsRejected(take: number): Promise<Found> {
 }
 
 async function namesDeclined(take: number): Promise<Found> {
-  const where = { snapshot: latestOfActive, nameStatus: "DECLINED" };
+  // Stored upper-cased (lib/data/snapshots.ts): the same test as isNameDeclined's.
+  const where = { snapshot: latestOfActive, nameStatus: { in: [...DECLINED_NAME_STATUSES] } };
   const [rows, total] = await Promise.all([
     db.snapshotPhoneNumber.findMany({
       where,

@@ -101,7 +101,8 @@ export async function storeSnapshot({
           ...phones[i]!,
           snapshotId: snapshot.id,
           verifiedName: p.verified_name ?? null,
-          nameStatus: p.name_status ?? null,
+          // Upper-cased, so that the dashboard's query finds what isNameDeclined finds.
+          nameStatus: p.name_status?.toUpperCase() ?? null,
           isOnBizApp: p.is_on_biz_app ?? null,
         })),
       });

@@ -1,5 +1,5 @@
 import type { PluginConfig } from "../chakra/schemas";
-import { clause, nameRejectionReason } from "./guidance";
+import { clause, isNameDeclined, nameRejectionReason } from "./guidance";
 import { meaningOf, PHONE_STATUS } from "./meaning";
 
 /** What needs the agency's attention in a configuration, one sentence each. */
@@ -15,7 +15,7 @@ export function attentionItems(config: PluginConfig): string[] {
       items.push(`${name} is not connected: ${phone.status} (${meaningOf(PHONE_STATUS, phone.status).meaning}).`);
     }
     if (phone.quality_rating === "RED") items.push(`${name} has a red quality rating: Meta may limit it.`);
-    if (phone.name_status === "DECLINED") {
+    if (isNameDeclined(phone.name_status)) {
       const reason = nameRejectionReason(phone);
       items.push(`${name}: Meta rejected the display name${reason ? ` (reason: ${clause(reason)})` : ""}.`);
     }

@@ -30,6 +30,14 @@ export const META_DOCS = {
 /** A reason inside a sentence of ours: without its own final full stop ("(reason: …)."). */
 export const clause = (text: string) => text.trim().replace(/[.\s]+$/, "");
 
+/**
+ * Meta's display name review said no: name_status DECLINED (Meta's value), or REJECTED, in any
+ * case. One test for the client's page, its alerts and the dashboard, so they never disagree.
+ */
+export const DECLINED_NAME_STATUSES = ["DECLINED", "REJECTED"] as const;
+export const isNameDeclined = (status: string | null | undefined) =>
+  (DECLINED_NAME_STATUSES as readonly string[]).includes((status ?? "").toUpperCase());
+
 /** The display name's rejection reason, when ChakraHQ passes one on (Meta may send "NONE"). */
 export function nameRejectionReason(phone: PhoneNumber): string | null {
   const reason = phone.rejection_reason;
@@ -45,7 +53,7 @@ const NOT_YET_CONNECTED = new Set(["PENDING", "UNVERIFIED"]);
 export function guidanceFor(phone: PhoneNumber, waba?: Waba | null): Guidance[] {
   const items: Guidance[] = [];
 
-  if (phone.name_status === "DECLINED") {
+  if (isNameDeclined(phone.name_status)) {
     const reason = nameRejectionReason(phone);
     items.push({
       key: "name-declined",

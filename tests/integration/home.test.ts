@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { EXAMPLE_PLUGIN_ID } from "@/fake-chakra/state";
 import type { PluginConfig } from "@/lib/chakra/schemas";
+import { detectConditions } from "@/lib/alerts/rules";
+import { attentionItems } from "@/lib/whatsapp/attention";
 import { db } from "@/lib/db";
 import { updateClient } from "@/lib/data/clients/records";
 import { getFirstRun, getFunnel, listActivity, listNeeds } from "@/lib/data/home";
@@ -163,6 +165,20 @@ describe("needs you now", () => {
     await db.client.update({ where: { id: client.id }, data: { archived: false } });
     await storeSnapshot({ clientId: client.id, pluginId: "plugin-gone", config: both });
     expect(await kindsOf(client.id)).toEqual([]);
+  });
+
+  it("a display name's refusal in another spelling is the same need on the dashboard, the client's page and its alerts", async () => {
+    const client = await newClient("Spelling Co", { pluginId: "plugin-spelling" });
+    const refused = config({ phones: [{ name_status: "Rejected", verified_name: "Spell" }] });
+    await storeSnapshot({ clientId: client.id, pluginId: "plugin-spelling", config: refused });
+    expect((await listNeeds()).items.filter((i) => i.clientId === client.id).map((i) => i.kind)).toEqual([
+      "name_declined",
+    ]);
+    expect(attentionItems(refused)).toEqual([expect.stringContaining("Meta rejected the display name")]);
+    const ok = config({ phones: [{ name_status: "APPROVED" }] });
+    expect(detectConditions({ found: true, config: ok }, { found: true, config: refused }).map((c) => c.key)).toEqual([
+      expect.stringMatching(/^display-name:/),
+    ]);
   });
 
   it("lists a rejected review and a declined display name until they are fixed", async () => {
