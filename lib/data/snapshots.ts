@@ -48,15 +48,12 @@ export async function storeSnapshot({
   pluginId,
   config,
   client: known,
-  expectedAlerts,
 }: {
   clientId: string | null;
   pluginId: string;
   config: PluginConfig;
   /** The client's row as the caller read it just before (its stage and searched fields): not read again unless it changed since. */
   client?: SyncedClient;
-  /** Alert conditions the team's own write caused (see applyAlertRules' `expected`). */
-  expectedAlerts?: (key: string) => boolean;
 }) {
   const summary = summarizeConfig(config);
   const phones: PhoneState[] = config.whatsappPhoneNumbers.map((p) => ({
@@ -76,6 +73,7 @@ export async function storeSnapshot({
       where: { ...scope, isLatest: true },
       select: {
         id: true,
+        fetchedAt: true,
         raw: true,
         pluginId: true,
         wabaCount: true,
@@ -118,7 +116,7 @@ export async function storeSnapshot({
         before,
         after: { found: true, config },
         restart: !samePlugin,
-        expected: expectedAlerts,
+        expected: before ? await teamDisconnects(tx, clientId, previous!.fetchedAt) : undefined,
       }));
       for (const change of describeChanges(previous?.phoneNumbers ?? [], phones)) {
         await recordAudit({ actor: null, action: change.action, targetType: "client", targetId: clientId, clientId, metadata: change.metadata }, tx);
@@ -133,6 +131,30 @@ export async function storeSnapshot({
     /** alertsUnsent: the client has open alerts not emailed yet (deliverAlerts has work). */
     return { ...snapshot, alertsOpened, alertsUnsent };
   });
+}
+
+/** The audit actions of a disconnect the team asked for, whatever ChakraHQ answered but a refusal. */
+const TEAM_DISCONNECTS: AuditAction[] = [
+  "whatsapp.waba_disconnect_attempted",
+  "whatsapp.waba_disconnected",
+  "whatsapp.waba_disconnect_unconfirmed",
+];
+
+/**
+ * What the team's own disconnects since the previous snapshot make disappear: the accounts, and
+ * numbers going with them. Not alerted about ("if the client did not mean to disconnect it…"),
+ * whichever read first sees them gone: the one right after the disconnect, or, when that one
+ * failed, the next refresh or sweep. The timeline has the disconnect; an account or number that
+ * goes later, unasked, is alerted about as before. Null: none.
+ */
+async function teamDisconnects(tx: Tx, clientId: string, since: Date): Promise<((key: string) => boolean) | undefined> {
+  const asked = await tx.auditLog.findMany({
+    where: { clientId, action: { in: TEAM_DISCONNECTS }, createdAt: { gte: since } },
+    select: { metadata: true },
+  });
+  if (asked.length === 0) return undefined;
+  const wabaIds = new Set(asked.map((entry) => String((entry.metadata as { wabaId?: unknown } | null)?.wabaId)));
+  return (key) => key.startsWith("number-gone:") || (key.startsWith("waba-gone:") && wabaIds.has(key.slice("waba-gone:".length)));
 }
 
 /**

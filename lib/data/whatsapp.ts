@@ -67,11 +67,8 @@ export async function refreshClientConfig(
   chakra: ChakraClient = defaultChakra,
   {
     read = (pluginId) => chakra.getPluginConfig(pluginId),
-    expectedAlerts,
   }: {
     read?: (pluginId: string) => Promise<PluginConfig>;
-    /** Alert conditions the team's own write caused (see applyAlertRules' `expected`). */
-    expectedAlerts?: (key: string) => boolean;
   } = {},
 ): Promise<RefreshResult> {
   // Read once: the snapshot's sync of the client's stage and search text starts from this row.
@@ -86,7 +83,7 @@ export async function refreshClientConfig(
     return refreshFailed(failure, { alertsOpened });
   }
   const { pluginMissingAt, ...synced } = client;
-  const snapshot = await storeSnapshot({ clientId, pluginId: client.pluginId, config, client: synced, expectedAlerts });
+  const snapshot = await storeSnapshot({ clientId, pluginId: client.pluginId, config, client: synced });
   // ChakraHQ knows the plugin (again): it no longer needs the agency for that.
   if (pluginMissingAt)
     await db.client.updateMany({ where: { id: clientId, pluginId: client.pluginId, pluginMissingAt: { not: null } }, data: { pluginMissingAt: null } });
@@ -136,8 +133,6 @@ type AuditedWrite = {
   call: () => Promise<void>;
   /** Whether a configuration ChakraHQ sent shows the write applied. */
   applied: (config: PluginConfig) => boolean;
-  /** What the write itself makes disappear: not alerted about when the configuration is read after it. */
-  expectedAlerts?: (key: string) => boolean;
 };
 
 /**
@@ -177,12 +172,12 @@ async function auditedWrite(write: AuditedWrite, chakra: ChakraClient): Promise<
   }
   if (!lost) {
     await settle(actions.done, { confirmedBy: "answer" });
-    return { outcome: "done", confirmedBy: "answer", refresh: await refreshClientConfig(clientId, chakra, { expectedAlerts: write.expectedAlerts }) };
+    return { outcome: "done", confirmedBy: "answer", refresh: await refreshClientConfig(clientId, chakra) };
   }
 
   // The answer was lost: what ChakraHQ holds now says whether the write was applied.
   const lostAnswer = failureOf(lost).message;
-  const refresh = await refreshClientConfig(clientId, chakra, { expectedAlerts: write.expectedAlerts });
+  const refresh = await refreshClientConfig(clientId, chakra);
   if (refresh.ok && write.applied(refresh.config)) {
     await settle(actions.done, { confirmedBy: "re_read", lostAnswer });
     return { outcome: "done", confirmedBy: "re_read", lostAnswer, refresh };
@@ -242,7 +237,8 @@ export async function updateWebhookSettings(
 /**
  * Disconnects one WABA from the client's plugin. The admin must type the WABA's name as
  * ChakraHQ last reported it; then the call (audited before and after), and a re-fetch. A lost
- * answer is settled by whether the WABA is still listed.
+ * answer is settled by whether the WABA is still listed. The account and its numbers leaving
+ * are not alerted about, whichever read sees it first (storeSnapshot's teamDisconnects).
  */
 export async function disconnectWaba(
   { actor, clientId, wabaId, confirmName }: { actor: Actor; clientId: string; wabaId: string; confirmName: string },
@@ -272,9 +268,6 @@ export async function disconnectWaba(
       metadata: { wabaId, name: waba.name ?? null },
       call: () => chakra.disconnectWaba(pluginId, wabaId),
       applied: (config) => !config.whatsappBusinessAccounts.some((w) => w.id === wabaId),
-      // The account and its numbers leave ChakraHQ because the admin asked: no alert, no email
-      // ("if the client did not mean to disconnect it…"); the timeline has the disconnect.
-      expectedAlerts: (key) => key === `waba-gone:${wabaId}` || key.startsWith("number-gone:"),
     },
     chakra,
   );

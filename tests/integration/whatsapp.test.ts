@@ -239,6 +239,23 @@ describe("changing the plugin", () => {
     expect(await db.alert.count({ where: { clientId: client.id, status: "OPEN" } })).toBe(0);
   });
 
+  it("a disconnect whose read-back failed is no alert at the next refresh either", async () => {
+    const client = await clientWithPlugin(EXAMPLE_PLUGIN_ID);
+    await refreshClientConfig(client.id, t.chakra);
+    t.fake.addFault({ route: "getConfig", kind: "server_error", afterWrite: true });
+    const done = await disconnectWaba(
+      { actor, clientId: client.id, wabaId: "973055385119463", confirmName: "Sandbox WhatsApp Business Account" },
+      t.chakra,
+    );
+    expect(done).toMatchObject({ outcome: "done", confirmedBy: "answer", refresh: { ok: false } });
+    // The page still showed the account; the next refresh (or sweep) sees it gone: what the
+    // admin asked for, so no alert and no email about it.
+    t.fake.clearFaults();
+    expect(await refreshClientConfig(client.id, t.chakra)).toMatchObject({ ok: true, alertsOpened: 0 });
+    expect(await db.alert.count({ where: { clientId: client.id } })).toBe(0);
+    expect((await latestConfigForClient(client.id))?.config.whatsappBusinessAccounts).toEqual([]);
+  });
+
   it("still alerts about a number that goes without the admin asking", async () => {
     const client = await clientWithPlugin(EXAMPLE_PLUGIN_ID);
     await refreshClientConfig(client.id, t.chakra);
