@@ -23,7 +23,7 @@ export function describeHistory(action: string, metadata: unknown): string {
     case "client.plugin_request_refused":
       return `ChakraHQ refused to create a plugin (reference ${String(m.clientReferenceId)}): ${String(m.reason).replace(/\.+$/, "")}`;
     case "client.plugin_created":
-      return `ChakraHQ created plugin ${String(m.pluginId)} when the client first connected`;
+      return `ChakraHQ created plugin ${String(m.pluginId)} when the client started connecting`;
     case "client.plugin_mint_unknown":
       return `The request to ChakraHQ for a new plugin (reference ${String(m.clientReferenceId)}) ended without a clear outcome: ${String(m.reason).replace(/\.+$/, "")}. New plugins are on hold until the plugin ChakraHQ may have created is mapped or the hold is released`;
     case "client.plugin_hold_released":

@@ -70,10 +70,15 @@ test("Hindi chosen by the admin reaches the email and the page; the whole journe
 
   const adminContext = await browser.newContext({ storageState: signedInState("ADMIN") });
   const adminPage = await adminContext.newPage();
+  await adminPage.goto(`/clients/${client.id}`);
+  const contact = adminPage.getByRole("region", { name: "Contact" });
+  await expect(contact).toContainText("Their browser's language (the agency's default)");
   await adminPage.goto(`/clients/${client.id}/edit`);
   await adminPage.getByLabel("Client's language").selectOption("hi");
   await adminPage.getByRole("button", { name: "Save changes" }).click();
   await expect(adminPage.getByText("Changes saved.")).toBeVisible();
+  // The client's page says it, without opening the form.
+  await expect(contact).toContainText(/Language\s*हिन्दी/);
   await adminPage.getByRole("button", { name: "Create and email link" }).click();
   await expect(
     adminPage.getByText(

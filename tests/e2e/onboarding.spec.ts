@@ -114,6 +114,15 @@ test("the whole journey: link by email, signup through the SDK, the admin sees t
   const progress = adminPage.getByRole("list", { name: "Progress" }).first();
   for (const step of ["Sent", "Opened", "Started", "Connected"])
     await expect(progress.getByText(`✓ ${step}`)).toBeVisible();
+  // The plugin ChakraHQ created for the signup, mapped when the client pressed Connect.
+  await expect(adminPage.getByRole("region", { name: "ChakraHQ plugin" })).toContainText(
+    "when the client started connecting (ChakraHQ created it for their signup)",
+  );
+  await expect(
+    adminPage
+      .getByRole("region", { name: "History" })
+      .getByText(/^ChakraHQ created plugin \S+ when the client started connecting$/),
+  ).toBeVisible();
   const notice = await waitForEmail(admin.email, 2); // 1: the sign-in link
   expect(notice.subject).toBe(`${client.name} connected WhatsApp`);
   expect(notice.text).toContain("+44 7700 900123");

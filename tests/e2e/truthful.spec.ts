@@ -194,6 +194,10 @@ test.describe("writes to ChakraHQ whose answer is lost", () => {
     const whatsapp = page.getByRole("region", { name: "WhatsApp" });
     // As the note says, the page still shows the account; the history says it was disconnected.
     await expect(whatsapp.getByRole("heading", { name: waba })).toBeVisible();
+    // The outcome stays said on the page once its dialog is closed.
+    await expect(whatsapp.getByRole("status").filter({ hasText: "Disconnected." })).toHaveText(
+      "Disconnected. ChakraHQ could not be asked again afterwards (Internal server error): this page still shows the account until the next refresh.",
+    );
     await expect(
       history(page).getByText(`WhatsApp Business Account ${waba} disconnected`, { exact: true }),
     ).toBeVisible();

@@ -205,6 +205,13 @@ test.describe(() => {
     // The account is gone from ChakraHQ's answer, and with it its dialog.
     await expect(page.getByText("No WhatsApp Business Account is connected to this plugin.")).toBeVisible();
     await expect(dialog).toHaveCount(0);
+    // Said where the account was, and focused: the dialog that would have said it went with it.
+    const said = page
+      .getByRole("region", { name: "WhatsApp" })
+      .getByRole("status")
+      .filter({ hasText: "Disconnected." });
+    await expect(said).toHaveText("Disconnected. ChakraHQ's current configuration is shown.");
+    await expect(page.locator(":focus")).toContainText("Disconnected. ChakraHQ's current configuration is shown.");
     await expect(
       page
         .getByRole("region", { name: "History" })

@@ -13,6 +13,7 @@ import { hasRole } from "@/lib/auth/roles";
 import { describeActor, describeHistory } from "@/lib/clients/history";
 import { LinkPanel } from "@/components/links/link-panel";
 import { DisconnectWaba } from "@/components/whatsapp/disconnect-waba";
+import { DisconnectOutcome } from "@/components/whatsapp/disconnect-outcome";
 import { PluginConfigView } from "@/components/whatsapp/plugin-config";
 import { RefreshButton } from "@/components/whatsapp/refresh-button";
 import { WebhookForm } from "@/components/whatsapp/webhook-form";
@@ -23,6 +24,8 @@ import { listOpenAlerts } from "@/lib/data/alerts";
 import { purposesFor, suggestedPurpose } from "@/lib/onboarding/rules";
 import { webhookSettingsOf } from "@/lib/chakra/schemas";
 import { formatDateTime } from "@/lib/format";
+import { getDefaultLanguage } from "@/lib/data/agency";
+import { isLocale, LOCALE_NAMES } from "@/lib/i18n/locales";
 
 export async function generateMetadata({ params }: PageProps<"/clients/[id]">): Promise<Metadata> {
   const client = await getClient((await params).id);
@@ -41,12 +44,14 @@ export default async function ClientPage({ params, searchParams }: PageProps<"/c
   const [{ id }, { saved }] = await Promise.all([params, searchParams]);
   const client = await getClient(id);
   if (!client) notFound();
-  const [history, links, latest, alerts] = await Promise.all([
+  const [history, links, latest, alerts, agencyLanguage] = await Promise.all([
     getClientHistory(client.id),
     listLinks(client.id),
     connectionForClient(client.id),
     listOpenAlerts(client.id),
+    getDefaultLanguage(),
   ]);
+  const defaultLanguage = isLocale(agencyLanguage) ? agencyLanguage : null;
   const canEdit = hasRole(user.role, "ADMIN");
   const snapshot = client.snapshots[0];
 
@@ -113,6 +118,17 @@ export default async function ClientPage({ params, searchParams }: PageProps<"/c
                 {client.contactEmail}
               </a>
             </dd>
+            <dt className="text-slate-500">Language</dt>
+            <dd>
+              {isLocale(client.language) ? (
+                LOCALE_NAMES[client.language]
+              ) : (
+                <>
+                  {defaultLanguage ? LOCALE_NAMES[defaultLanguage] : "Their browser's language"}{" "}
+                  <span className="text-slate-500">(the agency&apos;s default)</span>
+                </>
+              )}
+            </dd>
             <dt className="text-slate-500">Created</dt>
             <dd>
               {formatDateTime(client.createdAt)}
@@ -144,7 +160,9 @@ export default async function ClientPage({ params, searchParams }: PageProps<"/c
               <dt className="text-slate-500">Mapped</dt>
               <dd>
                 {formatDateTime(client.pluginMappedAt)}
-                {client.pluginMappedBy ? ` by ${client.pluginMappedBy.email}` : " when the client connected"}
+                {client.pluginMappedBy
+                  ? ` by ${client.pluginMappedBy.email}`
+                  : " when the client started connecting (ChakraHQ created it for their signup)"}
               </dd>
               {snapshot ? (
                 <>
@@ -230,10 +248,12 @@ export default async function ClientPage({ params, searchParams }: PageProps<"/c
         </div>
         <div className="mt-4">
           {latest ? (
-            <PluginConfigView
-              config={latest.config}
-              wabaActions={canEdit ? (waba) => <DisconnectWaba clientId={client.id} waba={waba} /> : undefined}
-            />
+            <DisconnectOutcome>
+              <PluginConfigView
+                config={latest.config}
+                wabaActions={canEdit ? (waba) => <DisconnectWaba clientId={client.id} waba={waba} /> : undefined}
+              />
+            </DisconnectOutcome>
           ) : (
             <p className="text-sm text-slate-600">
               {client.pluginId
