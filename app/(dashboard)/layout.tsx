@@ -22,9 +22,11 @@ export default async function DashboardLayout({ children }: { children: React.Re
       <header className="relative border-b border-slate-200 bg-white">
         <div className="mx-auto flex max-w-6xl items-center justify-between gap-x-6 gap-y-2 px-4 py-2 sm:flex-wrap sm:px-6 sm:py-3">
           <div className="flex min-w-0 items-center gap-x-6 gap-y-2 sm:flex-wrap">
+            {/* A long name is cut (said whole on hover) before it pushes the links onto a second row. */}
             <Link
               href="/dashboard"
-              className="truncate font-semibold"
+              className="truncate font-semibold sm:max-w-56"
+              title={agency.name}
               style={{ color: readableOnWhite(agency.brandColor) }}
             >
               {agency.name}

@@ -189,21 +189,22 @@ export function WebhookForm({
       </fieldset>
 
       {reviewed && result?.ok && result.changes?.length ? (
-        <Table>
+        // Fixed columns: a long address wraps inside its own, and "empty" is never cut in two.
+        <Table className="table-fixed">
           <TableCaption>What changes</TableCaption>
           <TableHead>
             <TableRow>
-              <TableHeader>Setting</TableHeader>
-              <TableHeader>Now</TableHeader>
-              <TableHeader>After</TableHeader>
+              <TableHeader className="w-[30%]">Setting</TableHeader>
+              <TableHeader className="w-[35%]">Now</TableHeader>
+              <TableHeader className="w-[35%]">After</TableHeader>
             </TableRow>
           </TableHead>
           <TableBody>
             {result.changes.map((change) => (
               <TableRow key={change.field}>
                 <TableCell>{LABELS[change.field]}</TableCell>
-                <TableCell className="break-all text-slate-500 line-through">{change.from}</TableCell>
-                <TableCell className="font-medium break-all">{change.to}</TableCell>
+                <TableCell className="wrap-anywhere text-slate-500 line-through">{change.from}</TableCell>
+                <TableCell className="font-medium wrap-anywhere">{change.to}</TableCell>
               </TableRow>
             ))}
           </TableBody>
