@@ -131,14 +131,14 @@ function composeConnected({ agency, clientName, numbers, clientUrl }: ConnectedP
       <EmailLayout
         agency={agency}
         title={subject}
-        preheader={numbers.length ? numbers.join(", ") : "The WhatsApp Business Account is attached."}
+        preheader={numbers.length ? numbers.join(", ") : "No number is connected yet."}
         heading={`${clientName} connected WhatsApp`}
         button={{ label: "Open the client", url: clientUrl }}
       >
         <Paragraph>
           {numbers.length
             ? `${clientName} finished the WhatsApp signup. Connected ${numbers.length === 1 ? "number" : "numbers"}: ${numbers.join(", ")}.`
-            : `${clientName} finished the WhatsApp signup; ChakraHQ lists the business account, its numbers are still being set up.`}
+            : `${clientName} finished the WhatsApp signup; ChakraHQ does not show a connected number yet. Each number's state is on the client's page.`}
         </Paragraph>
       </EmailLayout>
     ),

@@ -1,5 +1,6 @@
 import { translator } from "../i18n/catalogs";
 import type { Locale } from "../i18n/locales";
+import type { PluginConfig } from "../chakra/schemas";
 import type { Tone } from "./meaning";
 
 /*
@@ -48,3 +49,27 @@ export const TONE_BADGE: Record<Tone, string> = {
   bad: "bg-red-100 text-red-800",
   neutral: "bg-slate-100 text-slate-700",
 };
+
+type ListedNumber = PluginConfig["whatsappPhoneNumbers"][number];
+
+/**
+ * The numbers to show the end client: ChakraHQ's, less an entry whose number (its display form)
+ * is also listed connected under another id: an earlier copy that a reconnect replaced, which
+ * would otherwise read "Not connected, contact the agency" beside the working one.
+ */
+export function clientNumbers(config: PluginConfig): ListedNumber[] {
+  const live = new Set(
+    config.whatsappPhoneNumbers.filter((p) => p.status === "CONNECTED").map((p) => p.display_phone_number),
+  );
+  return config.whatsappPhoneNumbers.filter(
+    (p) => p.status === "CONNECTED" || !p.display_phone_number || !live.has(p.display_phone_number),
+  );
+}
+
+/** The numbers ChakraHQ shows connected, each once (as displayed; the id without a display form). */
+export function connectedNumbers(config: PluginConfig): string[] {
+  const numbers = config.whatsappPhoneNumbers
+    .filter((p) => p.status === "CONNECTED")
+    .map((p) => p.display_phone_number ?? p.id);
+  return [...new Set(numbers)];
+}

@@ -71,6 +71,7 @@ describe("links", () => {
       pluginId: null,
       purpose: "CONNECT",
       expiresAt: first.link.expiresAt,
+      usedAt: null,
     });
     expect(await resolveLink(token)).toMatchObject({ state: "active", clientId: client.id, clientName: client.name });
     expect(await db.onboardingLinkEvent.count({ where: { linkId: first.link.id, type: "REVOKED" } })).toBe(1);
@@ -169,6 +170,7 @@ describe("links", () => {
       language: null,
       pluginId: null,
       purpose: "CONNECT",
+      usedAt: null,
     };
     const expired = new Date(Date.now() - 1000);
     await db.onboardingLink.update({ where: { id: created.link.id }, data: { expiresAt: expired } });

@@ -13,7 +13,7 @@ const { default: OnboardPage } = await import("@/app/onboard/[token]/page");
 const { requestNewLink } = await import("@/lib/actions/onboarding");
 const { getAgencyBranding } = await import("@/lib/data/agency");
 const { createLink } = await import("@/lib/data/onboarding/links");
-const { confirmConnection, resolveLink } = await import("@/lib/data/onboarding/signup");
+const { checkSignup, confirmConnection, resolveLink } = await import("@/lib/data/onboarding/signup");
 const { storeSnapshot } = await import("@/lib/data/snapshots");
 const { disconnectWaba } = await import("@/lib/data/whatsapp");
 const { db } = await import("@/lib/db");
@@ -117,6 +117,8 @@ describe("a connected link whose WhatsApp Business Account was disconnected", ()
     const { client, token } = await connectedLink();
     // As if ChakraHQ had shown the account but no number yet, ever.
     await db.pluginConfigSnapshot.deleteMany({ where: { clientId: client.id } });
+    const numbers = t.fake.store.state.plugins[EXAMPLE_PLUGIN_ID]!.numbers;
+    const display = numbers[0]!.number.display_phone_number;
     t.fake.store.state.plugins[EXAMPLE_PLUGIN_ID]!.numbers = [];
     await storeSnapshot({
       clientId: client.id,
@@ -124,9 +126,46 @@ describe("a connected link whose WhatsApp Business Account was disconnected", ()
       config: await t.chakra.getPluginConfig(EXAMPLE_PLUGIN_ID),
     });
     const page = await renderLink(token);
-    expect(page).toContain("WhatsApp is connected");
+    // Not "connected" before ChakraHQ shows a number connected.
+    expect(page).toContain("Signup done: WhatsApp is not connected yet");
+    expect(page).not.toContain("WhatsApp is connected");
     expect(page).toContain("the number appears here within a few minutes");
     expect(page).not.toContain("connection was removed");
+
+    // The page asks again: ChakraHQ is read, and a number connected since is stored and shown.
+    t.fake.store.state.plugins[EXAMPLE_PLUGIN_ID]!.numbers = numbers;
+    const link = await resolveLink(token);
+    if (link.state === "unknown") throw new Error("no link");
+    expect(await checkSignup({ link, chakra: t.chakra })).toMatchObject({ status: "connected", numbers: [display] });
+    expect(await renderLink(token)).toContain("WhatsApp is connected");
+  });
+
+  it("says a finished signup whose number is down is not connected, and shows a replaced copy of a number no more", async () => {
+    const { client, token } = await connectedLink();
+    const number = t.fake.store.state.plugins[EXAMPLE_PLUGIN_ID]!.numbers[0]!.number;
+    // The number went down, then a reconnect listed it again, connected, under a new id.
+    const down = { ...number, status: "DISCONNECTED" };
+    const config = await t.chakra.getPluginConfig(EXAMPLE_PLUGIN_ID);
+    await storeSnapshot({
+      clientId: client.id,
+      pluginId: EXAMPLE_PLUGIN_ID,
+      config: { ...config, whatsappPhoneNumbers: [down] },
+    });
+    const alone = await renderLink(token);
+    expect(alone).toContain("Signup done: WhatsApp is not connected yet");
+    expect(alone).toContain("Not connected");
+    await storeSnapshot({
+      clientId: client.id,
+      pluginId: EXAMPLE_PLUGIN_ID,
+      config: {
+        ...config,
+        whatsappPhoneNumbers: [down, { ...number, id: "copy-after-reconnect", status: "CONNECTED" }],
+      },
+    });
+    const both = await renderLink(token);
+    expect(both).toContain("WhatsApp is connected");
+    expect(both).not.toContain("Not connected");
+    expect(both.split(number.display_phone_number!).length - 1).toBe(1);
   });
 });
 

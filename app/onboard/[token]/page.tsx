@@ -3,6 +3,7 @@ import { ConnectPanel } from "@/components/onboarding/connect-panel";
 import { HelpForm } from "@/components/onboarding/help-form";
 import { LanguageSwitch } from "@/components/onboarding/language-switch";
 import { LocalTime } from "@/components/onboarding/local-time";
+import { NumberWatch } from "@/components/onboarding/number-watch";
 import { RequestLinkButton } from "@/components/onboarding/request-link-button";
 import { WordsProvider } from "@/components/onboarding/words";
 import { StepList } from "@/components/ui/step-list";
@@ -14,7 +15,7 @@ import { clientMessages } from "@/lib/i18n/compiled";
 import { LOCALE_NAMES, LOCALES, type Locale } from "@/lib/i18n/locales";
 import { agencyOnce, onboardLocale, resolveLinkOnce } from "@/lib/i18n/request";
 import type { LinkPurpose } from "@/lib/onboarding/rules";
-import { clientPhoneStatus, TONE_BADGE } from "@/lib/whatsapp/client-meaning";
+import { clientNumbers, clientPhoneStatus, TONE_BADGE } from "@/lib/whatsapp/client-meaning";
 import { textOn } from "@/lib/brand-color";
 
 export async function generateMetadata({ params }: PageProps<"/onboard/[token]">): Promise<Metadata> {
@@ -42,6 +43,8 @@ export default async function OnboardPage({ params }: PageProps<"/onboard/[token
   const { token } = await params;
   const [agency, link, locale] = await Promise.all([agencyOnce(), resolveLinkOnce(token), onboardLocale(token)]);
   const status = link.state === "connected" ? await connectionForClient(link.clientId) : null;
+  const numbers = status ? clientNumbers(status.config) : [];
+  const live = numbers.some((phone) => phone.status === "CONNECTED");
   const t = translator(locale, "page");
   const purpose = translator(locale, "purpose");
   const agencyName = agency.name;
@@ -135,15 +138,24 @@ export default async function OnboardPage({ params }: PageProps<"/onboard/[token
               {title(link.clientName)}
               <section
                 aria-labelledby="status-heading"
-                className="rounded-xl border border-emerald-200 bg-white p-5 shadow-sm"
+                className={`rounded-xl border bg-white p-5 shadow-sm ${live ? "border-emerald-200" : "border-amber-200"}`}
               >
-                <h2 id="status-heading" className="text-lg font-semibold text-emerald-900">
-                  {t("connectedHeading")}
+                {/* "Connected" only while ChakraHQ shows a number connected: a finished signup
+                    whose number is still being set up, or is down, says so. */}
+                <h2
+                  id="status-heading"
+                  className={`text-lg font-semibold ${live ? "text-emerald-900" : "text-amber-900"}`}
+                >
+                  {t(live ? "connectedHeading" : "notLiveHeading")}
                 </h2>
-                <p className="mt-1 text-slate-700">{t("connectedText", { agency: agencyName })}</p>
-                {status && status.config.whatsappPhoneNumbers.length ? (
+                {live || numbers.length ? (
+                  <p className="mt-1 text-slate-700">
+                    {t(live ? "connectedText" : "notLiveText", { agency: agencyName })}
+                  </p>
+                ) : null}
+                {numbers.length ? (
                   <ul className="mt-4 divide-y divide-slate-100 rounded-lg border border-slate-200">
-                    {status.config.whatsappPhoneNumbers.map((phone) => {
+                    {numbers.map((phone) => {
                       const meaning = clientPhoneStatus(phone.status, agencyName, locale);
                       return (
                         <li
@@ -180,6 +192,7 @@ export default async function OnboardPage({ params }: PageProps<"/onboard/[token
                   <p className="mt-3 text-sm text-slate-600">{t("accountAttached")}</p>
                 )}
                 {status ? lastChecked(status.fetchedAt) : null}
+                {live ? null : <NumberWatch token={token} />}
               </section>
             </>
           ) : (

@@ -8,6 +8,7 @@ import { recordAudit } from "../audit";
 import { connectionForClient, storeSnapshot, storedConfig } from "../snapshots";
 import { recordLinkEvent, writeLinkEvent } from "./links";
 import { mintConnectTokenForClient } from "./mint";
+import { connectedNumbers } from "../../whatsapp/client-meaning";
 import { dateOf, newId, readRows } from "../sql";
 
 /*
@@ -27,6 +28,8 @@ export type FoundLink = {
   pluginId: string | null;
   purpose: LinkPurpose;
   expiresAt: Date;
+  /** When its signup was found (state "connected"). */
+  usedAt: Date | null;
 };
 export type ResolvedLink = FoundLink | { state: "unknown" };
 
@@ -85,6 +88,7 @@ export async function resolveLink(token: unknown, now = new Date()): Promise<Res
     pluginId: link.pluginId,
     purpose: link.purpose,
     expiresAt,
+    usedAt: found.usedAt,
   };
 }
 
@@ -268,7 +272,8 @@ export type SignupCheck =
   /** No signup attempt open: nothing to check. */
   | { status: "closed" };
 
-const numbersOf = (config: PluginConfig) => config.whatsappPhoneNumbers.map((p) => p.display_phone_number ?? p.id);
+/** What the page and the admins' email call connected: only numbers ChakraHQ shows CONNECTED. */
+const numbersOf = connectedNumbers;
 
 /**
  * While a signup attempt is open, asks ChakraHQ whether the plugin shows something it did not
@@ -287,7 +292,7 @@ export async function checkSignup({
   waitMs?: number;
 }): Promise<SignupCheck> {
   const { linkId, clientId } = link;
-  if (link.state === "connected") return { status: "connected", numbers: await latestNumbers(clientId), newlyConnected: false };
+  if (link.state === "connected") return { status: "connected", numbers: await numbersSince(link, chakra, now), newlyConnected: false };
   const attempt = await db.signupAttempt.findFirst({ where: openAttemptWhere(linkId, now), orderBy: { createdAt: "desc" } });
   if (!attempt) return { status: "closed" };
   let config: PluginConfig | null = null;
@@ -327,9 +332,36 @@ export async function checkSignup({
   return { status: "pending", overdue: true, newlyOverdue: claimed.count === 1 };
 }
 
-async function latestNumbers(clientId: string): Promise<string[]> {
-  const latest = await db.pluginConfigSnapshot.findFirst({ where: { clientId, isLatest: true }, select: { raw: true } });
-  return latest ? numbersOf(storedConfig(latest.raw)) : [];
+/** How long after a signup is found its page may still ask ChakraHQ whether a number is connected yet. */
+export const NUMBER_WATCH_MS = 60 * 60_000;
+
+/**
+ * A connected link's numbers that ChakraHQ shows connected: from the latest snapshot. A signup
+ * found before its number was connected (ChakraHQ lists the account first, the number minutes
+ * later) has none there: its page keeps asking, and ChakraHQ is read again, for NUMBER_WATCH_MS
+ * after it; a number found connected is stored as the latest snapshot (so the page shows it).
+ */
+async function numbersSince(link: FoundLink, chakra: ChakraClient, now: Date): Promise<string[]> {
+  const latest = await db.pluginConfigSnapshot.findFirst({
+    where: { clientId: link.clientId, isLatest: true },
+    select: { raw: true, pluginId: true },
+  });
+  const numbers = latest ? numbersOf(storedConfig(latest.raw)) : [];
+  const watching = link.usedAt !== null && now.getTime() - link.usedAt.getTime() < NUMBER_WATCH_MS;
+  const pluginId = latest?.pluginId ?? link.pluginId;
+  if (numbers.length > 0 || !watching || !pluginId) return numbers;
+  let config: PluginConfig;
+  try {
+    config = await chakra.getPluginConfig(pluginId);
+  } catch (error) {
+    if (!isChakraError(error)) throw error;
+    console.error(`[onboarding] numbers not checked: ${error.message}`);
+    return [];
+  }
+  const connected = numbersOf(config);
+  // Stored only once it has something to show: an unchanged answer every few seconds is not kept.
+  if (connected.length > 0) await storeSnapshot({ clientId: link.clientId, pluginId, config });
+  return connected;
 }
 
 /** Stores what ChakraHQ shows and marks the link connected, once; ends its signup attempts. True the first time. */
@@ -350,7 +382,7 @@ async function markConnected({
   const marked = await db.onboardingLink.updateMany({ where: { id: linkId, usedAt: null }, data: { usedAt: now } });
   await db.signupAttempt.updateMany({ where: { linkId, endedAt: null }, data: { endedAt: now, outcome: "connected" } });
   if (marked.count === 1) {
-    const numbers = config.whatsappPhoneNumbers.map((p) => p.display_phone_number).join(", ");
+    const numbers = numbersOf(config).join(", ");
     await recordLinkEvent(linkId, "CONNECTED", how ? [numbers, how].filter(Boolean).join("; ") : numbers);
     await recordAudit({
       actor: null,
