@@ -291,7 +291,7 @@ export async function checkSignup({
   now?: Date;
   waitMs?: number;
 }): Promise<SignupCheck> {
-  const { linkId, clientId } = link;
+  const { linkId } = link;
   if (link.state === "connected") return { status: "connected", numbers: await numbersSince(link, chakra, now), newlyConnected: false };
   const attempt = await db.signupAttempt.findFirst({ where: openAttemptWhere(linkId, now), orderBy: { createdAt: "desc" } });
   if (!attempt) return { status: "closed" };
