@@ -32,6 +32,7 @@ export function MemberActions({ member }: { member: { id: string; email: string;
         </form>
         <ConfirmActionForm
           trigger="Remove"
+          triggerLabel={`Remove ${member.email}`}
           title={`Remove ${member.email}?`}
           description="They are signed out everywhere at once and can no longer sign in. You can invite them again later."
           action={removeMemberAction}

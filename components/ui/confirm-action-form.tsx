@@ -1,9 +1,10 @@
 "use client";
 
-import { useActionState, useId, useRef, type ReactNode } from "react";
+import { useActionState, useEffect, useId, useRef, type ReactNode } from "react";
 import type { ActionResult } from "@/lib/actions/safe-action";
 import { ActionMessage } from "./action-message";
 import { Button, SubmitButton } from "./button";
+import { useOutcomeNotice } from "./outcome-notice";
 
 /**
  * A destructive action behind a confirmation: a button opens a modal (native <dialog>: focus
@@ -16,6 +17,7 @@ import { Button, SubmitButton } from "./button";
  */
 export function ConfirmActionForm<R extends ActionResult>({
   trigger,
+  triggerLabel,
   title,
   description,
   action,
@@ -30,6 +32,8 @@ export function ConfirmActionForm<R extends ActionResult>({
   className = "",
 }: {
   trigger: string;
+  /** The trigger's name for screen readers where several alike share a page (its visible words first). */
+  triggerLabel?: string;
   title: string;
   description: ReactNode;
   action: (previous: R | null, form: FormData) => Promise<R>;
@@ -48,20 +52,32 @@ export function ConfirmActionForm<R extends ActionResult>({
 }) {
   const dialog = useRef<HTMLDialogElement>(null);
   const titleId = useId();
+  // Inside an OutcomeNotice a success is said there too: the row this sits in may leave the page
+  // with it (and with the focus, which then goes to the notice).
+  const outcome = useOutcomeNotice();
+  const done = useRef(false);
+  useEffect(
+    () => () => {
+      if (done.current) outcome?.focus();
+    },
+    [outcome],
+  );
   const [state, dispatch] = useActionState<R | null, FormData>(async (previous, form) => {
     const result = await action(previous, form);
     if (result.ok) {
       if (!keepOpen) dialog.current?.close();
+      done.current = true;
+      if (result.message) outcome?.say(result.message);
       onDone?.(result);
     }
     return result;
   }, null);
   return (
     <div className={`flex flex-wrap items-center ${className}`}>
-      <Button variant="secondary" onClick={() => dialog.current?.showModal()}>
+      <Button variant="secondary" aria-label={triggerLabel} onClick={() => dialog.current?.showModal()}>
         {trigger}
       </Button>
-      <ActionMessage state={state?.ok && !keepOpen ? state : null} className="not-empty:ml-3" />
+      <ActionMessage state={state?.ok && !keepOpen && !outcome ? state : null} className="not-empty:ml-3" />
       <dialog
         ref={dialog}
         onClose={onClose}

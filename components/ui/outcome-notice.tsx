@@ -1,21 +1,23 @@
 "use client";
 
 import { createContext, useContext, useMemo, useRef, useState, type ReactNode } from "react";
-import { Notice } from "@/components/ui/notice";
+import { Notice } from "./notice";
 
 type Outcome = {
-  /** Says a disconnect's outcome. */
+  /** Says an action's outcome. */
   say: (message: string) => void;
-  /** Moves the focus to it: for a dialog that leaves the page, taking the focus with it. */
+  /** Moves the focus to it: for a control that leaves the page, taking the focus with it. */
   focus: () => void;
 };
-const OutcomeContext = createContext<Outcome>({ say: () => {}, focus: () => {} });
+const OutcomeContext = createContext<Outcome | null>(null);
 
 /**
- * Where a disconnect's outcome is said once its dialog has gone: a disconnected account leaves
- * the page with its section, its dialog and the message in it. Shown above the accounts.
+ * Where the outcome of an action on a row is said once the row has gone: a disconnected account,
+ * a removed member or a withdrawn invitation leaves the page with its button, its dialog and the
+ * message beside them. ConfirmActionForm says its success here when it sits inside one. Shown
+ * above `children`.
  */
-export function DisconnectOutcome({ children }: { children: ReactNode }) {
+export function OutcomeNotice({ children }: { children: ReactNode }) {
   const [message, setMessage] = useState<string | null>(null);
   const notice = useRef<HTMLDivElement>(null);
   const outcome = useMemo<Outcome>(() => ({ say: setMessage, focus: () => notice.current?.focus() }), []);
@@ -35,5 +37,5 @@ export function DisconnectOutcome({ children }: { children: ReactNode }) {
   );
 }
 
-/** The nearest DisconnectOutcome. */
-export const useDisconnectOutcome = () => useContext(OutcomeContext);
+/** The nearest OutcomeNotice, or null. */
+export const useOutcomeNotice = () => useContext(OutcomeContext);

@@ -1,33 +1,25 @@
 "use client";
 
-import { useEffect, useRef, useState } from "react";
+import { useState } from "react";
 import { ConfirmActionForm } from "@/components/ui/confirm-action-form";
 import { Input } from "@/components/ui/field";
 import { disconnectWabaAction, type WriteState } from "@/lib/actions/whatsapp";
-import { useDisconnectOutcome } from "./disconnect-outcome";
 
 /** Disconnect a WABA: a dialog where the admin types the account's name to confirm. */
 export function DisconnectWaba({ clientId, waba }: { clientId: string; waba: { id: string; name: string } }) {
   const [typed, setTyped] = useState("");
-  const outcome = useDisconnectOutcome();
-  // Disconnected, the account leaves the page with this dialog (and the focus in it): the
-  // focus goes to the outcome said above the accounts.
-  const done = useRef(false);
-  useEffect(
-    () => () => {
-      if (done.current) outcome.focus();
-    },
-    [outcome],
-  );
   const matches = typed.trim() === waba.name.trim();
   return (
     <ConfirmActionForm<WriteState>
       trigger="Disconnect"
+      triggerLabel={`Disconnect ${waba.name}`}
       title="Disconnect this WhatsApp Business Account?"
       description={
         <p>
-          ChakraHQ detaches <strong className="break-words">{waba.name}</strong> and its phone numbers from this
-          client&apos;s plugin: messages stop flowing through it. Connecting it again takes a new signup by the client.
+          ChakraHQ detaches <strong className="break-words">{waba.name}</strong>{" "}
+          <span className="font-mono text-xs break-all text-slate-500">(WABA {waba.id})</span> and its phone numbers
+          from this client&apos;s plugin: messages stop flowing through it. Connecting it again takes a new signup by
+          the client.
         </p>
       }
       action={disconnectWabaAction}
@@ -38,11 +30,6 @@ export function DisconnectWaba({ clientId, waba }: { clientId: string; waba: { i
       canConfirm={(state) => matches && state?.outcome !== "done"}
       // Its outcome may carry a caveat (done, but the page is stale): said in the dialog.
       keepOpen
-      // Said again outside the dialog: a disconnected account's section (and this dialog) leaves the page.
-      onDone={(result) => {
-        done.current = true;
-        outcome.say(result.message ?? "Disconnected.");
-      }}
       // A confirmation is typed each time the dialog opens, not remembered from a cancelled one.
       onClose={() => setTyped("")}
     >

@@ -63,7 +63,7 @@ async function reviewPassThrough(page: Page, url: string) {
 
 /** Opens the disconnect dialog of the client's one WABA and types its name. */
 async function confirmDisconnect(page: Page, wabaName: string) {
-  await page.getByRole("button", { name: "Disconnect", exact: true }).click();
+  await page.getByRole("button", { name: `Disconnect ${wabaName}`, exact: true }).click();
   const dialog = page.getByRole("dialog", { name: "Disconnect this WhatsApp Business Account?" });
   await dialog.getByLabel(/Type .* to confirm/).fill(wabaName);
   return dialog;

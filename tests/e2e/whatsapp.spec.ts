@@ -189,16 +189,18 @@ test.describe(() => {
     await expect(page.getByText("ready to send and receive messages")).toBeVisible();
     await page.goto(`/clients/${client.id}`);
 
-    await page.getByRole("button", { name: "Disconnect", exact: true }).click();
+    await page.getByRole("button", { name: "Disconnect Acme Bakery WhatsApp Business Account", exact: true }).click();
     const dialog = page.getByRole("dialog", { name: "Disconnect this WhatsApp Business Account?" });
     const confirm = dialog.getByRole("button", { name: "Disconnect account" });
+    // Two accounts may share a name: the dialog says which one by its id too.
+    await expect(dialog).toContainText(/Acme Bakery WhatsApp Business Account \(WABA \d+\)/);
     await expect(confirm).toBeDisabled();
     await dialog.getByLabel(/Type .* to confirm/).fill("Acme Bakery");
     await expect(confirm).toBeDisabled();
     // Cancelled with Esc: opened again, the confirmation is typed afresh.
     await page.keyboard.press("Escape");
     await expect(dialog).toBeHidden();
-    await page.getByRole("button", { name: "Disconnect", exact: true }).click();
+    await page.getByRole("button", { name: "Disconnect Acme Bakery WhatsApp Business Account", exact: true }).click();
     await expect(dialog.getByLabel(/Type .* to confirm/)).toHaveValue("");
     await dialog.getByLabel(/Type .* to confirm/).fill("Acme Bakery WhatsApp Business Account");
     await confirm.click();

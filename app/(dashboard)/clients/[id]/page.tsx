@@ -13,7 +13,7 @@ import { hasRole } from "@/lib/auth/roles";
 import { describeActor, describeHistory } from "@/lib/clients/history";
 import { LinkPanel } from "@/components/links/link-panel";
 import { DisconnectWaba } from "@/components/whatsapp/disconnect-waba";
-import { DisconnectOutcome } from "@/components/whatsapp/disconnect-outcome";
+import { OutcomeNotice } from "@/components/ui/outcome-notice";
 import { PluginConfigView } from "@/components/whatsapp/plugin-config";
 import { RefreshButton } from "@/components/whatsapp/refresh-button";
 import { WebhookForm } from "@/components/whatsapp/webhook-form";
@@ -24,7 +24,7 @@ import { listOpenAlerts } from "@/lib/data/alerts";
 import { purposesFor, suggestedPurpose } from "@/lib/onboarding/rules";
 import { webhookSettingsOf } from "@/lib/chakra/schemas";
 import { formatDateTime } from "@/lib/format";
-import { getDefaultLanguage } from "@/lib/data/agency";
+import { DEFAULT_AGENCY_NAME, getAgencyBranding, getDefaultLanguage } from "@/lib/data/agency";
 import { isLocale, LOCALE_NAMES } from "@/lib/i18n/locales";
 
 export async function generateMetadata({ params }: PageProps<"/clients/[id]">): Promise<Metadata> {
@@ -44,12 +44,13 @@ export default async function ClientPage({ params, searchParams }: PageProps<"/c
   const [{ id }, { saved }] = await Promise.all([params, searchParams]);
   const client = await getClient(id);
   if (!client) notFound();
-  const [history, links, latest, alerts, agencyLanguage] = await Promise.all([
+  const [history, links, latest, alerts, agencyLanguage, { name: agencyName }] = await Promise.all([
     getClientHistory(client.id),
     listLinks(client.id),
     connectionForClient(client.id),
     listOpenAlerts(client.id),
     getDefaultLanguage(),
+    getAgencyBranding(),
   ]);
   const defaultLanguage = isLocale(agencyLanguage) ? agencyLanguage : null;
   const canEdit = hasRole(user.role, "ADMIN");
@@ -218,6 +219,24 @@ export default async function ClientPage({ params, searchParams }: PageProps<"/c
         <CardTitle id="links-heading" className="mb-4">
           Onboarding links
         </CardTitle>
+        {canEdit && !client.archived && agencyName === DEFAULT_AGENCY_NAME ? (
+          <div className="mb-4">
+            <Notice tone="warning" title="Your agency's name is not set">
+              The client&apos;s page and emails are signed &ldquo;{DEFAULT_AGENCY_NAME}&rdquo;.{" "}
+              {hasRole(user.role, "OWNER") ? (
+                <>
+                  Set your agency&apos;s name and logo in{" "}
+                  <Link href="/settings" className="font-medium underline underline-offset-2">
+                    Settings
+                  </Link>{" "}
+                  before sending a link.
+                </>
+              ) : (
+                "Ask an owner to set your agency's name in Settings before sending a link."
+              )}
+            </Notice>
+          </div>
+        ) : null}
         <LinkPanel
           clientId={client.id}
           contactEmail={client.contactEmail}
@@ -248,12 +267,12 @@ export default async function ClientPage({ params, searchParams }: PageProps<"/c
         </div>
         <div className="mt-4">
           {latest ? (
-            <DisconnectOutcome>
+            <OutcomeNotice>
               <PluginConfigView
                 config={latest.config}
                 wabaActions={canEdit ? (waba) => <DisconnectWaba clientId={client.id} waba={waba} /> : undefined}
               />
-            </DisconnectOutcome>
+            </OutcomeNotice>
           ) : (
             <p className="text-sm text-slate-600">
               {client.pluginId
