@@ -1,12 +1,9 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { hasRole } from "../auth/roles";
-import { setAlertPreference } from "../data/alerts";
 import { runSweepNow, setSweepMinutes } from "../data/health";
-import { alertPreferenceSchema, sweepIntervalSchema } from "../validations/health";
+import { sweepIntervalSchema } from "../validations/health";
 import { z } from "zod";
-import { failure } from "../result";
 import { createAction } from "./safe-action";
 
 /** Starts a health sweep now (or reports the one running). Owners only. */
@@ -32,31 +29,6 @@ export const updateSweepIntervalAction = createAction(
     return {
       ok: true,
       message: minutes === 0 ? "Saved: the sweep is off." : "Saved. The next sweep follows the new interval.",
-    };
-  },
-);
-
-/** A member's own choice of alert emails; "mine" is for members who send links (admins and owners). */
-export const updateAlertPreferenceAction = createAction(
-  { role: "VIEWER", schema: alertPreferenceSchema },
-  async ({ alerts }, user) => {
-    if (alerts === "MINE" && !hasRole(user.role, "ADMIN")) {
-      return failure(
-        "INVALID",
-        "Only admins and owners send links, so “clients I sent links to” is theirs to choose.",
-        { alerts: ["Choose all clients or none."] },
-      );
-    }
-    await setAlertPreference({ userId: user.id, alerts });
-    revalidatePath("/team");
-    return {
-      ok: true,
-      message:
-        alerts === "NONE"
-          ? "Saved: you will not get alert emails."
-          : alerts === "MINE"
-            ? "Saved: you get alerts about the clients you sent links to."
-            : "Saved: you get alerts about every client.",
     };
   },
 );

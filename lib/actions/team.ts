@@ -24,7 +24,7 @@ export const inviteMemberAction = createAction(
           ? `Invitation sent to ${email}.`
           : again === role
             ? `Invitation sent again to ${email}.`
-            : `Invitation sent again to ${email}, now as ${ROLE_INFO[role].label} (it was ${ROLE_INFO[again].label}).`,
+            : `Invitation sent again to ${email}, now as ${ROLE_INFO[role].label} (it was ${ROLE_INFO[again].label}); the earlier email's link no longer works.`,
     };
     try {
       await linkContext.run({ kind: "invitation", invitedBy: user.name || user.email, role }, () =>
@@ -56,7 +56,9 @@ export const removeMemberAction = createAction(
   async ({ userId }, user) => {
     const result = await removeMember({ actor: user, userId });
     revalidatePath("/team");
-    return result.ok ? { ok: true, message: "Member removed." } : result;
+    return result.ok
+      ? { ok: true, message: `${result.email} is removed: signed out everywhere, and can no longer sign in.` }
+      : result;
   },
 );
 

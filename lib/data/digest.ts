@@ -8,6 +8,7 @@ import { defineJob, type JobContext } from "../jobs/engine";
 import { sendJob } from "../jobs";
 import { DIGEST_EXPIRING_MS, digestWeekFresh, digestWindow, weekOf } from "../onboarding/nudges";
 import { getAgencyBranding } from "./agency";
+import type { AlertPreference } from "./alerts";
 
 /*
  * The weekly digest: one email per member who has not turned it off, once per week. The
@@ -153,6 +154,19 @@ export async function getMemberPreferences(userId: string) {
   return db.user.findUnique({ where: { id: userId }, select: { weeklyDigest: true } });
 }
 
-export async function updateMemberPreferences({ userId, weeklyDigest }: { userId: string; weeklyDigest: boolean }) {
-  await db.user.update({ where: { id: userId }, data: { weeklyDigest } });
+/** Saves a member's own emails: which alerts, and the weekly digest. */
+export async function updateMemberPreferences({
+  userId,
+  alerts,
+  weeklyDigest,
+}: {
+  userId: string;
+  alerts: AlertPreference;
+  weeklyDigest: boolean;
+}) {
+  // Both or neither: the form saves them with one button.
+  await db.$transaction([
+    db.memberPreference.upsert({ where: { userId }, create: { userId, alerts }, update: { alerts } }),
+    db.user.update({ where: { id: userId }, data: { weeklyDigest } }),
+  ]);
 }

@@ -2,7 +2,7 @@ import "server-only";
 import { env } from "../env";
 import { db } from "../db";
 import type { Role } from "../auth/roles";
-import { fail, type Result } from "../result";
+import { fail, type Failure, type Result } from "../result";
 import { recordAudit } from "./audit";
 
 /** The owner that exists in development when INITIAL_ADMIN_EMAIL is not set. */
@@ -142,6 +142,8 @@ export async function inviteMember({
       revokedAt: null,
     };
     const invitation = await tx.invitation.upsert({ where: { email }, create: { email, ...data }, update: data });
+    // Sent again with another role: the earlier email's link, which names the old role, stops working.
+    if (pending && pending.role !== role) await tx.verificationToken.deleteMany({ where: { identifier: email } });
     await recordAudit({ actor, action: "team.invite", targetType: "invitation", targetId: invitation.id, metadata: { email, role } }, tx);
     return pending ? { ok: true as const, pending } : { ok: true as const };
   });
@@ -187,7 +189,7 @@ export async function changeRole({ actor, userId, role }: { actor: Actor; userId
 }
 
 /** Removes a member: their sessions end at once; the last owner cannot be removed. */
-export async function removeMember({ actor, userId }: { actor: Actor; userId: string }): Promise<TeamResult> {
+export async function removeMember({ actor, userId }: { actor: Actor; userId: string }): Promise<Result<{ email: string }>> {
   return db.$transaction(
     async (tx) => {
       const member = await tx.user.findFirst({ where: { id: userId, removedAt: null }, select: { id: true, email: true, role: true } });
@@ -198,7 +200,7 @@ export async function removeMember({ actor, userId }: { actor: Actor; userId: st
       await tx.verificationToken.deleteMany({ where: { identifier: member.email } });
       await tx.invitation.updateMany({ where: { email: member.email, acceptedAt: null, revokedAt: null }, data: { revokedAt: new Date() } });
       await recordAudit({ actor, action: "team.member_removed", targetType: "user", targetId: member.id, metadata: { email: member.email, role: member.role } }, tx);
-      return { ok: true } as const;
+      return { ok: true, email: member.email } as const;
     },
     { isolationLevel: "Serializable" },
   ).catch(handleTeamError);
@@ -206,7 +208,7 @@ export async function removeMember({ actor, userId }: { actor: Actor; userId: st
 
 class LastOwnerError extends Error {}
 
-function handleTeamError(error: unknown): TeamResult {
+function handleTeamError(error: unknown): Failure {
   if (error instanceof LastOwnerError) return fail(LAST_OWNER);
   // A write conflict (PostgreSQL serialization failure; P2034, or the driver adapter's
   // TransactionWriteConflict): the transaction was rolled back, nothing was changed.

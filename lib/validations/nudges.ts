@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { NUDGE_DAYS_RANGE } from "../onboarding/nudges";
+import { alertPreferenceSchema } from "./health";
 import { userText } from "./text";
 
 const onOff = z
@@ -47,8 +48,8 @@ export const nudgeSettingsFormSchema = z
 
 export type NudgeSettingsInput = z.output<typeof nudgeSettingsFormSchema>;
 
-/** A member's own email preferences. */
-export const memberPreferencesSchema = z.object({
+/** A member's own emails, saved together: which alerts (see alertPreferenceSchema), and the weekly digest. */
+export const emailPreferencesSchema = alertPreferenceSchema.extend({
   weeklyDigest: onOff,
 });
 

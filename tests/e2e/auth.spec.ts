@@ -139,11 +139,11 @@ test("an owner invites a viewer, who sees no edit controls and whose forged subm
   await expect(viewerPage.getByRole("heading", { level: 1, name: "Team" })).toBeVisible();
   await expect(viewerPage.getByText("Only owners change the team.")).toBeVisible();
   await expect(viewerPage.getByRole("heading", { name: "Invite someone" })).toHaveCount(0);
-  // Their own emails (alerts, the weekly digest) are theirs to choose: the page's only two Saves.
-  await expect(viewerPage.getByRole("button", { name: /Save|Remove|Withdraw|Send/ })).toHaveCount(2);
+  // Their own emails (alerts, the weekly digest) are theirs to choose: the page's only Save.
+  await expect(viewerPage.getByRole("button", { name: /Save|Remove|Withdraw|Send/ })).toHaveCount(1);
   await expect(
-    viewerPage.getByRole("region", { name: "Your emails" }).getByRole("button", { name: "Save" }),
-  ).toHaveCount(2);
+    viewerPage.getByRole("region", { name: "Your emails" }).getByRole("button", { name: "Save my emails" }),
+  ).toHaveCount(1);
 
   // The viewer replays the owner's invitation request, for another address, as an owner.
   const body = (captured.postData() ?? "")
@@ -192,6 +192,10 @@ test("removing a member signs them out at once", async ({ browser }) => {
   await expect(ownerPage.getByRole("region", { name: /Members/ }).getByText(admin.email, { exact: true })).toHaveCount(
     0,
   );
+  // Said above the list, and focused: the row, its button and its dialog have gone.
+  const said = `${admin.email} is removed: signed out everywhere, and can no longer sign in.`;
+  await expect(ownerPage.getByRole("region", { name: /Members/ }).getByRole("status")).toHaveText(said);
+  await expect(ownerPage.locator(":focus")).toHaveText(said);
 
   await adminPage.goto("/dashboard");
   await expect(adminPage).toHaveURL(/\/sign-in/);

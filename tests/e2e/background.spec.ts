@@ -106,17 +106,16 @@ test("a member chooses their alert emails on the Team page", async ({ page }) =>
   const admin = await createMember("ADMIN");
   await signIn(page, admin.email);
   await page.goto("/team");
-  // The alert form of "Your emails" (the weekly digest has a form of its own beside it).
-  const alertForm = () =>
-    page
-      .getByRole("region", { name: "Your emails" })
-      .locator("form")
-      .filter({ has: page.getByRole("group", { name: "Email me alerts about" }) });
-  const alerts = alertForm();
-  await expect(alerts.getByLabel("All clients")).toBeChecked();
-  await alerts.getByLabel("Only clients I sent links to").check();
-  await alerts.getByRole("button", { name: "Save" }).click();
-  await expect(alerts.getByText("Saved: you get alerts about the clients you sent links to.")).toBeVisible();
+  // "Your emails": the alerts and the weekly digest, saved with one button.
+  const emails = page.getByRole("region", { name: "Your emails" });
+  await expect(emails.getByRole("button")).toHaveText(["Save my emails"]);
+  await expect(emails.getByLabel("All clients")).toBeChecked();
+  await expect(emails.getByLabel("Weekly digest")).toBeChecked();
+  await emails.getByLabel("Only clients I sent links to").check();
+  await emails.getByLabel("Weekly digest").uncheck();
+  await emails.getByRole("button", { name: "Save my emails" }).click();
+  await expect(emails.getByText("Saved: alerts about the clients you sent links to, no weekly digest.")).toBeVisible();
   await page.reload();
-  await expect(alertForm().getByLabel("Only clients I sent links to")).toBeChecked();
+  await expect(emails.getByLabel("Only clients I sent links to")).toBeChecked();
+  await expect(emails.getByLabel("Weekly digest")).not.toBeChecked();
 });

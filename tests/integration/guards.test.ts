@@ -37,8 +37,7 @@ const PUBLIC_ACTIONS = new Set([
 const VIEWER_ACTIONS = new Set([
   "auth.signOutAction",
   // A member's own emails (alerts, the weekly digest): theirs to choose, whatever their role.
-  "health.updateAlertPreferenceAction",
-  "preferences.updatePreferencesAction",
+  "preferences.updateEmailPreferencesAction",
 ]);
 /** Route handlers open by nature. */
 const PUBLIC_ROUTES = new Set([

@@ -22,7 +22,7 @@ import { emailsSettled } from "../support/emails";
 import { createTestClient, createTestLink, createTestMember } from "../support/factories";
 import { env } from "@/lib/env";
 import { stopJobs } from "@/lib/jobs";
-import { updateAlertPreferenceAction } from "@/lib/actions/health";
+import { updateEmailPreferencesAction } from "@/lib/actions/preferences";
 import { pageProps, renderPage } from "../support/render-page";
 import { signInAs } from "../support/request-context";
 
@@ -233,10 +233,15 @@ describe("alert preferences", () => {
     const form = new FormData();
     form.set("alerts", "MINE");
     await signInAs("VIEWER");
-    expect(await updateAlertPreferenceAction(null, form)).toMatchObject({ ok: false, code: "INVALID" });
+    expect(await updateEmailPreferencesAction(null, form)).toMatchObject({ ok: false, code: "INVALID" });
     const admin = await signInAs("ADMIN");
-    expect(await updateAlertPreferenceAction(null, form)).toMatchObject({ ok: true });
+    // With the weekly digest unticked (no field): both saved at once.
+    expect(await updateEmailPreferencesAction(null, form)).toMatchObject({
+      ok: true,
+      message: "Saved: alerts about the clients you sent links to, no weekly digest.",
+    });
     expect(await db.memberPreference.findUnique({ where: { userId: admin.id } })).toMatchObject({ alerts: "MINE" });
+    expect(await db.user.findUniqueOrThrow({ where: { id: admin.id } })).toMatchObject({ weeklyDigest: false });
   });
 });
 

@@ -280,7 +280,6 @@ afterAll(async () => {
 const FORMS: Record<string, () => Record<string, string>> = {
   "agency.updateAgencyAction": () => ({ name: "Ola Digital", logoUrl: "", brandColor: "#0f766e", defaultLanguage: "" }),
   "health.updateSweepIntervalAction": () => ({ minutes: "360" }),
-  "health.updateAlertPreferenceAction": () => ({ alerts: "ALL" }),
   "agency.updateNudgesAction": () => ({
     unopenedOn: "on",
     unopenedDays: "3",
@@ -288,7 +287,7 @@ const FORMS: Record<string, () => Record<string, string>> = {
     unfinishedDays: "2",
     expiryWarning: "on",
   }),
-  "preferences.updatePreferencesAction": () => ({ weeklyDigest: "on" }),
+  "preferences.updateEmailPreferencesAction": () => ({ alerts: "ALL", weeklyDigest: "on" }),
   "auth.requestSignInLink": () => ({ email: owner.email, callbackUrl: "/clients" }),
   "clients.createClientAction": () => ({
     name: "Hostile Co",

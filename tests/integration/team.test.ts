@@ -86,11 +86,22 @@ describe("invitations", () => {
     const [owner] = await team("OWNER");
     const address = email("again");
     expect(await inviteMember({ actor: actorOf(owner!), email: address, role: "VIEWER" })).toEqual({ ok: true });
+    // The first email's sign-in link.
+    const link = { identifier: address, expires: new Date(Date.now() + 86_400_000) };
+    await db.verificationToken.create({ data: { ...link, token: `first-${address}` } });
+    expect(await inviteMember({ actor: actorOf(owner!), email: address, role: "VIEWER" })).toEqual({
+      ok: true,
+      pending: { role: "VIEWER" },
+    });
+    // Same role: the first email still says the truth, and its link still works.
+    expect(await db.verificationToken.count({ where: { identifier: address } })).toBe(1);
     expect(await inviteMember({ actor: actorOf(owner!), email: address, role: "ADMIN" })).toEqual({
       ok: true,
       pending: { role: "VIEWER" },
     });
     expect((await db.invitation.findUniqueOrThrow({ where: { email: address } })).role).toBe("ADMIN");
+    // Another role: the earlier email, which says viewer, no longer signs anyone in.
+    expect(await db.verificationToken.count({ where: { identifier: address } })).toBe(0);
     // Withdrawn, it is not pending any more: a new invitation.
     const invitation = await db.invitation.findUniqueOrThrow({ where: { email: address } });
     await revokeInvitation({ actor: actorOf(owner!), invitationId: invitation.id });
@@ -151,7 +162,10 @@ describe("roles and removal", () => {
     await db.session.create({
       data: { sessionToken: `t-${n++}`, userId: admin!.id, expires: new Date(Date.now() + 3_600_000) },
     });
-    expect(await removeMember({ actor: actorOf(owner!), userId: admin!.id })).toEqual({ ok: true });
+    expect(await removeMember({ actor: actorOf(owner!), userId: admin!.id })).toEqual({
+      ok: true,
+      email: admin!.email,
+    });
     expect(await db.session.count({ where: { userId: admin!.id } })).toBe(0);
     expect((await listTeam()).members.map((m) => m.id)).toEqual([owner!.id]);
     expect(await db.auditLog.findFirst({ where: { action: "team.member_removed" } })).toMatchObject({

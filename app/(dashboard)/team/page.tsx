@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import { InvitationActions } from "@/components/team/invitation-actions";
-import { AlertPreferenceForm } from "@/components/team/alert-preference-form";
+import { EmailPreferencesForm } from "@/components/team/email-preferences-form";
 import { InviteForm } from "@/components/team/invite-form";
 import { MemberActions } from "@/components/team/member-actions";
-import { PreferencesForm } from "@/components/team/preferences-form";
+import { OutcomeNotice } from "@/components/ui/outcome-notice";
 import { RoleBadge } from "@/components/ui/role-badge";
 import { Card, CardTitle } from "@/components/ui/card";
 import { requireUser } from "@/lib/auth/guards";
@@ -44,10 +44,11 @@ export default async function TeamPage() {
           it is fixed and comes back.
         </p>
         {/* "Mine" saved by an admin who became a viewer reads as none: they send no links any more. */}
-        <AlertPreferenceForm current={alerts === "MINE" && !sendsLinks ? "NONE" : alerts} sendsLinks={sendsLinks} />
-        <div className="mt-6 border-t border-slate-100 pt-4">
-          <PreferencesForm weeklyDigest={preferences?.weeklyDigest ?? true} />
-        </div>
+        <EmailPreferencesForm
+          alerts={alerts === "MINE" && !sendsLinks ? "NONE" : alerts}
+          weeklyDigest={preferences?.weeklyDigest ?? true}
+          sendsLinks={sendsLinks}
+        />
       </Card>
 
       {isOwner ? (
@@ -63,27 +64,30 @@ export default async function TeamPage() {
         <h2 id="members-heading" className="mb-3 font-semibold">
           Members ({members.length})
         </h2>
-        <ul className="divide-y divide-slate-200 rounded-xl border border-slate-200 bg-white shadow-sm">
-          {members.map((member) => (
-            <li key={member.id} className="flex flex-col gap-3 p-4 md:flex-row md:items-center md:justify-between">
-              <div className="min-w-0">
-                <p className="flex flex-wrap items-center gap-2">
-                  <span className="font-medium break-all">{member.email}</span>
-                  {member.id === user.id ? <span className="text-sm text-slate-500">(you)</span> : null}
-                  <RoleBadge role={member.role} />
-                </p>
-                <p className="text-sm text-slate-500">Last signed in: {formatDateTime(member.lastSignInAt)}</p>
-              </div>
-              {!isOwner ? null : member.role === "OWNER" && ownerCount === 1 ? (
-                <p className="text-sm text-slate-500 md:max-w-60 md:text-right">
-                  The only owner. To step down, make someone else an owner first.
-                </p>
-              ) : (
-                <MemberActions member={member} />
-              )}
-            </li>
-          ))}
-        </ul>
+        {/* A removed member's row leaves the page: the outcome is said above the list. */}
+        <OutcomeNotice>
+          <ul className="divide-y divide-slate-200 rounded-xl border border-slate-200 bg-white shadow-sm">
+            {members.map((member) => (
+              <li key={member.id} className="flex flex-col gap-3 p-4 md:flex-row md:items-center md:justify-between">
+                <div className="min-w-0">
+                  <p className="flex flex-wrap items-center gap-2">
+                    <span className="font-medium break-all">{member.email}</span>
+                    {member.id === user.id ? <span className="text-sm text-slate-500">(you)</span> : null}
+                    <RoleBadge role={member.role} />
+                  </p>
+                  <p className="text-sm text-slate-500">Last signed in: {formatDateTime(member.lastSignInAt)}</p>
+                </div>
+                {!isOwner ? null : member.role === "OWNER" && ownerCount === 1 ? (
+                  <p className="text-sm text-slate-500 md:max-w-60 md:text-right">
+                    The only owner. To step down, make someone else an owner first.
+                  </p>
+                ) : (
+                  <MemberActions member={member} />
+                )}
+              </li>
+            ))}
+          </ul>
+        </OutcomeNotice>
       </section>
 
       <section aria-labelledby="invitations-heading">
