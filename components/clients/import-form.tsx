@@ -138,20 +138,18 @@ export function ImportForm() {
               <TableHead>
                 <TableRow>
                   <TableHeader>Line</TableHeader>
+                  {/* Second, where a phone shows it without scrolling the table sideways. */}
+                  <TableHeader>Problems</TableHeader>
                   <TableHeader>Business</TableHeader>
                   <TableHeader>Contact email</TableHeader>
                   <TableHeader>Reference</TableHeader>
-                  <TableHeader>Problems</TableHeader>
                 </TableRow>
               </TableHead>
               <TableBody>
                 {preview.rows.map((row) => (
                   <TableRow key={row.line} className={row.errors.length ? "bg-red-50/60" : undefined}>
                     <TableCell className="text-slate-500">{row.line}</TableCell>
-                    <TableCell className="break-words">{row.values.name}</TableCell>
-                    <TableCell className="break-all">{row.values.contactEmail}</TableCell>
-                    <TableCell className="font-mono text-xs break-all">{row.values.clientReferenceId}</TableCell>
-                    <TableCell className="text-red-800">
+                    <TableCell className="min-w-48 text-red-800">
                       {row.errors.length ? row.errors.join(" ") : <span className="text-emerald-700">OK</span>}
                       {row.plugin?.status === "verified" ? (
                         <span className="block text-emerald-700">Plugin: ChakraHQ knows it.</span>
@@ -162,6 +160,9 @@ export function ImportForm() {
                         </span>
                       ) : null}
                     </TableCell>
+                    <TableCell className="break-words">{row.values.name}</TableCell>
+                    <TableCell className="break-all">{row.values.contactEmail}</TableCell>
+                    <TableCell className="font-mono text-xs break-all">{row.values.clientReferenceId}</TableCell>
                   </TableRow>
                 ))}
               </TableBody>

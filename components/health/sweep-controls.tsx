@@ -29,7 +29,7 @@ export function SweepIntervalForm({ minutes, isDefault }: { minutes: number; isD
       <Field
         id="sweep-minutes"
         label="Check every client's WhatsApp"
-        hint={isDefault ? "The default for this installation; choose one to keep it." : undefined}
+        hint={isDefault ? "This installation's default, until an owner saves an interval here." : undefined}
         errors={fieldErrors?.minutes}
       >
         <Select id="sweep-minutes" name="minutes" defaultValue={String(minutes)} errors={fieldErrors?.minutes}>

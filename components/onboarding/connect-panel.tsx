@@ -149,6 +149,18 @@ export function ConnectPanel({
   }
 
   const busy = phase.name === "starting" || phase.name === "confirming";
+  // Back from the signup (cancelled, failed, not confirmed): the focus, left on the signup's
+  // frame that has gone, comes back to the button ("Try again").
+  const button = useRef<HTMLButtonElement>(null);
+  const previous = useRef(phase.name);
+  useEffect(() => {
+    const was = previous.current;
+    previous.current = phase.name;
+    // Not on arrival, nor on the press itself: the focus is the person's until a signup ends.
+    if (was === phase.name || was === "idle") return;
+    const active = document.activeElement;
+    if (active === null || active === document.body || container.current?.contains(active)) button.current?.focus();
+  }, [phase.name]);
   const checking =
     (watching && (phase.name === "signup" || (phase.name === "idle" && overdue !== null))) || phase.name === "checking";
   // "Your agency has been told" only once the server said so (it emailed them).
@@ -163,7 +175,8 @@ export function ConnectPanel({
         {phase.name === "confirming" ? <p className="text-slate-700">{t("confirming")}</p> : null}
         {checking && !late && !unconfirmed ? (
           <p role="status" className="text-slate-700">
-            {t("checking")}
+            {/* While Meta's steps are open, what to do there; after them, what the page does. */}
+            {t(phase.name === "signup" ? "inSignup" : "checking")}
           </p>
         ) : null}
         {late ? (
@@ -197,11 +210,14 @@ export function ConnectPanel({
       !(phase.name === "checking" && watching && !late) ? (
         <div>
           <Button
-            onClick={() => void start()}
+            ref={button}
+            // Not `disabled` while busy: a disabled button drops the keyboard's focus to the page
+            // (start() takes one press at a time whatever is pressed).
+            onClick={() => void (busy ? undefined : start())}
             onPointerEnter={() => void loadSessionCode().catch(() => {})}
             onFocus={() => void loadSessionCode().catch(() => {})}
-            disabled={busy}
-            className="w-full sm:w-auto"
+            aria-disabled={busy}
+            className={`w-full sm:w-auto ${busy ? "cursor-not-allowed bg-teal-700/60 hover:bg-teal-700/60" : ""}`}
           >
             {busy ? t("wait") : phase.name === "idle" ? buttonLabel : t("tryAgain")}
           </Button>

@@ -1,6 +1,6 @@
 "use client";
 
-import type { ButtonHTMLAttributes } from "react";
+import type { ButtonHTMLAttributes, Ref } from "react";
 import { useFormStatus } from "react-dom";
 import { buttonClass, type Variant } from "./button-class";
 import { useHydrated } from "./use-hydrated";
@@ -15,7 +15,7 @@ export function Button({
   type = "button",
   disabled,
   ...props
-}: ButtonHTMLAttributes<HTMLButtonElement> & { variant?: Variant }) {
+}: ButtonHTMLAttributes<HTMLButtonElement> & { variant?: Variant; ref?: Ref<HTMLButtonElement> }) {
   const hydrated = useHydrated();
   return (
     <button

@@ -202,11 +202,15 @@ test("cancel and a Meta error in the SDK give a next step, and are recorded", as
   const client = await newClient("cancel");
   const { url, link } = await linkFor(client.id);
   await page.goto(url);
-  await page.getByRole("button", { name: "Connect WhatsApp" }).click();
+  // By keyboard.
+  await page.getByRole("button", { name: "Connect WhatsApp" }).focus();
+  await page.keyboard.press("Enter");
   const frame = page.frameLocator('iframe[title="Connect WhatsApp"]');
   await frame.getByRole("button", { name: "Connect WhatsApp" }).click();
   await frame.getByRole("button", { name: "Cancel" }).click();
   await expect(page.getByText("The signup was closed before it finished.")).toBeVisible();
+  // The signup's frame gone, the focus is back on the button.
+  await expect(page.getByRole("button", { name: "Try again" })).toBeFocused();
 
   await page.getByRole("button", { name: "Try again" }).click();
   await frame.getByRole("button", { name: "Connect WhatsApp" }).click();
@@ -367,7 +371,10 @@ test("the SDK never sends a success event the app recognises, and the end client
 
     await page.goto(url);
     await page.getByRole("button", { name: "Connect WhatsApp" }).click();
-    await expect(page.getByText("Checking with ChakraHQ…")).toBeVisible();
+    // While Meta's steps are open: what to do there, and that the page watches by itself.
+    await expect(page.getByRole("status")).toHaveText(
+      "Finish Meta's steps to connect. This page updates by itself once your number is connected.",
+    );
     const frame = page.frameLocator('iframe[title="Connect WhatsApp"]');
     await frame.getByRole("button", { name: "Connect WhatsApp" }).click();
     await frame.getByLabel("Business name").selectOption("Acme Bakery");
