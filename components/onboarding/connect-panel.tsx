@@ -20,7 +20,8 @@ export type Phase =
   | { name: "cancelled" }
   /** held: the agency has to finish setting up the account; busy: another attempt is under way. */
   | { name: "held" | "busy"; message: string }
-  | { name: "error"; message: string };
+  /** detail: Meta's or ChakraHQ's own words, as they came (English, whatever the page's language). */
+  | { name: "error"; message: string; detail?: string };
 
 /** How often the page asks the server to look at ChakraHQ while a signup is open. */
 const CHECK_EVERY_MS = 5_000;
@@ -198,7 +199,16 @@ export function ConnectPanel({
         {code ? <code.SessionNotice phase={phase} unconfirmed={unconfirmed} agencyName={agencyName} t={t} /> : null}
         {phase.name === "error" ? (
           <Notice tone="error" title={t("errorTitle")}>
-            <p className="break-words">{phase.message}</p>
+            <p className="break-words">
+              {phase.message}
+              {phase.detail ? (
+                <>
+                  {" "}
+                  {/* In its own direction: inside Arabic, its full stop stays at its own end. */}
+                  <bdi dir="auto">{phase.detail}</bdi>
+                </>
+              ) : null}
+            </p>
             <p className="mt-2">{t("errorHelp", { agency: agencyName })}</p>
           </Notice>
         ) : null}

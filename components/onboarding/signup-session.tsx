@@ -146,7 +146,7 @@ export async function openSession(ctx: SessionContext) {
           // The server keeps Meta's or ChakraHQ's own words (English) for the agency.
           void reportOnboarding(token, { kind: "failed", message: error?.message || "The signup did not complete." });
           // The page's own sentence first, then Meta's or ChakraHQ's words as they came.
-          setPhase({ name: "error", message: [t("notCompleted"), error?.message].filter(Boolean).join(" ") });
+          setPhase({ name: "error", message: t("notCompleted"), detail: error?.message || undefined });
         });
       },
     });

@@ -216,6 +216,8 @@ test("cancel and a Meta error in the SDK give a next step, and are recorded", as
   await frame.getByRole("button", { name: "Connect WhatsApp" }).click();
   await frame.getByRole("button", { name: "Simulate a Meta error" }).click();
   await expect(page.getByText("Meta could not complete the signup (simulated error).")).toBeVisible();
+  // Meta's words keep their own direction inside a right-to-left page.
+  await expect(page.locator("bdi", { hasText: "Meta could not complete" })).toHaveAttribute("dir", "auto");
   await expect(page.getByRole("button", { name: "Try again" })).toBeVisible();
 
   await expect
