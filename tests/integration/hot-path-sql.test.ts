@@ -176,6 +176,7 @@ describe("a mint's rows, written in SQL", () => {
       pluginId: client.pluginId,
       purpose: "CONNECT",
       expiresAt,
+      usedAt: null,
     });
     await db.client.update({ where: { id: client.id }, data: { archived: true } });
     expect(await resolveLink(token)).toMatchObject({ state: "revoked", linkId });
