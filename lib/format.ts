@@ -13,3 +13,8 @@ export function asSentence(message: string): string {
   const text = message.trim();
   return text === "" || /[.!?…]["'”’]?$/.test(text) ? text : `${text}.`;
 }
+
+/** "Acme's", and "Acme Traders'" for a name ending in s (the AP style for names). */
+export function possessive(name: string): string {
+  return /s$/i.test(name) ? `${name}'` : `${name}'s`;
+}

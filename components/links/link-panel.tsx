@@ -7,7 +7,13 @@ import { ConfirmActionForm } from "@/components/ui/confirm-action-form";
 import { Field, Input, Select } from "@/components/ui/field";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { createLinkAction, resendLinkAction, revokeLinkAction, type LinkState } from "@/lib/actions/links";
-import { LINK_DAYS_CHOICES, LINK_DAYS_RANGE, PURPOSE_INFO, type LinkPurpose } from "@/lib/onboarding/rules";
+import {
+  LINK_DAYS_CHOICES,
+  LINK_DAYS_RANGE,
+  PURPOSE_INFO,
+  REPLACED_DETAIL,
+  type LinkPurpose,
+} from "@/lib/onboarding/rules";
 import type { EmailDeliveryView } from "@/lib/email/delivery";
 import { formatDateTime } from "@/lib/format";
 
@@ -30,6 +36,10 @@ const STATE_STYLE: Record<LinkView["state"], { label: string; className: string 
   expired: { label: "Expired", className: "bg-slate-200 text-slate-700" },
   revoked: { label: "Revoked", className: "bg-slate-200 text-slate-700" },
 };
+
+/** A link revoked by a newer one, not by an admin's Revoke. */
+const wasReplaced = (link: LinkView) =>
+  link.events.some((event) => event.type === "REVOKED" && event.detail === REPLACED_DETAIL);
 
 const FUNNEL = ["SENT", "OPENED", "STARTED", "CONNECTED"] as const;
 const EVENT_LABEL: Record<string, string> = {
@@ -75,8 +85,19 @@ function NewAddress({ url }: { url: string }) {
   );
 }
 
+/**
+ * The link's progress. Its first step is "Sent" for an emailed link and "Created" for one the
+ * admin copied (and perhaps emailed only after the client opened it), so the ticks read in order.
+ */
 function Funnel({ events }: { events: LinkEvent[] }) {
   const first = (type: string) => events.find((e) => e.type === type);
+  const sent = first("SENT");
+  const opened = first("OPENED");
+  const copied = !sent || (opened !== undefined && opened.createdAt < sent.createdAt);
+  const steps = copied ? (["CREATED", ...FUNNEL.slice(1)] as const) : FUNNEL;
+  // A failure or cancel before the connection is history, not a problem left to solve.
+  const connected = first("CONNECTED");
+  const settled = (event: LinkEvent) => connected !== undefined && event.createdAt <= connected.createdAt;
   const endings = events.filter((e) => e.type === "FAILED" || e.type === "CANCELLED" || e.type === "UNCONFIRMED");
   const said = events.filter((e) => e.type === "SDK_EVENT");
   const reminders = events.filter((e) => e.type === "REMINDED");
@@ -84,7 +105,7 @@ function Funnel({ events }: { events: LinkEvent[] }) {
   return (
     <div className="flex flex-col gap-2">
       <ol className="flex flex-wrap gap-1.5" aria-label="Progress">
-        {FUNNEL.map((type) => {
+        {steps.map((type) => {
           const event = first(type);
           return (
             <li
@@ -102,8 +123,15 @@ function Funnel({ events }: { events: LinkEvent[] }) {
       {endings.length ? (
         <ul className="flex flex-col gap-1 text-xs text-slate-600">
           {endings.slice(-3).map((event, index) => (
-            <li key={index} className={event.type === "FAILED" ? "text-red-800" : "text-amber-800"}>
-              {EVENT_LABEL[event.type]} {formatDateTime(event.createdAt)}
+            <li
+              key={index}
+              className={
+                settled(event) ? "text-slate-600" : event.type === "FAILED" ? "text-red-800" : "text-amber-800"
+              }
+            >
+              {settled(event) ? "Before it connected: " : ""}
+              {settled(event) ? EVENT_LABEL[event.type]?.toLowerCase() : EVENT_LABEL[event.type]}{" "}
+              {formatDateTime(event.createdAt)}
               {event.detail ? `: ${event.detail}` : ""}
             </li>
           ))}
@@ -224,6 +252,8 @@ function LinkActions({
   }, null);
   const inputId = `resend-to-${link.id}`;
   const to = link.sentTo ?? contactEmail;
+  // A link made with "Create link only" was never emailed: its first email is not "again".
+  const verb = link.sentTo ? "Send again" : "Email it";
   return (
     <div className="flex flex-col border-t border-slate-100 pt-3">
       {/* Send again's field, button and hint on the left; Revoke apart at the right, in line with
@@ -233,7 +263,7 @@ function LinkActions({
           <input type="hidden" name="linkId" value={link.id} />
           <div className="flex min-w-0 flex-1 flex-col gap-1.5 sm:max-w-sm">
             <label htmlFor={inputId} className="text-sm font-medium text-slate-900">
-              Send again to
+              {verb} to
             </label>
             <Input
               id={inputId}
@@ -245,11 +275,11 @@ function LinkActions({
             />
           </div>
           <SubmitButton variant="secondary" pendingLabel="Sending…">
-            Send again
+            {verb}
           </SubmitButton>
         </form>
         <p id={`${inputId}-hint`} className="text-sm text-slate-500 sm:col-start-1 sm:row-start-2">
-          Empty: to {to}. It gets a new address; the current one stops working.
+          Empty: to {to}. It gets a new address; the {link.sentTo ? "current" : "copied"} one stops working.
         </p>
         <ConfirmActionForm
           trigger="Revoke"
@@ -403,7 +433,7 @@ export function LinkPanel({
             <li key={link.id} className="flex flex-col gap-3 p-4">
               <div className="flex flex-wrap items-center gap-2 text-sm">
                 <span className={`rounded-full px-2 py-0.5 text-xs font-medium ${STATE_STYLE[link.state].className}`}>
-                  {STATE_STYLE[link.state].label}
+                  {link.state === "revoked" && wasReplaced(link) ? "Replaced" : STATE_STYLE[link.state].label}
                 </span>
                 {link.purpose === "CONNECT" ? null : (
                   <span className="rounded-full bg-violet-100 px-2 py-0.5 text-xs font-medium text-violet-800">

@@ -82,7 +82,7 @@ export function describeHistory(action: string, metadata: unknown): string {
       return `Alert emailed to ${m.recipients === 1 ? "1 member" : `${String(m.recipients)} members`}: ${String(m.title)}`;
     case "link.new_requested":
       return m.reason === "replaced_address"
-        ? "Asked for a new onboarding link (from an earlier address that “Send again” replaced)"
+        ? "Asked for a new onboarding link (from an earlier address, since replaced by a newer one)"
         : "Asked for a new onboarding link (the old one had stopped working)";
     case "link.reminded": {
       const to = Array.isArray(m.to) ? m.to.map(String).join(", ") : String(m.to);

@@ -9,8 +9,9 @@ import type { Actor } from "./team";
 
 export type AgencyBranding = { name: string; logoUrl: string | null; brandColor: string };
 
-/** The name emails and the clients' page use until an owner sets one. */
-export const DEFAULT_AGENCY_NAME = "Your agency";
+import { DEFAULT_AGENCY_NAME } from "../agency-name";
+
+export { DEFAULT_AGENCY_NAME };
 
 const DEFAULT_BRANDING: AgencyBranding = { name: DEFAULT_AGENCY_NAME, logoUrl: null, brandColor: "#0f766e" };
 

@@ -2,7 +2,8 @@ import type { ReactElement } from "react";
 import type { AgencyBranding } from "../data/agency";
 import { ROLE_INFO, type Role } from "../auth/roles";
 import type { LinkPurpose } from "../onboarding/rules";
-import { formatDateTime } from "../format";
+import { formatDateTime, possessive } from "../format";
+import { DEFAULT_AGENCY_NAME, productName } from "../agency-name";
 import { translator } from "../i18n/catalogs";
 import type { Locale } from "../i18n/locales";
 import { Heading, Link, Section, Text } from "@react-email/components";
@@ -26,7 +27,7 @@ const utcDate = (date: Date, locale: Locale) =>
 type SignInProps = { agency: AgencyBranding; url: string; expires: Date };
 
 function composeSignIn({ agency, url, expires }: SignInProps): Composed {
-  const subject = `Sign in to ${agency.name} Partner Onboarding`;
+  const subject = `Sign in to ${productName(agency.name)}`;
   return {
     subject,
     element: (
@@ -51,7 +52,7 @@ type InvitationProps = { agency: AgencyBranding; url: string; expires: Date; inv
 
 function composeInvitation({ agency, url, expires, invitedBy, role }: InvitationProps): Composed {
   const info = ROLE_INFO[role];
-  const subject = `${invitedBy} invited you to ${agency.name} Partner Onboarding`;
+  const subject = `${invitedBy} invited you to ${productName(agency.name)}`;
   return {
     subject,
     element: (
@@ -59,14 +60,14 @@ function composeInvitation({ agency, url, expires, invitedBy, role }: Invitation
         agency={agency}
         title={subject}
         preheader={`Join as ${info.label.toLowerCase()}.`}
-        heading={`You are invited to ${agency.name}`}
+        heading={`You are invited to ${productName(agency.name)}`}
         button={{ label: "Accept and sign in", url }}
         footnotes={[
           `This link expires on ${formatDateTime(expires)}. After that, ask for a new one on the sign-in page with this address.`,
         ]}
       >
         <Paragraph>
-          {`${invitedBy} invited you to the team that onboards ${agency.name}'s clients onto WhatsApp, as ${info.label.toLowerCase()}: ${info.description.toLowerCase()}.`}
+          {`${invitedBy} invited you to the team that onboards ${agency.name === DEFAULT_AGENCY_NAME ? "the agency's" : possessive(agency.name)} clients onto WhatsApp, as ${info.label.toLowerCase()}: ${info.description.toLowerCase()}.`}
         </Paragraph>
         <Paragraph>
           Accept by signing in with the button below. There is no password: each time, you get a link like this one by
@@ -173,7 +174,7 @@ function composeNewLinkRequest({
           connectionRemoved
             ? "Their WhatsApp connection was removed."
             : replacedAddress
-              ? "They opened an address that “Send again” replaced."
+              ? "They opened an earlier address, since replaced by a newer one."
               : "Their link expired or was revoked."
         }
         heading={`${clientName} asks for a new link`}
@@ -181,10 +182,10 @@ function composeNewLinkRequest({
       >
         <Paragraph>
           {connectionRemoved
-            ? `${clientName}'s WhatsApp connection no longer shows in ChakraHQ. Someone opened their onboarding link and asked for a new one to connect again.`
+            ? `${possessive(clientName)} WhatsApp connection no longer shows in ChakraHQ. Someone opened their onboarding link and asked for a new one to connect again.`
             : replacedAddress
-              ? `Someone opened an earlier address of ${clientName}'s onboarding link, one that “Send again” replaced, and asked for a new one. The newer address may not have reached them.`
-              : `Someone opened ${clientName}'s onboarding link after it stopped working and asked for a new one.`}
+              ? `Someone opened an earlier address of ${possessive(clientName)} onboarding link, since replaced by a newer address, and asked for a new one. The newer address may not have reached them.`
+              : `Someone opened ${possessive(clientName)} onboarding link after it stopped working and asked for a new one.`}
         </Paragraph>
       </EmailLayout>
     ),
@@ -226,7 +227,7 @@ function composePluginHold({ agency, clientName, reference, reason, clientUrl }:
 type SignupUnconfirmedProps = { agency: AgencyBranding; clientName: string; waitMinutes: number; clientUrl: string };
 
 function composeSignupUnconfirmed({ agency, clientName, waitMinutes, clientUrl }: SignupUnconfirmedProps): Composed {
-  const subject = `${clientName}'s WhatsApp signup could not be confirmed`;
+  const subject = `${possessive(clientName)} WhatsApp signup could not be confirmed`;
   return {
     subject,
     element: (
@@ -234,7 +235,7 @@ function composeSignupUnconfirmed({ agency, clientName, waitMinutes, clientUrl }
         agency={agency}
         title={subject}
         preheader="ChakraHQ shows no new WhatsApp account yet."
-        heading={`${clientName}'s signup could not be confirmed`}
+        heading={`${possessive(clientName)} signup could not be confirmed`}
         button={{ label: "Open the client", url: clientUrl }}
       >
         <Paragraph>
@@ -328,7 +329,7 @@ type ExpiryWarningProps = {
 };
 
 function composeExpiryWarning({ agency, clientName, expires, opened, clientUrl }: ExpiryWarningProps): Composed {
-  const subject = `${clientName}'s onboarding link expires tomorrow, unused`;
+  const subject = `${possessive(clientName)} onboarding link expires tomorrow, unused`;
   return {
     subject,
     element: (
@@ -336,7 +337,7 @@ function composeExpiryWarning({ agency, clientName, expires, opened, clientUrl }
         agency={agency}
         title={subject}
         preheader={`It stops working on ${formatDateTime(expires)}.`}
-        heading={`${clientName}'s link expires tomorrow`}
+        heading={`${possessive(clientName)} link expires tomorrow`}
         button={{ label: "Open the client", url: clientUrl }}
         footnotes={["You get this because you sent the link. Owners choose these reminders in the agency settings."]}
       >
@@ -373,7 +374,7 @@ function composeHelpRequest({ agency, clientName, contactEmail, message, clientU
         heading={`${clientName} needs help`}
         button={{ label: "Open the client", url: clientUrl }}
       >
-        <Paragraph>{`Someone on ${clientName}'s onboarding page asked for help. Their message:`}</Paragraph>
+        <Paragraph>{`Someone on ${possessive(clientName)} onboarding page asked for help. Their message:`}</Paragraph>
         <Paragraph>{`“${message}”`}</Paragraph>
         <Paragraph>
           {`The page does not ask who they are: reply to the client's contact (${contactEmail}) or call them. The link's history on the client's page keeps the message.`}

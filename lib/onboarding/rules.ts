@@ -40,6 +40,9 @@ export function linkState(
   return "active";
 }
 
+/** The REVOKED event's detail when a new link, not an admin's Revoke, stopped a link. */
+export const REPLACED_DETAIL = "replaced by a new link";
+
 // ---------------------------------------------------------------- what a link asks for
 
 export const LINK_PURPOSES = ["CONNECT", "RECONNECT", "CHANGE_NUMBER"] as const satisfies readonly LinkPurpose[];

@@ -27,7 +27,7 @@ test("the first owner signs in through a real email, lands on APP_URL, with a se
   await expect(page.getByRole("heading", { name: "Check your inbox" })).toBeVisible();
 
   const email = await waitForEmail(FIRST_OWNER_EMAIL, before + 1);
-  expect(email.subject).toBe("Sign in to Your agency Partner Onboarding");
+  expect(email.subject).toBe("Sign in to Partner Onboarding");
   expect(email.html).toContain("Sign in");
   expect(email.text).toContain("Your agency");
   const link = signInLink(email);

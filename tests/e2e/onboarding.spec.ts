@@ -168,9 +168,9 @@ test("after Send again only the live address is shown; the replaced one offers t
   const first = linkIn((await page.locator("code").filter({ hasText: "/onboard/" }).textContent()) ?? "");
   expect(first).not.toBe("");
 
-  // The field says what it is; empty, it sends to the contact.
-  await expect(page.getByLabel("Send again to")).toHaveAttribute("placeholder", client.contactEmail);
-  await page.getByRole("button", { name: "Send again" }).click();
+  // The field says what it is; empty, it sends to the contact. A copied link is emailed a first time.
+  await expect(page.getByLabel("Email it to")).toHaveAttribute("placeholder", client.contactEmail);
+  await page.getByRole("button", { name: "Email it" }).click();
   await expect(
     page.getByText(`New address queued for ${client.contactEmail}. The previous address no longer works.`),
   ).toBeVisible();
@@ -192,7 +192,7 @@ test("after Send again only the live address is shown; the replaced one offers t
   await expect(clientPage.getByText("Your agency has been told and will send you a new link.")).toBeVisible();
   const request = await waitForEmail(admin.email, 2); // #1: the sign-in link
   expect(request.subject).toBe(`${client.name} asks for a new onboarding link`);
-  expect(request.text).toContain("“Send again” replaced");
+  expect(request.text).toContain("since replaced by a newer address");
   // The live address still works.
   await clientPage.goto(second);
   await expect(clientPage.getByRole("heading", { level: 1, name: client.name })).toBeVisible();

@@ -117,13 +117,13 @@ describe("links", () => {
       orderBy: { createdAt: "desc" },
     });
     expect(email.subject).toBe(`${client.name} asks for a new onboarding link`);
-    expect(email.text).toContain("“Send again” replaced");
+    expect(email.text).toContain("since replaced by a newer address");
     const audit = await db.auditLog.findFirstOrThrow({
       where: { targetId: created.link.id, action: "link.new_requested" },
     });
     expect(audit.metadata).toMatchObject({ reason: "replaced_address" });
     expect(describeHistory(audit.action, audit.metadata)).toBe(
-      "Asked for a new onboarding link (from an earlier address that “Send again” replaced)",
+      "Asked for a new onboarding link (from an earlier address, since replaced by a newer one)",
     );
     expect(await requestNewLink(first)).toEqual({ ok: false, code: "already_requested" });
 

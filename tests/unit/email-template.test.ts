@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { DEFAULT_AGENCY_NAME } from "@/lib/agency-name";
 import { EMAIL_PREVIEWS, invitationEmail, renderPreview, signInEmail } from "@/lib/email/messages";
+import { possessive } from "@/lib/format";
 
 const agency = { name: `Ana's <b>Agency</b> "&" Co`, brandColor: "#123456", logoUrl: null };
 const url = "https://app.example/api/auth/callback/nodemailer?token=abc&email=a%40b.c";
@@ -33,6 +35,24 @@ describe("emails", () => {
     expect(light.html).not.toMatch(/background:#fde047;color:#ffffff/);
     // The link under the button is on white: the colour only where it reads.
     expect(light.html).not.toMatch(/<a[^>]*style="color:#fde047/);
+  });
+
+  it("leave the placeholder agency name out of what they say, and write a name's possessive as names take it", async () => {
+    const placeholder = { ...agency, name: DEFAULT_AGENCY_NAME };
+    expect((await signInEmail({ agency: placeholder, url, expires })).subject).toBe("Sign in to Partner Onboarding");
+    const invitation = await invitationEmail({ agency: placeholder, url, expires, invitedBy: "Olga", role: "ADMIN" });
+    expect(invitation.subject).toBe("Olga invited you to Partner Onboarding");
+    expect(invitation.text).toContain("the team that onboards the agency's clients onto WhatsApp");
+    const traders = await invitationEmail({
+      agency: { ...agency, name: "Acme Traders" },
+      url,
+      expires,
+      invitedBy: "Olga",
+      role: "ADMIN",
+    });
+    expect(traders.text).toContain("onboards Acme Traders' clients");
+    expect(possessive("Acme")).toBe("Acme's");
+    expect(possessive("BUSINESS")).toBe("BUSINESS'");
   });
 
   it("say who invited whom, with which role", async () => {

@@ -4,7 +4,7 @@ import { db } from "../../db";
 import { env } from "../../env";
 import { sealToken } from "../../links/sealed";
 import { newLinkToken } from "../../links/token";
-import { linkState, purposesFor, PURPOSE_INFO, stageMoveOf, type LinkPurpose } from "../../onboarding/rules";
+import { linkState, purposesFor, PURPOSE_INFO, REPLACED_DETAIL, stageMoveOf, type LinkPurpose } from "../../onboarding/rules";
 import { Prisma } from "../../generated/prisma/sqlite/client";
 import type { RenderedEmail } from "../../email/render";
 import { recordAudit } from "../audit";
@@ -88,7 +88,7 @@ export async function createLink({
     const previous = await tx.onboardingLink.findMany({ where: { clientId, revokedAt: null, usedAt: null }, select: { id: true } });
     if (previous.length) {
       await tx.onboardingLink.updateMany({ where: { id: { in: previous.map((l) => l.id) } }, data: { revokedAt: now } });
-      await tx.onboardingLinkEvent.createMany({ data: previous.map((l) => ({ linkId: l.id, type: "REVOKED" as const, detail: "replaced by a new link" })) });
+      await tx.onboardingLinkEvent.createMany({ data: previous.map((l) => ({ linkId: l.id, type: "REVOKED" as const, detail: REPLACED_DETAIL })) });
     }
     const created = await tx.onboardingLink.create({
       data: { clientId, purpose, tokenHash, tokenSealed: sealToken(token), expiresAt: new Date(now.getTime() + validDays * 86_400_000), createdById: actor.id },
