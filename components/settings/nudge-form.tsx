@@ -33,6 +33,12 @@ export function NudgeForm({ initial }: { initial: NudgeSettings }) {
     unfinishedDays: String(initial.unfinishedDays ?? 2),
     expiryWarning: initial.expiryWarning,
   });
+  const unsaved =
+    values.unopenedOn !== (initial.unopenedDays !== null) ||
+    (values.unopenedOn && Number(values.unopenedDays) !== initial.unopenedDays) ||
+    values.unfinishedOn !== (initial.unfinishedDays !== null) ||
+    (values.unfinishedOn && Number(values.unfinishedDays) !== initial.unfinishedDays) ||
+    values.expiryWarning !== initial.expiryWarning;
   return (
     <form action={dispatch} onSubmit={onSubmit} className="flex flex-col gap-5" noValidate>
       <ul className="flex flex-col gap-4">
@@ -110,7 +116,7 @@ export function NudgeForm({ initial }: { initial: NudgeSettings }) {
         <SubmitButton pending={pending} pendingLabel="Saving…">
           Save reminders
         </SubmitButton>
-        <ActionMessage state={state} />
+        <ActionMessage state={state} unsaved={unsaved && !pending} />
       </div>
     </form>
   );

@@ -108,6 +108,60 @@ test.describe("the dashboard", () => {
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       expect(overflow).toBeLessThanOrEqual(0);
     });
+
+    test("Settings previews the logo as clients will see it, and says when its address gives no image", async ({
+      page,
+    }) => {
+      // A 1×1 PNG at one address and nothing at the other (the browser is offline otherwise).
+      const png = Buffer.from(
+        "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==",
+        "base64",
+      );
+      await page.route("https://logo.example/**", (route) =>
+        route.request().url().endsWith("/ok.png")
+          ? route.fulfill({ contentType: "image/png", body: png })
+          : route.fulfill({ status: 404, body: "" }),
+      );
+      await page.goto("/settings");
+      const preview = page.locator("img[src^='https://logo.example/']");
+      const warning = page.getByText("The logo did not load from this address");
+      const field = page.getByLabel("Logo address (optional)");
+
+      await field.fill("https://logo.example/missing.png");
+      await expect(preview).toHaveCount(0); // not at every keystroke: once the field is left
+      await field.press("Tab");
+      await expect(warning).toBeVisible();
+      await expect(preview).toHaveCount(0);
+
+      await field.fill("https://logo.example/ok.png");
+      await field.press("Tab");
+      await expect(preview).toBeVisible();
+      await expect(warning).toHaveCount(0);
+    });
+
+    test("Settings says which of its forms holds an unsaved change", async ({ page }) => {
+      await page.goto("/settings");
+      const forms = page.locator("form");
+      const branding = forms.filter({ has: page.getByLabel("Agency name") });
+      const reminders = forms.filter({ has: page.getByRole("button", { name: "Save reminders" }) });
+      const name = page.getByLabel("Agency name");
+      await name.fill("Unsaved Test Agency");
+      await expect(branding.getByText("Unsaved changes.")).toBeVisible();
+      await expect(reminders.getByText("Unsaved changes.")).toHaveCount(0);
+      // Another form's Save does not save it, and the page keeps saying so.
+      await reminders.getByRole("button", { name: "Save reminders" }).click();
+      await expect(reminders.getByText(/^Saved/)).toBeVisible();
+      await expect(branding.getByText("Unsaved changes.")).toBeVisible();
+      // Typed back to what is saved: nothing is unsaved.
+      await name.fill("Your agency");
+      await expect(branding.getByText("Unsaved changes.")).toHaveCount(0);
+      await name.fill("Unsaved Test Agency");
+      await branding.getByRole("button", { name: "Save", exact: true }).click();
+      await expect(branding.getByText(/^Saved/)).toBeVisible();
+      await expect(branding.getByText("Unsaved changes.")).toHaveCount(0);
+      await page.getByRole("checkbox", { name: /not opened their link/ }).click();
+      await expect(reminders.getByText("Unsaved changes.")).toBeVisible();
+    });
   });
 
   test.describe(() => {
