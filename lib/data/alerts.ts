@@ -165,8 +165,3 @@ export async function getAlertPreference(userId: string): Promise<AlertPreferenc
   const row = await db.memberPreference.findUnique({ where: { userId }, select: { alerts: true } });
   return row?.alerts ?? "ALL";
 }
-
-/** Saves a member's own alert emails choice. */
-export async function setAlertPreference({ userId, alerts }: { userId: string; alerts: AlertPreference }) {
-  await db.memberPreference.upsert({ where: { userId }, create: { userId, alerts }, update: { alerts } });
-}

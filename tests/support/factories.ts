@@ -1,5 +1,6 @@
 import type { Role } from "@/lib/auth/roles";
-import { setAlertPreference, type AlertPreference } from "@/lib/data/alerts";
+import type { AlertPreference } from "@/lib/data/alerts";
+import { updateMemberPreferences } from "@/lib/data/digest";
 import { createClient } from "@/lib/data/clients/records";
 import { createLink, recordLinkSent } from "@/lib/data/onboarding/links";
 import { acceptInvitation, inviteMember, type Actor } from "@/lib/data/team";
@@ -50,7 +51,7 @@ export async function createTestMember(
   if (!invited.ok) throw new Error(`createTestMember: ${invited.message}`);
   const user = await acceptInvitation({ email });
   if (!user) throw new Error(`createTestMember: no invitation for ${email}`);
-  if (alerts) await setAlertPreference({ userId: user.id, alerts });
+  if (alerts) await updateMemberPreferences({ userId: user.id, alerts, weeklyDigest: user.weeklyDigest });
   return user;
 }
 

@@ -272,9 +272,6 @@ export type SignupCheck =
   /** No signup attempt open: nothing to check. */
   | { status: "closed" };
 
-/** What the page and the admins' email call connected: only numbers ChakraHQ shows CONNECTED. */
-const numbersOf = connectedNumbers;
-
 /**
  * While a signup attempt is open, asks ChakraHQ whether the plugin shows something it did not
  * hold at the mint (see signupFound), whatever the SDK said; if so the link is connected.
@@ -312,7 +309,7 @@ export async function checkSignup({
       });
     } else if (signupFound(baseline, config)) {
       const newlyConnected = await markConnected({ link, pluginId: attempt.pluginId, config, how: "seen in ChakraHQ's configuration" });
-      return { status: "connected", numbers: numbersOf(config), newlyConnected };
+      return { status: "connected", numbers: connectedNumbers(config), newlyConnected };
     }
   }
   // A signup the page reported as cancelled or failed is not overdue: the client was told.
@@ -346,7 +343,7 @@ async function numbersSince(link: FoundLink, chakra: ChakraClient, now: Date): P
     where: { clientId: link.clientId, isLatest: true },
     select: { raw: true, pluginId: true },
   });
-  const numbers = latest ? numbersOf(storedConfig(latest.raw)) : [];
+  const numbers = latest ? connectedNumbers(storedConfig(latest.raw)) : [];
   const watching = link.usedAt !== null && now.getTime() - link.usedAt.getTime() < NUMBER_WATCH_MS;
   const pluginId = latest?.pluginId ?? link.pluginId;
   if (numbers.length > 0 || !watching || !pluginId) return numbers;
@@ -358,7 +355,7 @@ async function numbersSince(link: FoundLink, chakra: ChakraClient, now: Date): P
     console.error(`[onboarding] numbers not checked: ${error.message}`);
     return [];
   }
-  const connected = numbersOf(config);
+  const connected = connectedNumbers(config);
   // Stored only once it has something to show: an unchanged answer every few seconds is not kept.
   if (connected.length > 0) await storeSnapshot({ clientId: link.clientId, pluginId, config });
   return connected;
@@ -382,7 +379,7 @@ async function markConnected({
   const marked = await db.onboardingLink.updateMany({ where: { id: linkId, usedAt: null }, data: { usedAt: now } });
   await db.signupAttempt.updateMany({ where: { linkId, endedAt: null }, data: { endedAt: now, outcome: "connected" } });
   if (marked.count === 1) {
-    const numbers = numbersOf(config).join(", ");
+    const numbers = connectedNumbers(config).join(", ");
     await recordLinkEvent(linkId, "CONNECTED", how ? [numbers, how].filter(Boolean).join("; ") : numbers);
     await recordAudit({
       actor: null,
