@@ -116,7 +116,8 @@ export async function storeSnapshot({
         before,
         after: { found: true, config },
         restart: !samePlugin,
-        expected: before ? await teamDisconnects(tx, clientId, previous!.fetchedAt) : undefined,
+        // Read only when an account or a number is gone: the keys it answers for.
+        expected: before && somethingGone(before.config, config) ? await teamDisconnects(tx, clientId, previous!.fetchedAt) : undefined,
       }));
       for (const change of describeChanges(previous?.phoneNumbers ?? [], phones)) {
         await recordAudit({ actor: null, action: change.action, targetType: "client", targetId: clientId, clientId, metadata: change.metadata }, tx);
@@ -139,6 +140,13 @@ const TEAM_DISCONNECTS: AuditAction[] = [
   "whatsapp.waba_disconnected",
   "whatsapp.waba_disconnect_unconfirmed",
 ];
+
+/** Whether an account or a number of `before` is missing from `after`. */
+function somethingGone(before: PluginConfig, after: PluginConfig): boolean {
+  const wabas = new Set(after.whatsappBusinessAccounts.map((w) => w.id));
+  const numbers = new Set(after.whatsappPhoneNumbers.map((p) => p.id));
+  return before.whatsappBusinessAccounts.some((w) => !wabas.has(w.id)) || before.whatsappPhoneNumbers.some((p) => !numbers.has(p.id));
+}
 
 /**
  * What the team's own disconnects since the previous snapshot make disappear: the accounts, and
