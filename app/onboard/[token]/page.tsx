@@ -72,8 +72,9 @@ export default async function OnboardPage({ params }: PageProps<"/onboard/[token
               // eslint-disable-next-line @next/next/no-img-element -- the agency's own logo, any host
               <img src={agency.logoUrl} alt="" className="h-8 w-auto rounded bg-white/90 p-1" />
             ) : null}
-            {/* The name in its own direction, placed at the start of the page's. */}
-            <span className="min-w-0 flex-1 font-semibold break-words">
+            {/* The name in its own direction, placed at the start of the page's. A long one is cut
+                at two lines (the intro below says it whole; screen readers read it whole). */}
+            <span className="line-clamp-2 min-w-0 flex-1 font-semibold break-words" title={agencyName}>
               <bdi>{agencyName}</bdi>
             </span>
             <LanguageSwitch locale={locale} path={`/onboard/${token}`}>
