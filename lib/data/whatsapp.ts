@@ -20,7 +20,7 @@ import { blockChakraUntil, chakraBlockedUntil } from "./chakra-rate-limit";
 import { applyAlertRules, deliverAlerts } from "./alerts";
 import { recordAudit, type AuditAction } from "./audit";
 import { latestConfigForClient, storeSnapshot, SYNCED_CLIENT_SELECT } from "./snapshots";
-import { searchTerm } from "./clients/search-text";
+import { searchTerm, searchTerms } from "./clients/search-text";
 import { asSentence } from "../format";
 import { fail, type Failure } from "../result";
 import type { Actor } from "./team";
@@ -279,8 +279,12 @@ export const NUMBER_FILTERS = ["not_connected", "attention", "coexistence"] as c
 export type NumberFilter = (typeof NUMBER_FILTERS)[number];
 
 /** The overview's search: a number, or its client's searchable fields. */
-function numberSearch(term: string | undefined): Prisma.SnapshotPhoneNumberWhereInput {
-  if (!term) return {};
+function numberSearch(query: string | undefined): Prisma.SnapshotPhoneNumberWhereInput {
+  if (!query) return {};
+  // A number typed another way than displayed ("+919820012345") is searched by its digits,
+  // which only the client's search text holds: the client's numbers are listed.
+  const phone = searchTerms(query);
+  const term = phone.length === 1 && /^\d{7,}$/.test(phone[0]!) ? phone[0]! : query;
   return {
     AND: [
       {

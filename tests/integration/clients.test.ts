@@ -193,6 +193,16 @@ describe("finding clients", () => {
     expect(await ids("d83e1d23")).toEqual([other.id]);
     expect(await ids("555-191")).toEqual([other.id]);
     expect(await ids("15551914348")).toEqual([other.id]);
+    // A number written otherwise than ChakraHQ displays it.
+    expect(await ids("+15551914348")).toEqual([other.id]);
+    expect(await ids("+1 (555) 191 4348")).toEqual([other.id]);
+    // A short run of digits starts a word: "14" is not found inside the number's digits.
+    expect(await ids("dental 14")).toEqual([]);
+    const shop = (await createClient({ actor, input: input({ name: "Shop 14" }), pluginVerified: false })) as {
+      id: string;
+    };
+    expect(await ids("14")).toEqual([shop.id]);
+    expect(await ids("4348")).toEqual([other.id]);
     expect(await ids("nothing-like-this")).toEqual([]);
   });
 

@@ -362,6 +362,10 @@ describe("the overview", () => {
       "+1 555-191-4348",
     ]);
     expect((await listPhoneNumbers({ q: "7700" })).rows.map((r) => r.snapshot.client?.name)).toEqual(["North Cafe"]);
+    // Written without the displayed spaces: found through its client's digits.
+    expect((await listPhoneNumbers({ q: "+447700900123" })).rows.map((r) => r.displayPhoneNumber)).toEqual([
+      "+44 7700 900123",
+    ]);
     // LIKE's wildcards are literal: no number or client here has a % or an _.
     expect((await listPhoneNumbers({ q: "%" })).total).toBe(0);
     expect((await listPhoneNumbers({ q: "77_0" })).total).toBe(0);

@@ -3,12 +3,15 @@ import { CLIENT_FILTERS, type ClientFilter } from "../../clients/status";
 import type { Prisma } from "../../generated/prisma/sqlite/client";
 import { db } from "../../db";
 import type { ClientListQuery } from "../../validations/clients";
-import { searchTerm } from "./search-text";
+import { searchTerm, searchTerms, termStarts } from "./search-text";
 
-/** The search alone: every term (up to 8) somewhere in the client's lower-cased search text. */
+/** The search alone: every term (up to 8) in the client's lower-cased search text (searchTerms, termStarts). */
 function searchFor(q: string): Prisma.ClientWhereInput[] {
-  const terms = q.split(/\s+/).filter(Boolean).slice(0, 8);
-  return terms.map((term) => ({ searchText: { contains: searchTerm(term) } }));
+  return searchTerms(q).map((term) => {
+    const starts = termStarts(term);
+    if (!starts) return { searchText: { contains: searchTerm(term) } };
+    return { OR: [{ searchText: { startsWith: term } }, ...starts.map((s) => ({ searchText: { contains: searchTerm(s) } }))] };
+  });
 }
 
 export function whereFor({ q, status }: { q: string; status?: ClientFilter }): Prisma.ClientWhereInput {

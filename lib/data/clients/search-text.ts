@@ -53,3 +53,22 @@ function fitted(text: string, max: number): string {
 export function searchTerm(term: string): string {
   return literal(term.toLowerCase());
 }
+
+/**
+ * A search box's terms (at most 8). A phone number written any way ("+91 98200-12345",
+ * "+919820012345") is one term, its digits, which the search text holds for every number.
+ */
+export function searchTerms(q: string): string[] {
+  const trimmed = q.trim();
+  if (/^\+?[\d\s().-]+$/.test(trimmed) && (trimmed.match(/\d/g)?.length ?? 0) >= 7) return [trimmed.replace(/\D/g, "")];
+  return trimmed.split(/\s+/).filter(Boolean).slice(0, 8);
+}
+
+/**
+ * Where a term may match: anywhere, but a short run of digits ("04" in "Shop 04") only where a
+ * word starts, not inside a phone number's digits (which would find most clients).
+ */
+export function termStarts(term: string): string[] | null {
+  if (!/^\d{1,3}$/.test(term)) return null;
+  return [" ", "-", "#", "/", "("].map((before) => `${before}${term}`);
+}
