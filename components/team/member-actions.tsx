@@ -8,8 +8,14 @@ import { Select } from "@/components/ui/field";
 import { changeRoleAction, removeMemberAction } from "@/lib/actions/team";
 import { ROLE_INFO, ROLES, type Role } from "@/lib/auth/roles";
 
-/** An owner's controls on one member's row: change the role, remove. */
-export function MemberActions({ member }: { member: { id: string; email: string; role: Role } }) {
+/** An owner's controls on one member's row: change the role, remove. `self`: the owner's own row. */
+export function MemberActions({
+  member,
+  self = false,
+}: {
+  member: { id: string; email: string; role: Role };
+  self?: boolean;
+}) {
   const [roleState, changeRole] = useActionState(changeRoleAction, null);
   return (
     <div className="flex flex-col gap-1">
@@ -32,12 +38,16 @@ export function MemberActions({ member }: { member: { id: string; email: string;
         </form>
         <ConfirmActionForm
           trigger="Remove"
-          triggerLabel={`Remove ${member.email}`}
-          title={`Remove ${member.email}?`}
-          description="They are signed out everywhere at once and can no longer sign in. You can invite them again later."
+          triggerLabel={self ? `Remove yourself (${member.email})` : `Remove ${member.email}`}
+          title={self ? "Remove yourself from the team?" : `Remove ${member.email}?`}
+          description={
+            self
+              ? `This is you (${member.email}). You are signed out at once and can no longer sign in; only another owner can invite you again.`
+              : "They are signed out everywhere at once and can no longer sign in. You can invite them again later."
+          }
           action={removeMemberAction}
           fields={{ userId: member.id }}
-          confirmLabel="Remove from the team"
+          confirmLabel={self ? "Remove me" : "Remove from the team"}
           pendingLabel="Removing…"
         />
       </div>

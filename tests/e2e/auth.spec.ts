@@ -184,6 +184,13 @@ test("removing a member signs them out at once", async ({ browser }) => {
   const ownerPage = await ownerContext.newPage();
   await signIn(ownerPage, owner.email);
   await ownerPage.goto("/team");
+  // The owner's own row says so before it removes them.
+  const own = ownerPage.getByRole("listitem").filter({ hasText: owner.email });
+  await own.getByRole("button", { name: `Remove yourself (${owner.email})` }).click();
+  const self = ownerPage.getByRole("dialog", { name: "Remove yourself from the team?" });
+  await expect(self).toContainText(`This is you (${owner.email})`);
+  await self.getByRole("button", { name: "Cancel" }).click();
+  await expect(self).toHaveCount(0);
   const row = ownerPage.getByRole("listitem").filter({ hasText: admin.email });
   await row.getByRole("button", { name: "Remove" }).click();
   const dialog = ownerPage.getByRole("dialog", { name: `Remove ${admin.email}?` });

@@ -82,7 +82,7 @@ export default async function TeamPage() {
                     The only owner. To step down, make someone else an owner first.
                   </p>
                 ) : (
-                  <MemberActions member={member} />
+                  <MemberActions member={member} self={member.id === user.id} />
                 )}
               </li>
             ))}
