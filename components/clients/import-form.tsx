@@ -58,6 +58,11 @@ export function ImportForm() {
               }
               const text = await file.text();
               setCsv(text);
+              // Said at once: an empty file leaves nothing to check, and the button would just stay grey.
+              if (!text.trim()) {
+                setSizeError(`${file.name} is empty: choose the CSV file with your clients.`);
+                return;
+              }
               // Line breaks go as CRLF: a file just under the limit can end up over it.
               setSizeError(importSizeError(csvSubmissionBytes(text)));
             }}

@@ -129,7 +129,9 @@ export const previewImportAction = createAction(
       csv,
       message: ok
         ? `${preview.validCount} ${preview.validCount === 1 ? "client" : "clients"} ready to import.${pluginSummary(preview)}`
-        : "Fix the rows marked below, then check the file again. Nothing was imported.",
+        : preview.fileErrors.length > 0
+          ? "The file cannot be imported as it is: see below. Nothing was imported."
+          : "Fix the rows marked below, then check the file again. Nothing was imported.",
     };
   },
 );

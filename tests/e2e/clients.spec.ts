@@ -108,6 +108,19 @@ test("a CSV import shows the bad row first and imports everything once it is fix
   await expect(page.getByRole("link", { name: "South Deli" })).toBeVisible();
 });
 
+test("a CSV import says why an empty file or an image cannot be checked", async ({ page }) => {
+  await page.goto("/clients/import");
+  const file = page.getByLabel("CSV file");
+  await file.setInputFiles({ name: "empty.csv", mimeType: "text/csv", buffer: Buffer.alloc(0) });
+  await expect(page.getByText("empty.csv is empty: choose the CSV file with your clients.")).toBeVisible();
+  const png = Buffer.from("89504e470d0a1a0a0000000d4948445200000001000000010806000000", "hex");
+  await file.setInputFiles({ name: "logo.png", mimeType: "image/png", buffer: png });
+  await page.getByRole("button", { name: "Check the file" }).click();
+  await expect(page.getByText("The file cannot be imported as it is: see below. Nothing was imported.")).toBeVisible();
+  await expect(page.getByText(/^This is not a CSV file: it holds binary data/)).toBeVisible();
+  await expect(page.getByText(/has no "name" column/)).toHaveCount(0);
+});
+
 test.describe(() => {
   test.use({ storageState: signedInState("VIEWER") });
 

@@ -873,6 +873,14 @@ describe("CSV import and export", () => {
     ]);
   });
 
+  it("says a binary file is not a CSV, instead of listing the columns it lacks", async () => {
+    // What a browser's file.text() makes of a PNG: its signature, a NUL, and U+FFFD for bytes that are not UTF-8.
+    const preview = await previewImport("\uFFFDPNG\r\n\u001a\n\u0000\u0000\u0000\rIHDR");
+    expect(preview.fileErrors).toEqual([
+      "This is not a CSV file: it holds binary data. In your spreadsheet, save or export the sheet as CSV, then choose that file.",
+    ]);
+  });
+
   it("exports the filtered view with plugins and numbers, formulas defused", async () => {
     const withPlugin = (await createClient({
       actor,

@@ -121,6 +121,11 @@ async function inBatches<T>(values: string[], query: (batch: string[]) => Promis
  * plugin id is checked with ChakraHQ. Writes nothing.
  */
 export async function previewImport(csv: string, options: ImportCheckOptions = {}): Promise<ImportPreview> {
+  // An image, a spreadsheet (.xlsx is a zip) or another binary file read as text.
+  if (/[\u0000\uFFFD]/.test(csv)) {
+    const message = "This is not a CSV file: it holds binary data. In your spreadsheet, save or export the sheet as CSV, then choose that file.";
+    return { rows: [], fileErrors: [message], validCount: 0, errorCount: 0, plugins: { checked: 0, unverified: 0 } };
+  }
   const parsed = Papa.parse<Record<string, string>>(csv.replace(/^\uFEFF/, ""), {
     header: true,
     skipEmptyLines: "greedy",
