@@ -18,7 +18,17 @@ export function slugify(name: string): string {
   let slug = full.slice(0, 60);
   if (full.length > 60 && full[60] !== "-" && slug.includes("-")) slug = slug.slice(0, slug.lastIndexOf("-"));
   slug = slug.replace(/-+$/, "");
-  return slug.length >= 2 ? slug : "";
+  if (slug.length >= 2) return slug;
+  // A name in another script ("مطعم الشام", "शर्मा स्टोर") has no letters to keep: "client-" and
+  // a hash of the name, the same each time, so a CSV's check and its import agree.
+  return /[\p{L}\p{N}]/u.test(name) ? `client-${nameHash(name.trim().normalize("NFC").toLowerCase())}` : "";
+}
+
+/** FNV-1a (32 bits) in base 36: a short, stable stand-in for a name, not a secret. */
+function nameHash(text: string): string {
+  let hash = 0x811c9dc5;
+  for (const byte of new TextEncoder().encode(text)) hash = Math.imul(hash ^ byte, 0x01000193) >>> 0;
+  return hash.toString(36).padStart(7, "0");
 }
 
 export const referenceSchema = z

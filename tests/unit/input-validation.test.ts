@@ -10,6 +10,7 @@ import {
   IMPORT_MAX_BYTES,
   importSchema,
   importSizeError,
+  referenceSchema,
   slugify,
   parseClientListQuery,
 } from "@/lib/validations/clients";
@@ -142,6 +143,13 @@ describe("the reference proposed from a business name", () => {
   it("is URL-safe, without accents", () => {
     expect(slugify("Café Zoë & Co")).toBe("cafe-zoe-co");
     expect(slugify("!!")).toBe("");
+    // A name in another script still gets a reference the schema takes, the same every time.
+    for (const name of ["مطعم الشام", "शर्मा स्टोर", "東京ベーカリー"]) {
+      expect(slugify(name)).toMatch(/^client-[0-9a-z]{7}$/);
+      expect(referenceSchema.safeParse(slugify(name)).success).toBe(true);
+      expect(slugify(` ${name} `)).toBe(slugify(name));
+    }
+    expect(slugify("مطعم الشام")).not.toBe(slugify("शर्मा स्टोर"));
   });
 
   it("is cut between words at 60 characters, not inside one", () => {
