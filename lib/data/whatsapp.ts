@@ -22,6 +22,7 @@ import { recordAudit, type AuditAction } from "./audit";
 import { latestConfigForClient, storeSnapshot, SYNCED_CLIENT_SELECT } from "./snapshots";
 import { searchTerm, searchTerms } from "./clients/search-text";
 import { asSentence } from "../format";
+import { DECLINED_NAME_STATUSES } from "../whatsapp/guidance";
 import { fail, type Failure } from "../result";
 import type { Actor } from "./team";
 
@@ -329,7 +330,10 @@ function numbersWhere(filter: NumberFilter | undefined, q: string | undefined): 
   return {
     listed: true,
     ...(filter === "not_connected" ? { NOT: { status: "CONNECTED" } } : {}),
-    ...(filter === "attention" ? { OR: [{ NOT: { status: "CONNECTED" } }, { qualityRating: "RED" }] } : {}),
+    // What the client's page lists for a number (lib/whatsapp/attention.ts); nameStatus is stored upper-cased.
+    ...(filter === "attention"
+      ? { OR: [{ NOT: { status: "CONNECTED" } }, { qualityRating: "RED" }, { nameStatus: { in: [...DECLINED_NAME_STATUSES] } }] }
+      : {}),
     ...(filter === "coexistence" ? { isOnBizApp: true } : {}),
     ...numberSearch(q?.trim()),
   };

@@ -5,6 +5,7 @@
  * the pages apply them.
  */
 import type { PluginConfig } from "../chakra/schemas";
+import { isNameDeclined } from "../whatsapp/guidance";
 import type { LinkEventType, LinkPurpose, OnboardingStatus } from "../generated/prisma/sqlite/enums";
 
 export type { LinkPurpose };
@@ -134,6 +135,7 @@ export function summarizeConfig(config: PluginConfig) {
   const needsAttention =
     phones.some((p) => p.status && p.status !== "CONNECTED") ||
     phones.some((p) => p.quality_rating === "RED") ||
+    phones.some((p) => isNameDeclined(p.name_status)) ||
     config.whatsappBusinessAccounts.some((w) => w.account_review_status === "REJECTED");
   return {
     wabaCount: config.whatsappBusinessAccounts.length,

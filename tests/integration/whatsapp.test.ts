@@ -344,6 +344,27 @@ describe("the overview", () => {
     return { connected, pending };
   }
 
+  it("lists a connected number whose display name Meta declined under Needs attention, as its client's stage says", async () => {
+    const plugin = t.fake.createPlugin({ name: "declined" });
+    plugin.wabas.push({ id: "w-declined", name: "Declined WABA" });
+    plugin.numbers.push({
+      wabaId: "w-declined",
+      availableAt: 0,
+      number: {
+        id: "p-declined",
+        display_phone_number: "+91 98200 12345",
+        status: "CONNECTED",
+        name_status: "declined",
+      },
+    });
+    const client = await clientWithPlugin(plugin.id, "Lotus Declined");
+    await refreshClientConfig(client.id, t.chakra);
+    expect((await listPhoneNumbers({ filter: "attention" })).rows.map((r) => r.displayPhoneNumber)).toContain(
+      "+91 98200 12345",
+    );
+    expect((await db.client.findUniqueOrThrow({ where: { id: client.id } })).onboardingStatus).toBe("ATTENTION");
+  });
+
   it("lists every latest number, filtered and searched; counts per status", async () => {
     const { connected } = await twoClientsRefreshed();
     await refreshClientConfig(connected.id, t.chakra); // an older snapshot must not count twice

@@ -23,10 +23,10 @@ const NOW = new Date("2026-11-21T12:00:00Z");
 const LATER = new Date("2026-11-28T12:00:00Z");
 const EARLIER = new Date("2026-11-20T12:00:00Z");
 
-function config(numbers: { id: string; status?: string }[], wabaIds = ["w1"]): PluginConfig {
+function config(numbers: { id: string; status?: string; name_status?: string }[], wabaIds = ["w1"]): PluginConfig {
   return {
     whatsappBusinessAccounts: wabaIds.map((id) => ({ id })),
-    whatsappPhoneNumbers: numbers.map((n) => ({ id: n.id, status: n.status ?? "CONNECTED" })),
+    whatsappPhoneNumbers: numbers.map((n) => ({ ...n, status: n.status ?? "CONNECTED" })),
   } as unknown as PluginConfig;
 }
 
@@ -81,6 +81,11 @@ describe("a client's stage after a snapshot", () => {
       "ATTENTION",
     );
     expect(stageAfterSnapshot("CONNECTED", summarizeConfig(config([], [])), had)).toBe("ATTENTION");
+    // A display name Meta declined: what the client's page lists as needing attention.
+    for (const name_status of ["DECLINED", "rejected"])
+      expect(stageAfterSnapshot("CONNECTED", summarizeConfig(config([{ id: "p1", name_status }])), had)).toBe(
+        "ATTENTION",
+      );
   });
   it("a plugin whose numbers have not arrived yet keeps the links' stage", () => {
     const fresh = { hadAccount: false, hadNumbers: false };
