@@ -1,5 +1,5 @@
 import "server-only";
-import { ACTIVITY_ACTIONS, activityFromAudit, activityFromLinkEvent, mergeActivity } from "../home/activity";
+import { ACTIVITY_ACTIONS, activityFromAudit, activityFromLinkEvent, mergeActivity, quotedHelp } from "../home/activity";
 import { median, weeklyBuckets, type FunnelCounts } from "../home/funnel";
 import { rankNeeds, type Need, type NeedKind } from "../home/needs";
 import { DECLINED_NAME_STATUSES } from "../whatsapp/guidance";
@@ -53,6 +53,7 @@ export async function listNeeds({ limit = 20, now = new Date() }: { limit?: numb
     connectionsGone(limit),
     pluginsMissing(limit),
     signupsFailed(limit),
+    clientRequests(limit, now),
     pluginHolds(limit),
     reviewsRejected(limit),
     namesDeclined(limit),
@@ -304,6 +305,84 @@ async function signupsFailed(take: number): Promise<Found> {
   return { needs: needs.sort((a, b) => a.at.getTime() - b.at.getTime()).slice(0, take), total: needs.length };
 }
 
+/** How long a client's request (help, a new link) stays listed when nothing answers it. */
+export const REQUEST_SHOWN_MS = 7 * DAY;
+
+/**
+ * What clients asked of the agency from their page: help ("I need help") or a new link. Listed
+ * for REQUEST_SHOWN_MS, until the client has a link made after it or connects after it; one
+ * row per client, its latest request.
+ */
+async function clientRequests(take: number, now: Date): Promise<Found> {
+  const since = new Date(now.getTime() - REQUEST_SHOWN_MS);
+  const client = { select: { id: true, name: true } } as const;
+  const [help, asked] = await Promise.all([
+    db.onboardingLinkEvent.findMany({
+      where: { type: "HELP_REQUESTED", createdAt: { gte: since }, link: { client: activeClient } },
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      take: take * 5,
+      select: { detail: true, createdAt: true, link: { select: { client } } },
+    }),
+    db.auditLog.findMany({
+      where: { action: "link.new_requested", createdAt: { gte: since }, client: activeClient },
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      take: take * 5,
+      select: { metadata: true, createdAt: true, client },
+    }),
+  ]);
+  const latest = new Map<string, Need>();
+  const keep = (found: Need) => {
+    const had = latest.get(found.clientId);
+    if (!had || had.at < found.at) latest.set(found.clientId, found);
+  };
+  for (const event of help) {
+    keep(
+      need("help_asked", event.link.client, {
+        what: `Asked for help: ${quotedHelp(event.detail)}`,
+        at: event.createdAt,
+        atIsStart: true,
+        key: "",
+      }),
+    );
+  }
+  for (const entry of asked) {
+    if (!entry.client) continue;
+    const reason = (entry.metadata as { reason?: unknown } | null)?.reason;
+    keep(
+      need("link_asked", entry.client, {
+        what:
+          reason === "connection_removed"
+            ? "Asked for a new link: its WhatsApp connection was removed"
+            : reason === "replaced_address"
+              ? "Asked for a new link from an earlier address, since replaced"
+              : "Asked for a new link: theirs had stopped working",
+        at: entry.createdAt,
+        atIsStart: true,
+        key: "",
+      }),
+    );
+  }
+  if (latest.size === 0) return { needs: [], total: 0 };
+  // Answered: a link made, or a connection, after the request.
+  const oldest = new Date(Math.min(...[...latest.values()].map((n) => n.at.getTime())));
+  const answers = await db.onboardingLink.findMany({
+    where: { clientId: { in: [...latest.keys()] }, OR: [{ createdAt: { gt: oldest } }, { usedAt: { gt: oldest } }] },
+    select: { clientId: true, createdAt: true, usedAt: true },
+  });
+  const open = [...latest.values()].filter(
+    (request) =>
+      !answers.some(
+        (link) =>
+          link.clientId === request.clientId &&
+          (link.createdAt > request.at || (link.usedAt !== null && link.usedAt > request.at)),
+      ),
+  );
+  const needs = open
+    .map((request) => ({ ...request, key: `asked:${request.clientId}` }))
+    .sort((a, b) => a.at.getTime() - b.at.getTime());
+  return { needs: needs.slice(0, take), total: needs.length };
+}
+
 async function linksExpiring(take: number, now: Date): Promise<Found> {
   const where = { ...currentLink, expiresAt: { gt: now, lte: new Date(now.getTime() + EXPIRY_WARNING_MS) } };
   const [rows, total] = await Promise.all([
@@ -425,7 +504,7 @@ export async function getFunnel({ from, to }: { from: Date; to: Date }) {
 
 // ---------------------------------------------------------------- recent activity
 
-/** The last connections, failures, alerts and team changes, newest first. */
+/** The last connections, failures, clients' requests, alerts and team changes, newest first. */
 export async function listActivity({ take = 12 }: { take?: number } = {}) {
   const [entries, failures] = await Promise.all([
     db.auditLog.findMany({
@@ -442,7 +521,7 @@ export async function listActivity({ take = 12 }: { take?: number } = {}) {
       },
     }),
     db.onboardingLinkEvent.findMany({
-      where: { type: { in: ["FAILED", "UNCONFIRMED"] } },
+      where: { type: { in: ["FAILED", "UNCONFIRMED", "HELP_REQUESTED"] } },
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
       take,
       select: {
@@ -460,7 +539,7 @@ export async function listActivity({ take = 12 }: { take?: number } = {}) {
       failures.map((e) =>
         activityFromLinkEvent({
           id: e.id,
-          type: e.type as "FAILED" | "UNCONFIRMED",
+          type: e.type as "FAILED" | "UNCONFIRMED" | "HELP_REQUESTED",
           detail: e.detail,
           createdAt: e.createdAt,
           client: e.link.client,

@@ -9,6 +9,7 @@ import { describeHistory } from "../clients/history";
 /** The audit actions the home page shows: connections, alerts, and team changes. */
 export const ACTIVITY_ACTIONS = [
   "link.connected",
+  "link.new_requested",
   "whatsapp.number_status_changed",
   "whatsapp.quality_dropped",
   "whatsapp.plugin_not_found",
@@ -61,6 +62,12 @@ const TONES: Record<string, ActivityTone> = {
   "client.plugin_mint_unknown": "bad",
 };
 
+/** A client's help message as a short quotation (the link's history keeps it whole). */
+export function quotedHelp(detail: string | null): string {
+  const text = (detail ?? "").replace(/\s+/g, " ").trim();
+  return `“${text.length > 120 ? `${text.slice(0, 119)}…` : text}”`;
+}
+
 /** One audit entry as a line of the home page's activity. */
 export function activityFromAudit(entry: {
   id: string;
@@ -84,15 +91,26 @@ export function activityFromAudit(entry: {
   };
 }
 
-/** A failed or unconfirmed signup (a link's event) as a line of the home page's activity. */
+/** A failed or unconfirmed signup, or a request for help (a link's event), as a line of the home page's activity. */
 export function activityFromLinkEvent(event: {
   id: string;
-  type: "FAILED" | "UNCONFIRMED";
+  type: "FAILED" | "UNCONFIRMED" | "HELP_REQUESTED";
   detail: string | null;
   createdAt: Date;
   client: { id: string; name: string };
 }): Activity {
   const detail = event.detail?.trim().replace(/\.+$/, "");
+  if (event.type === "HELP_REQUESTED") {
+    return {
+      id: `event:${event.id}`,
+      at: event.createdAt,
+      text: `Asked for help: ${quotedHelp(event.detail)}`,
+      tone: "neutral",
+      by: "The client",
+      href: `/clients/${event.client.id}#links`,
+      client: event.client,
+    };
+  }
   return {
     id: `event:${event.id}`,
     at: event.createdAt,

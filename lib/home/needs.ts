@@ -10,8 +10,10 @@ export const NEED_KINDS = [
   "number_down",
   "connection_gone",
   "plugin_missing",
-  // A client tried and could not finish; or is blocked until the agency acts.
+  // A client tried and could not finish, or asked the agency; or is blocked until the agency acts.
   "signup_failed",
+  "help_asked",
+  "link_asked",
   "plugin_hold",
   // Meta refused something: the client cannot use WhatsApp fully until it is fixed.
   "review_rejected",
@@ -30,6 +32,8 @@ export const NEED_INFO: Record<NeedKind, { label: string; tone: "bad" | "warn" |
   connection_gone: { label: "Connection gone", tone: "bad" },
   plugin_missing: { label: "Plugin unknown", tone: "bad" },
   signup_failed: { label: "Signup failed", tone: "bad" },
+  help_asked: { label: "Asked for help", tone: "warn" },
+  link_asked: { label: "Asked for a link", tone: "warn" },
   plugin_hold: { label: "Plugin on hold", tone: "warn" },
   review_rejected: { label: "Review rejected", tone: "bad" },
   name_declined: { label: "Name declined", tone: "warn" },
@@ -63,6 +67,8 @@ const ACTIONS: Record<NeedKind, Action> = {
   connection_gone: { label: "Send a reconnect link", href: onClient("links") },
   plugin_missing: { label: "Map the right plugin", href: (id) => `/clients/${id}/edit` },
   signup_failed: { label: "Send a new link", href: onClient("links") },
+  help_asked: { label: "Read the request", href: onClient("links") },
+  link_asked: { label: "Send a new link", href: onClient("links") },
   plugin_hold: { label: "Settle the plugin", href: onClient("plugin") },
   review_rejected: { label: "See the account", href: onClient("whatsapp") },
   name_declined: { label: "See the number", href: onClient("whatsapp") },
@@ -77,6 +83,8 @@ const VIEW_ANCHOR: Record<NeedKind, string> = {
   connection_gone: "whatsapp",
   plugin_missing: "plugin",
   signup_failed: "links",
+  help_asked: "links",
+  link_asked: "links",
   plugin_hold: "plugin",
   review_rejected: "whatsapp",
   name_declined: "whatsapp",

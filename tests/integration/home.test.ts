@@ -274,6 +274,45 @@ describe("needs you now", () => {
     expect(await kindsOf(client.id)).toEqual([]);
   });
 
+  it("lists a client's request for help or for a new link until a link is made or it connects after it, for a week at most", async () => {
+    const now = Date.now();
+    const helped = await newClient("Help Wanted");
+    const link = await newLink(helped.id, { createdAt: new Date(now - 3 * HOUR) });
+    await db.onboardingLinkEvent.create({
+      data: { linkId: link.id, type: "HELP_REQUESTED", detail: "The  window\nclosed", createdAt: new Date(now - HOUR) },
+    });
+    const [help] = (await listNeeds()).items.filter((i) => i.clientId === helped.id);
+    expect(help).toMatchObject({ kind: "help_asked", what: "Asked for help: “The window closed”" });
+    expect((await listActivity()).map((a) => a.text)).toContain("Asked for help: “The window closed”");
+    // It connects through that link: answered.
+    await db.onboardingLink.update({ where: { id: link.id }, data: { usedAt: new Date(now - 10 * 60_000) } });
+    expect(await kindsOf(helped.id)).toEqual([]);
+
+    const lapsed = await newClient("Lapsed Link");
+    const old = await newLink(lapsed.id, { createdAt: new Date(now - 10 * DAY), expiresAt: new Date(now - 3 * DAY) });
+    const ask = (at: number) =>
+      db.auditLog.create({
+        data: {
+          action: "link.new_requested",
+          targetType: "link",
+          targetId: old.id,
+          clientId: lapsed.id,
+          createdAt: new Date(at),
+        },
+      });
+    await ask(now - 8 * DAY); // older than a week: no longer listed
+    expect(await kindsOf(lapsed.id)).toEqual([]);
+    await ask(now - 2 * HOUR);
+    const [asked] = (await listNeeds()).items.filter((i) => i.clientId === lapsed.id);
+    expect(asked).toMatchObject({ kind: "link_asked", what: "Asked for a new link: theirs had stopped working" });
+    expect((await listActivity()).map((a) => a.text)).toContain(
+      "Asked for a new onboarding link (the old one had stopped working)",
+    );
+    // The admin makes a new link: answered.
+    await newLink(lapsed.id);
+    expect(await kindsOf(lapsed.id)).not.toContain("link_asked");
+  });
+
   it("lists a link opened two days ago and not finished, and one expiring within two days unused", async () => {
     const now = Date.now();
     const stalled = await newClient("Stalled");
