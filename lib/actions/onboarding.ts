@@ -28,6 +28,7 @@ import type { RenderedEmail } from "../email/render";
 import { queueEmail } from "../data/emails";
 import { env } from "../env";
 import type { LinkRefusal } from "../onboarding/messages";
+import { MINT_LIMITS } from "../onboarding/rules";
 import { onboardingReportSchema, sdkEventSchema } from "../validations/links";
 import { helpRequestSchema } from "../validations/nudges";
 import { createTokenAction, rateLimited } from "./safe-action";
@@ -56,8 +57,8 @@ export const startOnboarding = createTokenAction(
   {
     accepts: ["active"],
     limits: [
-      { name: "mint", per: "link", limit: 10, windowMs: HOUR },
-      { name: "mint", per: "address", limit: 30, windowMs: HOUR },
+      { name: "mint", per: "link", limit: MINT_LIMITS.perLink, windowMs: HOUR },
+      { name: "mint", per: "address", limit: MINT_LIMITS.perAddress, windowMs: HOUR },
     ],
   },
   async (link): Promise<{ ok: true; connectToken: string; expiresAt: string } | LinkRefusal> => {

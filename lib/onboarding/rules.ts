@@ -44,6 +44,13 @@ export function linkState(
 /** The REVOKED event's detail when a new link, not an admin's Revoke, stopped a link. */
 export const REPLACED_DETAIL = "replaced by a new link";
 
+/**
+ * Connect tokens a link may mint in an hour, and an address across links. The address's limit
+ * is high: mobile carriers put many phones behind one address (carrier-grade NAT), and every
+ * one of an agency's clients in a city may share it; each link keeps its own, lower limit.
+ */
+export const MINT_LIMITS = { perLink: 10, perAddress: 120 } as const;
+
 // ---------------------------------------------------------------- what a link asks for
 
 export const LINK_PURPOSES = ["CONNECT", "RECONNECT", "CHANGE_NUMBER"] as const satisfies readonly LinkPurpose[];

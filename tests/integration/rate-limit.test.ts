@@ -10,6 +10,7 @@ import { markLinkOpened, startOnboarding } from "@/lib/actions/onboarding";
 import { db } from "@/lib/db";
 import { consumeRateLimit } from "@/lib/data/rate-limit";
 import { refusalMessage } from "@/lib/onboarding/messages";
+import { MINT_LIMITS } from "@/lib/onboarding/rules";
 import { createTestClient, createTestLink } from "../support/factories";
 import { setRequestHeaders } from "../support/request-context";
 import { translator } from "@/lib/i18n/catalogs";
@@ -95,29 +96,35 @@ describe("the end client's actions", () => {
   });
 
   it("count a forged X-Forwarded-For for nothing: rotating it does not lift the per-address limit", async () => {
-    // 40 attempts spread over 4 links (10 each, within the per-link limit) from one socket
-    // address, each with a different forged address in front of it.
-    const links = await Promise.all([newLink(), newLink(), newLink(), newLink()]);
+    // The address's limit and 10 more, spread over links (each within its own limit) from one
+    // socket address, each with a different forged address in front of it.
+    const { perLink, perAddress } = MINT_LIMITS;
+    const attempts = perAddress + 10;
+    const links = await Promise.all(Array.from({ length: Math.ceil(attempts / perLink) }, () => newLink()));
     const before = mintedAtFake();
     const results = [];
-    for (let i = 0; i < 40; i++) {
+    for (let i = 0; i < attempts; i++) {
       setRequestHeaders({ "x-forwarded-for": `10.${i}.0.1, 192.0.2.${i}, 198.51.100.30` });
-      results.push(await startOnboarding(links[i % 4]!.token));
+      results.push(await startOnboarding(links[i % links.length]!.token));
     }
-    expect(results.map((r) => r.ok)).toEqual([...Array<boolean>(30).fill(true), ...Array<boolean>(10).fill(false)]);
-    expect(results[39]).toMatchObject({ ok: false, code: "rate_limited" });
-    const last = results[39]!;
+    expect(results.map((r) => r.ok)).toEqual([
+      ...Array<boolean>(perAddress).fill(true),
+      ...Array<boolean>(10).fill(false),
+    ]);
+    expect(results[attempts - 1]).toMatchObject({ ok: false, code: "rate_limited" });
+    const last = results[attempts - 1]!;
     if (!last.ok) expect(refusalMessage(last, "Acme Agency", english)).toMatch(/^Too many attempts/);
-    expect(mintedAtFake() - before).toBe(30);
+    expect(mintedAtFake() - before).toBe(perAddress);
   });
 
   it("count IPv6 clients by their /64: rotating through it does not lift the per-address limit", async () => {
-    const links = await Promise.all([newLink(), newLink(), newLink(), newLink()]);
+    const { perLink, perAddress } = MINT_LIMITS;
+    const links = await Promise.all(Array.from({ length: Math.ceil((perAddress + 2) / perLink) }, () => newLink()));
     const results = [];
-    for (let i = 0; i < 32; i++) {
+    for (let i = 0; i < perAddress + 2; i++) {
       setRequestHeaders({ "x-forwarded-for": `2001:db8:5:6:${(i + 1).toString(16)}::1` });
-      results.push((await startOnboarding(links[i % 4]!.token)).ok);
+      results.push((await startOnboarding(links[i % links.length]!.token)).ok);
     }
-    expect(results).toEqual([...Array<boolean>(30).fill(true), false, false]);
+    expect(results).toEqual([...Array<boolean>(perAddress).fill(true), false, false]);
   });
 });
