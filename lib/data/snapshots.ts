@@ -188,6 +188,8 @@ export const SYNCED_CLIENT_SELECT = {
   clientReferenceId: true,
   pluginId: true,
   onboardingStatus: true,
+  searchText: true,
+  updatedAt: true,
 } as const;
 export type SyncedClient = Prisma.ClientGetPayload<{ select: typeof SYNCED_CLIENT_SELECT }>;
 
@@ -205,10 +207,16 @@ async function syncClient(
   numbers: string[],
   known?: SyncedClient,
 ) {
-  const update = (client: SyncedClient) => ({
-    onboardingStatus: stageAfterSnapshot(client.onboardingStatus, summary, history),
-    searchText: buildSearchText(client, numbers),
-  });
+  const update = (client: SyncedClient) => {
+    const data = {
+      onboardingStatus: stageAfterSnapshot(client.onboardingStatus, summary, history),
+      searchText: buildSearchText(client, numbers),
+    };
+    // A refresh that changes nothing on the row keeps its time: the clients list's "Updated"
+    // is not every health check's.
+    const same = data.onboardingStatus === client.onboardingStatus && data.searchText === client.searchText;
+    return same ? { ...data, updatedAt: client.updatedAt } : data;
+  };
   if (known) {
     const written = await tx.client.updateMany({ where: { id: clientId, ...known }, data: update(known) });
     if (written.count === 1) return;

@@ -344,6 +344,21 @@ describe("the overview", () => {
     return { connected, pending };
   }
 
+  it("leaves the client's Updated time alone when a refresh changes nothing on its row", async () => {
+    const client = await clientWithPlugin(EXAMPLE_PLUGIN_ID, "Quiet Refresh");
+    await refreshClientConfig(client.id, t.chakra);
+    const updatedAt = async () => (await db.client.findUniqueOrThrow({ where: { id: client.id } })).updatedAt;
+    const first = await updatedAt();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await refreshClientConfig(client.id, t.chakra);
+    expect(await updatedAt()).toEqual(first);
+    // A number goes down: the stage changes, and so does the time.
+    t.fake.store.state.plugins[EXAMPLE_PLUGIN_ID]!.numbers[0]!.number.status = "FLAGGED";
+    await refreshClientConfig(client.id, t.chakra);
+    expect((await db.client.findUniqueOrThrow({ where: { id: client.id } })).onboardingStatus).toBe("ATTENTION");
+    expect((await updatedAt()).getTime()).toBeGreaterThan(first.getTime());
+  });
+
   it("lists a connected number whose display name Meta declined under Needs attention, as its client's stage says", async () => {
     const plugin = t.fake.createPlugin({ name: "declined" });
     plugin.wabas.push({ id: "w-declined", name: "Declined WABA" });
