@@ -18,6 +18,13 @@ export default async function DashboardLayout({ children }: { children: React.Re
   const isOwner = user.role === "OWNER";
   return (
     <div className={`${MEMBER_FONTS} min-h-dvh`}>
+      {/* The first Tab stop: past the navigation to the page itself. */}
+      <a
+        href="#content"
+        className="sr-only rounded-lg bg-white px-3 py-2 font-medium text-teal-800 shadow focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50"
+      >
+        Skip to the page
+      </a>
       {/* On a phone one row: the agency, the menu (links, who is signed in) and "Sign out". */}
       <header className="relative border-b border-slate-200 bg-white">
         <div className="mx-auto flex max-w-6xl items-center justify-between gap-x-6 gap-y-2 px-4 py-2 sm:flex-wrap sm:px-6 sm:py-3">
@@ -56,7 +63,7 @@ export default async function DashboardLayout({ children }: { children: React.Re
           </div>
         </div>
       </header>
-      <main className="mx-auto w-full max-w-6xl px-4 py-6 sm:px-6 sm:py-8">
+      <main id="content" tabIndex={-1} className="mx-auto w-full max-w-6xl px-4 py-6 outline-none sm:px-6 sm:py-8">
         {/* react-query only where members are: the end client's page does not load it. */}
         <Providers>{children}</Providers>
       </main>

@@ -35,6 +35,19 @@ test.describe(() => {
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
   });
+
+  test("the first Tab offers to skip the navigation, and Enter lands on the page @phone", async ({ page }) => {
+    await page.goto("/clients");
+    await page.keyboard.press("Tab");
+    const skip = page.getByRole("link", { name: "Skip to the page" });
+    await expect(skip).toBeFocused();
+    await expect(skip).toBeInViewport();
+    await page.keyboard.press("Enter");
+    await expect(page.getByRole("main")).toBeFocused();
+    await page.keyboard.press("Tab");
+    // The next stop is on the page, not in the header's navigation.
+    expect(await page.evaluate(() => document.activeElement?.closest("main") !== null)).toBe(true);
+  });
 });
 
 test("a load balancer gets the readiness verdict and nothing more", async ({ request }) => {
