@@ -72,7 +72,8 @@ export function SearchFilters({
         ) : null}
       </form>
 
-      <nav aria-label={filtersLabel} className="-mx-1 flex gap-1 overflow-x-auto px-1 pb-1">
+      {/* Wrapped, not scrolled sideways: on a phone a cut-off chip did not show there was more. */}
+      <nav aria-label={filtersLabel} className="flex flex-wrap gap-1.5">
         {filters.map((filter) => (
           <Link
             key={filter.key}
