@@ -43,6 +43,9 @@ test("an owner runs a sweep; a disconnected account becomes an alert on the clie
     const last = page.getByRole("region", { name: "Health sweep" });
     await expect(last.getByText("Running now.")).toBeVisible();
     await expect(last.getByText("0 of 1")).toBeVisible();
+    // Its figures are the running sweep's so far, not a finished one's.
+    await expect(last.getByRole("heading", { name: "This sweep, so far" })).toBeVisible();
+    await expect(last.getByText("Changes found so far")).toBeVisible();
     await expect(page.getByRole("button", { name: "A sweep is running" })).toBeDisabled();
     // Released once the worker's read has reached the fake (the page says "running" from the
     // moment the sweep is queued, which can be before): a release before it would free nothing.
@@ -50,6 +53,7 @@ test("an owner runs a sweep; a disconnected account becomes an alert on the clie
       .poll(async () => (await fakeCall<{ released: number }>("/__fake/release")).released)
       .toBeGreaterThan(0);
     await expect(last.getByText(/^Finished /)).toBeVisible();
+    await expect(last.getByRole("heading", { name: "Last sweep" })).toBeVisible();
     await expect(page.getByRole("button", { name: "Run a sweep now" })).toBeEnabled();
     await expect(page.getByText(/Nothing is running/)).toBeVisible();
   } finally {
@@ -68,7 +72,7 @@ test("an owner runs a sweep; a disconnected account becomes an alert on the clie
     )
     .toBe(2);
   await page.reload();
-  await expect(last.getByText("Changes found")).toBeVisible();
+  await expect(last.getByText("Changes found", { exact: true })).toBeVisible();
 
   // Plain words on the client's page and its history.
   await page.goto(`/clients/${client.id}`);

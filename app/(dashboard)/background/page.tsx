@@ -43,7 +43,7 @@ export default async function BackgroundPage() {
           <RunSweepButton running={sweepRunning} />
         </CardHeader>
         <CardContent>
-          <h3 className="text-sm font-medium text-slate-900">Last sweep</h3>
+          <h3 className="text-sm font-medium text-slate-900">{sweepRunning ? "This sweep, so far" : "Last sweep"}</h3>
           {!last ? (
             <p className="mt-1 text-sm text-slate-600">No sweep has run yet.</p>
           ) : (
@@ -61,7 +61,7 @@ export default async function BackgroundPage() {
                 </dd>
               </div>
               <div>
-                <dt className="text-slate-500">Changes found</dt>
+                <dt className="text-slate-500">{sweepRunning ? "Changes found so far" : "Changes found"}</dt>
                 <dd className={`font-medium ${last.alerts > 0 ? "text-amber-800" : ""}`}>
                   {last.alerts.toLocaleString("en")}
                 </dd>
