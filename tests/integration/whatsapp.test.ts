@@ -31,7 +31,11 @@ beforeAll(async () => {
   // refresh failing as "did not answer"); the one timeout case waits it out twice.
   t = await startTestChakra({}, { timeoutMs: 2_000, maxRetries: 1 });
 });
-afterAll(() => t.fake.close());
+afterAll(async () => {
+  await t.fake.close();
+  // Later files map the same example plugin: leave no client holding it.
+  await db.client.deleteMany();
+});
 beforeEach(async () => {
   t.fake.store.reset();
   t.fake.clearFaults();
