@@ -145,8 +145,16 @@ test.describe(() => {
     await expect(page.getByRole("button", { name: "Archive" })).toHaveCount(0);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
-    await page.goto("/clients/new");
+    const refused = await page.goto("/clients/new");
+    expect(refused?.status()).toBe(403);
     await expect(page.getByRole("heading", { name: "Not allowed" })).toBeVisible();
+    // Inside the signed-in frame: its navigation, and one main landmark, not two.
+    await expect(page.getByRole("main")).toHaveCount(1);
+    const missing = await page.goto("/clients/no-such-client");
+    expect(missing?.status()).toBe(404);
+    await expect(page.getByRole("heading", { name: "Not found" })).toBeVisible();
+    await expect(page.getByRole("main")).toHaveCount(1);
+    await expect(page.getByRole("link", { name: "Go to the clients" })).toBeVisible();
   });
 });
 
