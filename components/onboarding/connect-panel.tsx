@@ -199,16 +199,18 @@ export function ConnectPanel({
         {code ? <code.SessionNotice phase={phase} unconfirmed={unconfirmed} agencyName={agencyName} t={t} /> : null}
         {phase.name === "error" ? (
           <Notice tone="error" title={t("errorTitle")}>
-            <p className="break-words">
-              {phase.message}
-              {phase.detail ? (
-                <>
-                  {" "}
-                  {/* In its own direction: inside Arabic, its full stop stays at its own end. */}
-                  <bdi dir="auto">{phase.detail}</bdi>
-                </>
-              ) : null}
-            </p>
+            <p className="break-words">{phase.message}</p>
+            {phase.detail ? (
+              // On its own line, named as the signup's words: they come in English whatever the
+              // page's language, and in their own direction (inside Arabic, a full stop stays at
+              // their own end).
+              <p className="mt-1 break-words">
+                {t.rich("errorDetail", {
+                  detail: phase.detail,
+                  src: (chunks) => <bdi dir="auto">{chunks}</bdi>,
+                })}
+              </p>
+            ) : null}
             <p className="mt-2">{t("errorHelp", { agency: agencyName })}</p>
           </Notice>
         ) : null}

@@ -215,7 +215,12 @@ test("cancel and a Meta error in the SDK give a next step, and are recorded", as
   await page.getByRole("button", { name: "Try again" }).click();
   await frame.getByRole("button", { name: "Connect WhatsApp" }).click();
   await frame.getByRole("button", { name: "Simulate a Meta error" }).click();
-  await expect(page.getByText("Meta could not complete the signup (simulated error).")).toBeVisible();
+  const failed = page.getByRole("alert").filter({ hasText: "That did not work." });
+  // The page's own sentence, then the signup's words on their own line, named as theirs.
+  await expect(failed.getByText("The signup did not complete.", { exact: true })).toBeVisible();
+  await expect(
+    failed.getByText("Message from the signup: Meta could not complete the signup (simulated error).", { exact: true }),
+  ).toBeVisible();
   // Meta's words keep their own direction inside a right-to-left page.
   await expect(page.locator("bdi", { hasText: "Meta could not complete" })).toHaveAttribute("dir", "auto");
   await expect(page.getByRole("button", { name: "Try again" })).toBeVisible();
