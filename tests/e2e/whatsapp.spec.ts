@@ -310,10 +310,11 @@ test.describe(() => {
     const number = `+33 6 ${String(Date.now())
       .slice(-8)
       .replace(/(\d{2})(?=\d)/g, "$1 ")}`;
-    const client = await clientFor(
-      await connectedPlugin("Overview Optics", number),
-      `Overview Optics ${Date.now().toString(36)}`,
-    );
+    const pluginId = await connectedPlugin("Overview Optics", number);
+    const client = await clientFor(pluginId, `Overview Optics ${Date.now().toString(36)}`);
+    // A rating to act on: in its column on a wide screen, under the status on a phone.
+    const numberId = ((await fakeConfig(pluginId)).whatsappPhoneNumbers as { id: string }[])[0]!.id;
+    await fakeChange.qualityRating(pluginId, numberId, "RED");
     // The page's progress polls are held until the run has finished: a run can end before the
     // first poll answers, and the page must still show its results.
     let release!: () => void;
@@ -340,6 +341,7 @@ test.describe(() => {
     await expect(page.getByText(/Last refresh finished: \d+ of \d+ clients fetched/)).toBeVisible();
     await expect(row).toContainText(client.name);
     await expect(row).toContainText("CONNECTED");
+    await expect(row.getByText("low quality: act now").filter({ visible: true })).toHaveCount(1);
 
     await page.getByRole("link", { name: "Not connected" }).click();
     await expect(page).toHaveURL(/filter=not_connected/);

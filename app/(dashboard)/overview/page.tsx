@@ -112,42 +112,47 @@ export default async function OverviewPage({ searchParams }: PageProps<"/overvie
               </TableRow>
             </TableHead>
             <TableBody>
-              {rows.map((row) => (
-                <TableRow key={row.id}>
-                  <TableCell>
-                    <span className="font-medium whitespace-nowrap">{row.displayPhoneNumber || "unknown"}</span>
-                    <span className="block text-slate-500">
-                      {row.verifiedName ?? "no verified name"}
-                      {row.isOnBizApp ? " · Business app" : ""}
-                    </span>
-                  </TableCell>
-                  <TableCell>
-                    {row.snapshot.client ? (
-                      <Link
-                        href={`/clients/${row.snapshot.client.id}` as Route}
-                        className="font-medium hover:underline"
-                      >
-                        {row.snapshot.client.name}
-                      </Link>
-                    ) : (
-                      "unknown"
-                    )}
-                  </TableCell>
-                  <TableCell>
-                    <MeaningBadge meaning={meaningOf(PHONE_STATUS, row.status)} />
-                  </TableCell>
-                  <TableCell className="hidden md:table-cell">
-                    {row.qualityRating ? (
-                      <MeaningBadge meaning={meaningOf(QUALITY, row.qualityRating)} />
-                    ) : (
-                      <span className="text-slate-500">unknown</span>
-                    )}
-                  </TableCell>
-                  <TableCell className="hidden whitespace-nowrap text-slate-500 lg:table-cell">
-                    {formatDateTime(row.snapshot.fetchedAt)}
-                  </TableCell>
-                </TableRow>
-              ))}
+              {rows.map((row) => {
+                const quality = row.qualityRating ? meaningOf(QUALITY, row.qualityRating) : null;
+                return (
+                  <TableRow key={row.id}>
+                    <TableCell>
+                      <span className="font-medium whitespace-nowrap">{row.displayPhoneNumber || "unknown"}</span>
+                      <span className="block text-slate-500">
+                        {row.verifiedName ?? "no verified name"}
+                        {row.isOnBizApp ? " · Business app" : ""}
+                      </span>
+                    </TableCell>
+                    <TableCell>
+                      {row.snapshot.client ? (
+                        <Link
+                          href={`/clients/${row.snapshot.client.id}` as Route}
+                          className="font-medium hover:underline"
+                        >
+                          {row.snapshot.client.name}
+                        </Link>
+                      ) : (
+                        "unknown"
+                      )}
+                    </TableCell>
+                    <TableCell>
+                      <MeaningBadge meaning={meaningOf(PHONE_STATUS, row.status)} />
+                      {/* On a phone the Quality column is hidden: a rating that needs acting on shows here. */}
+                      {quality && quality.tone !== "good" && quality.tone !== "neutral" ? (
+                        <span className="mt-1 block md:hidden">
+                          <MeaningBadge meaning={quality} />
+                        </span>
+                      ) : null}
+                    </TableCell>
+                    <TableCell className="hidden md:table-cell">
+                      {quality ? <MeaningBadge meaning={quality} /> : <span className="text-slate-500">unknown</span>}
+                    </TableCell>
+                    <TableCell className="hidden whitespace-nowrap text-slate-500 lg:table-cell">
+                      {formatDateTime(row.snapshot.fetchedAt)}
+                    </TableCell>
+                  </TableRow>
+                );
+              })}
             </TableBody>
           </Table>
         ) : null}
