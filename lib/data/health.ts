@@ -96,11 +96,13 @@ export const healthSweepJob = defineJob({
 });
 
 const RECENT_FAILURES = 20;
+/** Finished "Refresh all" runs kept on the page: what a member started and how it went. */
+const RECENT_REFRESHES = 5;
 
 /** What the Background work page shows: the schedule, the last sweep, what runs now and what failed lately. */
 export async function getBackgroundWork(now = new Date()) {
   const [{ minutes, isDefault }, last] = await Promise.all([getSweepMinutes(), latestSweep()]);
-  const [runningRuns, runningClients, failures] = await Promise.all([
+  const [runningRuns, runningClients, failures, refreshes] = await Promise.all([
     db.refreshJob.findMany({ where: { status: "RUNNING" }, orderBy: { startedAt: "desc" }, take: 10 }),
     db.refreshJobClient.findMany({
       where: { outcome: null, claimedAt: { not: null }, refreshJob: { status: "RUNNING" } },
@@ -114,7 +116,32 @@ export async function getBackgroundWork(now = new Date()) {
       orderBy: { updatedAt: "desc" },
       take: RECENT_FAILURES,
     }),
+    db.refreshJob.findMany({
+      where: { kind: "REFRESH_ALL", status: { not: "RUNNING" } },
+      select: {
+        id: true,
+        status: true,
+        total: true,
+        done: true,
+        failed: true,
+        lastError: true,
+        startedById: true,
+        startedAt: true,
+        finishedAt: true,
+      },
+      orderBy: { startedAt: "desc" },
+      take: RECENT_REFRESHES,
+    }),
   ]);
+  const starterIds = [...new Set(refreshes.flatMap((r) => (r.startedById ? [r.startedById] : [])))];
+  const starters = new Map(
+    starterIds.length
+      ? (await db.user.findMany({ where: { id: { in: starterIds } }, select: { id: true, email: true } })).map((u) => [
+          u.id,
+          u.email,
+        ])
+      : [],
+  );
   const ids = [...new Set([...runningClients, ...failures].map((c) => c.clientId))];
   const names = new Map(
     (await db.client.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } })).map((c) => [c.id, c.name]),
@@ -132,5 +159,7 @@ export async function getBackgroundWork(now = new Date()) {
     running: runningRuns,
     runningClients: named(runningClients),
     failures: named(failures),
+    /** Who started each: null when not recorded or the member has left the team. */
+    refreshes: refreshes.map((r) => ({ ...r, startedBy: r.startedById ? (starters.get(r.startedById) ?? null) : null })),
   };
 }

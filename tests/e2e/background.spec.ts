@@ -83,6 +83,36 @@ test("an owner runs a sweep; a disconnected account becomes an alert on the clie
   ).toBeVisible();
 });
 
+test("a finished “Refresh all” stays listed, with who started it and how many failed", async ({ page }) => {
+  const owner = await createMember("OWNER");
+  const ref = `refresh-listed-${Date.now()}`;
+  // A plugin ChakraHQ does not know: its fetch fails, the others' succeed.
+  await testDb().client.create({
+    data: {
+      name: "Ghost Plugin Shop",
+      contactName: "Gil",
+      contactEmail: `${ref}@example.com`,
+      clientReferenceId: ref,
+      pluginId: `e2e-unknown-plugin-${ref}`,
+    },
+  });
+  const clients = await testDb().client.count({ where: { pluginId: { not: null }, archived: false } });
+  await signIn(page, owner.email);
+  await page.goto("/background");
+  const runs = page.getByRole("region", { name: "Recent “Refresh all” runs" });
+  await expect(runs.getByText(/^None yet\./)).toBeVisible();
+
+  await page.goto("/overview");
+  await page.getByRole("button", { name: "Refresh all from ChakraHQ" }).click();
+  await expect(page.getByText(/^Last refresh finished/)).toBeVisible({ timeout: 30_000 });
+  await page.goto("/background");
+  const run = runs.getByRole("listitem");
+  await expect(run).toHaveCount(1);
+  await expect(run).toContainText(`Started by ${owner.email}`);
+  await expect(run).toContainText(`${clients - 1} of ${clients} clients fetched, 1 failed.`);
+  await expect(page.getByRole("region", { name: "Failed lately" }).getByText("Ghost Plugin Shop")).toBeVisible();
+});
+
 test("the owner sets the interval; an admin is not shown the page", async ({ page }) => {
   const owner = await createMember("OWNER");
   await signIn(page, owner.email);

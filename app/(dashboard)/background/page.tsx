@@ -125,6 +125,39 @@ export default async function BackgroundPage() {
         )}
       </section>
 
+      <section aria-labelledby="refreshes-heading">
+        <h2 id="refreshes-heading" className="mb-3 font-semibold">
+          Recent “Refresh all” runs
+        </h2>
+        {work.refreshes.length === 0 ? (
+          <p className="rounded-xl border border-dashed border-slate-300 p-4 text-sm text-slate-600">
+            None yet. A run started with “Refresh all” on the WhatsApp page is listed here once it ends.
+          </p>
+        ) : (
+          <ul className="divide-y divide-slate-200 rounded-xl border border-slate-200 bg-white text-sm shadow-sm">
+            {work.refreshes.map((run) => (
+              <li key={run.id} className="flex flex-col gap-1 p-4">
+                <p className="flex flex-col gap-1 sm:flex-row sm:justify-between sm:gap-4">
+                  <span className="font-medium">
+                    {run.status === "FAILED" ? "Stopped" : "Finished"} {formatDateTime(run.finishedAt ?? run.startedAt)}
+                  </span>
+                  <span className="break-words text-slate-500">
+                    {run.startedBy ? `Started by ${run.startedBy}` : "Started"} · {formatDateTime(run.startedAt)}
+                  </span>
+                </p>
+                <p className="text-slate-600">
+                  {run.done} of {count(run.total, "client", "clients")} fetched
+                  {run.failed > 0 ? <span className="text-red-700">, {run.failed} failed</span> : null}.
+                </p>
+                {run.status === "FAILED" && run.lastError ? (
+                  <p className="break-words text-red-700">{asSentence(run.lastError)}</p>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
       <section aria-labelledby="failed-heading">
         <h2 id="failed-heading" className="mb-3 font-semibold">
           Failed lately
