@@ -29,3 +29,14 @@ export async function blockChakraUntil(until: Date): Promise<void> {
     await db.chakraRateLimit.updateMany({ where: { id: GATE, blockedUntil: { lt: until } }, data: { blockedUntil: until } });
   }
 }
+
+/** How long to wait when ChakraHQ names no Retry-After. */
+const RATE_LIMIT_DEFAULT_MS = 30_000;
+
+/** How long a 429 asks to wait: its Retry-After, else RATE_LIMIT_DEFAULT_MS. */
+export const rateLimitWaitMs = (error: { retryAfterSeconds: number | null }) =>
+  error.retryAfterSeconds === null ? RATE_LIMIT_DEFAULT_MS : error.retryAfterSeconds * 1000;
+
+/** Puts a 429 on record for every worker: nobody calls ChakraHQ before its wait has passed. */
+export const recordRateLimited = (error: { retryAfterSeconds: number | null }) =>
+  blockChakraUntil(new Date(Date.now() + rateLimitWaitMs(error)));

@@ -16,7 +16,7 @@ import { db } from "../db";
 import { env } from "../env";
 import { defineJob, RetryLater, type JobContext } from "../jobs/engine";
 import { sendJob } from "../jobs";
-import { blockChakraUntil, chakraBlockedUntil } from "./chakra-rate-limit";
+import { chakraBlockedUntil, rateLimitWaitMs, recordRateLimited } from "./chakra-rate-limit";
 import { applyAlertRules, deliverAlerts } from "./alerts";
 import { recordAudit, type AuditAction } from "./audit";
 import { latestConfigForClient, storeSnapshot, SYNCED_CLIENT_SELECT } from "./snapshots";
@@ -521,9 +521,6 @@ function isTransient(failure: FetchFailure): boolean {
 }
 
 const REFRESH_EXPIRE_SECONDS = Math.ceil(env.CHAKRA_TIMEOUT_MS / 1000) * 2 + 5;
-/** A 429 without Retry-After: everyone waits this long. */
-const RATE_LIMIT_DEFAULT_MS = 30_000;
-
 /**
  * How many calls to ChakraHQ the runs' jobs make at once in one worker process. A job holds one
  * of these slots for its call only: twice as many jobs run at once, so that a job's own database
@@ -552,14 +549,11 @@ function readForRun(pluginId: string): Promise<PluginConfig> {
     try {
       return await chakraForJobs.getPluginConfig(pluginId);
     } catch (error) {
-      if (isChakraError(error) && error.status === 429) await blockChakraUntil(new Date(Date.now() + rateLimitWaitMs(error)));
+      if (isChakraError(error) && error.status === 429) await recordRateLimited(error);
       throw error;
     }
   });
 }
-
-const rateLimitWaitMs = (error: { retryAfterSeconds: number | null }) =>
-  error.retryAfterSeconds === null ? RATE_LIMIT_DEFAULT_MS : error.retryAfterSeconds * 1000;
 
 /**
  * Fetches one client of a "refresh all" run. Claimed first, so a redelivered job does not fetch

@@ -140,6 +140,42 @@ describe("a connected link whose WhatsApp Business Account was disconnected", ()
     expect(await renderLink(token)).toContain("WhatsApp is connected");
   });
 
+  it("asks ChakraHQ again only while its rate limit allows, and holds back the background work after a 429", async () => {
+    const { client, token } = await connectedLink();
+    await db.chakraRateLimit.deleteMany();
+    t.fake.store.state.plugins[EXAMPLE_PLUGIN_ID]!.numbers = [];
+    await storeSnapshot({
+      clientId: client.id,
+      pluginId: EXAMPLE_PLUGIN_ID,
+      config: await t.chakra.getPluginConfig(EXAMPLE_PLUGIN_ID),
+    });
+    const link = await resolveLink(token);
+    if (link.state === "unknown") throw new Error("no link");
+    const reads = () => t.fake.requests.filter((r) => r.method === "GET").length;
+    vi.spyOn(console, "error").mockImplementation(() => {});
+    try {
+      // ChakraHQ answers the page's check 429: put on record for every worker.
+      t.fake.addFault({ route: "getConfig", kind: "rate_limit", retryAfterSeconds: 120, times: 1 });
+      const before = reads();
+      expect(await checkSignup({ link, chakra: t.chakra })).toMatchObject({ numbers: [] });
+      expect(reads()).toBe(before + 1);
+      const gate = await db.chakraRateLimit.findUniqueOrThrow({ where: { id: "chakra" } });
+      expect(gate.blockedUntil.getTime()).toBeGreaterThan(Date.now() + 100_000);
+
+      // While it holds, the page's next checks do not call ChakraHQ.
+      await checkSignup({ link, chakra: t.chakra });
+      expect(reads()).toBe(before + 1);
+
+      // Once it has passed, they do again.
+      await db.chakraRateLimit.deleteMany();
+      await checkSignup({ link, chakra: t.chakra });
+      expect(reads()).toBe(before + 2);
+    } finally {
+      await db.chakraRateLimit.deleteMany();
+      vi.mocked(console.error).mockRestore();
+    }
+  });
+
   it("says a finished signup whose number is down is not connected, and shows a replaced copy of a number no more", async () => {
     const { client, token } = await connectedLink();
     const number = t.fake.store.state.plugins[EXAMPLE_PLUGIN_ID]!.numbers[0]!.number;

@@ -5,6 +5,7 @@ import { hashToken } from "../../links/token";
 import { baselineOf, linkState, signupFound, type AddressState, type LinkPurpose, type SignupBaseline } from "../../onboarding/rules";
 import { linkTokenSchema } from "../../validations/links";
 import { recordAudit } from "../audit";
+import { chakraBlockedUntil, recordRateLimited } from "../chakra-rate-limit";
 import { connectionForClient, storeSnapshot, storedConfig } from "../snapshots";
 import { recordLinkEvent, writeLinkEvent } from "./links";
 import { mintConnectTokenForClient } from "./mint";
@@ -347,11 +348,15 @@ async function numbersSince(link: FoundLink, chakra: ChakraClient, now: Date): P
   const watching = link.usedAt !== null && now.getTime() - link.usedAt.getTime() < NUMBER_WATCH_MS;
   const pluginId = latest?.pluginId ?? link.pluginId;
   if (numbers.length > 0 || !watching || !pluginId) return numbers;
+  // ChakraHQ's rate limit as the background work honours it: no read while a 429's wait holds
+  // (the page asks again later), and a 429 answered here holds the others back too.
+  if (await chakraBlockedUntil(now)) return [];
   let config: PluginConfig;
   try {
     config = await chakra.getPluginConfig(pluginId);
   } catch (error) {
     if (!isChakraError(error)) throw error;
+    if (error.status === 429) await recordRateLimited(error);
     console.error(`[onboarding] numbers not checked: ${error.message}`);
     return [];
   }
