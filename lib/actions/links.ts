@@ -3,10 +3,12 @@
 import { revalidatePath } from "next/cache";
 import { getAgencyBranding, getDefaultLanguage } from "../data/agency";
 import { getClient } from "../data/clients/records";
+import { markRequestAnswered } from "../data/onboarding/help";
 import { createLink, recordLinkSent, revokeLink, rotateLink } from "../data/onboarding/links";
 import { onboardingEmail } from "../email/messages";
 import type { LinkPurpose } from "../onboarding/rules";
 import { DEFAULT_LOCALE, isLocale } from "../i18n/locales";
+import { clientIdSchema } from "../validations/clients";
 import { createLinkSchema, linkIdSchema, resendLinkSchema } from "../validations/links";
 import { fail, failure } from "../result";
 import { createAction, type ActionState } from "./safe-action";
@@ -117,3 +119,15 @@ export const revokeLinkAction = createAction({ role: "ADMIN", schema: linkIdSche
   revalidatePath(`/clients/${result.clientId}`);
   return { ok: true, message: "Link revoked." };
 });
+
+/** The client's open request (help, a new link) answered another way: the dashboard stops listing it. */
+export const markRequestAnsweredAction = createAction(
+  { role: "ADMIN", schema: clientIdSchema },
+  async ({ id }, user) => {
+    const result = await markRequestAnswered({ actor: user, clientId: id });
+    if (!result.ok) return result;
+    revalidatePath(`/clients/${id}`);
+    revalidatePath("/dashboard");
+    return { ok: true, message: "Marked answered." };
+  },
+);

@@ -96,6 +96,8 @@ export function describeHistory(action: string, metadata: unknown): string {
     }
     case "link.help_requested":
       return "Asked for help from the onboarding page (the message is in the link's history)";
+    case "client.request_answered":
+      return "Marked the client's request answered";
     default:
       return action;
   }

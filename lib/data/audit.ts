@@ -33,6 +33,7 @@ export type AuditAction =
   | "client.plugin_orphaned"
   | "client.plugin_mint_unknown"
   | "client.plugin_hold_released"
+  | "client.request_answered"
   | "link.created"
   | "link.sent"
   | "link.rotated"

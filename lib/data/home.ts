@@ -6,6 +6,7 @@ import { DECLINED_NAME_STATUSES } from "../whatsapp/guidance";
 import { meaningOf, PHONE_STATUS } from "../whatsapp/meaning";
 import { db } from "../db";
 import { DEFAULT_AGENCY_NAME } from "./agency";
+import { REQUEST_ANSWERED } from "./onboarding/help";
 import { storedConfig } from "./snapshots";
 
 /*
@@ -310,21 +311,22 @@ export const REQUEST_SHOWN_MS = 7 * DAY;
 
 /**
  * What clients asked of the agency from their page: help ("I need help") or a new link. Listed
- * for REQUEST_SHOWN_MS, until the client has a link made after it or connects after it; one
- * row per client, its latest request.
+ * for REQUEST_SHOWN_MS, until the client has a link made after it, connects after it, or a
+ * member marks it answered; one row per client, its latest request. `clientId`: that client's.
  */
-async function clientRequests(take: number, now: Date): Promise<Found> {
+async function clientRequests(take: number, now: Date, clientId?: string): Promise<Found> {
   const since = new Date(now.getTime() - REQUEST_SHOWN_MS);
   const client = { select: { id: true, name: true } } as const;
+  const ofClient = clientId ? { ...activeClient, id: clientId } : activeClient;
   const [help, asked] = await Promise.all([
     db.onboardingLinkEvent.findMany({
-      where: { type: "HELP_REQUESTED", createdAt: { gte: since }, link: { client: activeClient } },
+      where: { type: "HELP_REQUESTED", createdAt: { gte: since }, link: { client: ofClient } },
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
       take: take * 5,
       select: { detail: true, createdAt: true, link: { select: { client } } },
     }),
     db.auditLog.findMany({
-      where: { action: "link.new_requested", createdAt: { gte: since }, client: activeClient },
+      where: { action: "link.new_requested", createdAt: { gte: since }, client: ofClient },
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
       take: take * 5,
       select: { metadata: true, createdAt: true, client },
@@ -363,24 +365,36 @@ async function clientRequests(take: number, now: Date): Promise<Found> {
     );
   }
   if (latest.size === 0) return { needs: [], total: 0 };
-  // Answered: a link made, or a connection, after the request.
+  // Answered: a link made, a connection, or a member's "Mark answered", after the request.
   const oldest = new Date(Math.min(...[...latest.values()].map((n) => n.at.getTime())));
-  const answers = await db.onboardingLink.findMany({
-    where: { clientId: { in: [...latest.keys()] }, OR: [{ createdAt: { gt: oldest } }, { usedAt: { gt: oldest } }] },
-    select: { clientId: true, createdAt: true, usedAt: true },
-  });
+  const clientIds = [...latest.keys()];
+  const [answers, marked] = await Promise.all([
+    db.onboardingLink.findMany({
+      where: { clientId: { in: clientIds }, OR: [{ createdAt: { gt: oldest } }, { usedAt: { gt: oldest } }] },
+      select: { clientId: true, createdAt: true, usedAt: true },
+    }),
+    db.auditLog.findMany({
+      where: { action: REQUEST_ANSWERED, clientId: { in: clientIds }, createdAt: { gt: oldest } },
+      select: { clientId: true, createdAt: true },
+    }),
+  ]);
   const open = [...latest.values()].filter(
     (request) =>
       !answers.some(
         (link) =>
           link.clientId === request.clientId &&
           (link.createdAt > request.at || (link.usedAt !== null && link.usedAt > request.at)),
-      ),
+      ) && !marked.some((mark) => mark.clientId === request.clientId && mark.createdAt > request.at),
   );
   const needs = open
     .map((request) => ({ ...request, key: `asked:${request.clientId}` }))
     .sort((a, b) => a.at.getTime() - b.at.getTime());
   return { needs: needs.slice(0, take), total: needs.length };
+}
+
+/** The client's request still open (help, or a new link), as "Needs you now" lists it; or null. */
+export async function openClientRequest(clientId: string, now = new Date()): Promise<Need | null> {
+  return (await clientRequests(1, now, clientId)).needs[0] ?? null;
 }
 
 async function linksExpiring(take: number, now: Date): Promise<Found> {

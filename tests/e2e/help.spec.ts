@@ -1,6 +1,6 @@
 import { expect, test } from "../support/e2e-test";
 import { hashToken } from "../../lib/links/token";
-import { createMember, testDb, uniqueEmail, waitForEmail } from "../support/e2e";
+import { createMember, signIn, testDb, uniqueEmail, waitForEmail } from "../support/e2e";
 
 /* "I need help" on the end client's page: the message reaches the admin who sent the link, and the link's history. */
 
@@ -52,6 +52,22 @@ test("the end client asks for help from the page; the admin who sent the link ge
   expect(email.text).toContain(`/clients/${client.id}`);
   const events = await testDb().onboardingLinkEvent.findMany({ where: { linkId: link.id, type: "HELP_REQUESTED" } });
   expect(events.map((e) => e.detail)).toEqual(["Meta asks me for a business portfolio. Which one should I pick?"]);
+
+  // The admin answers by phone, and says so on the client's page: the dashboard stops listing it.
+  // (tests/integration/home.test.ts checks the dashboard's list itself.)
+  await signIn(page, admin.email);
+  await page.goto(`/clients/${client.id}#links`);
+  const request = page.getByRole("status").filter({ hasText: "An open request from the client" });
+  await expect(request).toContainText(
+    "Asked for help: “Meta asks me for a business portfolio. Which one should I pick?”",
+  );
+  await request.getByRole("button", { name: "Mark answered" }).click();
+  await expect(page.getByText("Marked answered: the dashboard no longer lists this request.")).toBeVisible();
+  await expect(request).toHaveCount(0);
+  await page.reload();
+  await expect(page.getByRole("heading", { level: 1, name: client.name })).toBeVisible();
+  await expect(request).toHaveCount(0);
+  expect(await testDb().auditLog.count({ where: { clientId: client.id, action: "client.request_answered" } })).toBe(1);
 });
 
 test("the help form speaks the client's language, right to left in Arabic @phone", async ({ page }) => {

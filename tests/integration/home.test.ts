@@ -5,7 +5,8 @@ import { detectConditions } from "@/lib/alerts/rules";
 import { attentionItems } from "@/lib/whatsapp/attention";
 import { db } from "@/lib/db";
 import { updateClient } from "@/lib/data/clients/records";
-import { getFirstRun, getFunnel, listActivity, listNeeds } from "@/lib/data/home";
+import { getFirstRun, getFunnel, listActivity, listNeeds, openClientRequest } from "@/lib/data/home";
+import { markRequestAnswered } from "@/lib/data/onboarding/help";
 import { storeSnapshot } from "@/lib/data/snapshots";
 import { refreshClientConfig } from "@/lib/data/whatsapp";
 import { createTestClient } from "../support/factories";
@@ -311,6 +312,36 @@ describe("needs you now", () => {
     // The admin makes a new link: answered.
     await newLink(lapsed.id);
     expect(await kindsOf(lapsed.id)).not.toContain("link_asked");
+  });
+
+  it("stops listing a request a member marks answered, and lists the client's next one", async () => {
+    const now = Date.now();
+    const client = await newClient("Answered By Phone");
+    const link = await newLink(client.id, { createdAt: new Date(now - 3 * HOUR) });
+    const askHelp = (at: number, detail: string) =>
+      db.onboardingLinkEvent.create({
+        data: { linkId: link.id, type: "HELP_REQUESTED", detail, createdAt: new Date(at) },
+      });
+    await askHelp(now - HOUR, "Call me please");
+    expect(await openClientRequest(client.id)).toMatchObject({
+      kind: "help_asked",
+      what: "Asked for help: “Call me please”",
+    });
+    // Another client's request is not this client's.
+    expect(await openClientRequest((await newClient("Quiet Client")).id)).toBeNull();
+
+    expect(await markRequestAnswered({ actor, clientId: client.id })).toEqual({ ok: true });
+    expect(await kindsOf(client.id)).toEqual([]);
+    expect(await openClientRequest(client.id)).toBeNull();
+    const entry = await db.auditLog.findFirstOrThrow({
+      where: { clientId: client.id, action: "client.request_answered" },
+    });
+    expect(entry.actorEmail).toBe(actor.email);
+
+    // A later request is listed again.
+    await askHelp(Date.now() + 1000, "The code never came");
+    expect(await kindsOf(client.id)).toEqual(["help_asked"]);
+    expect(await markRequestAnswered({ actor, clientId: "no-such-client" })).toMatchObject({ ok: false });
   });
 
   it("lists a link opened two days ago and not finished, and one expiring within two days unused", async () => {

@@ -12,6 +12,7 @@ import { requireUser } from "@/lib/auth/guards";
 import { hasRole } from "@/lib/auth/roles";
 import { describeActor, describeHistory } from "@/lib/clients/history";
 import { LinkPanel } from "@/components/links/link-panel";
+import { OpenRequest } from "@/components/links/open-request";
 import { DisconnectWaba } from "@/components/whatsapp/disconnect-waba";
 import { OutcomeNotice } from "@/components/ui/outcome-notice";
 import { PluginConfigView } from "@/components/whatsapp/plugin-config";
@@ -21,6 +22,7 @@ import { getClient, getClientHistory } from "@/lib/data/clients/records";
 import { listLinks } from "@/lib/data/onboarding/links";
 import { connectionForClient } from "@/lib/data/snapshots";
 import { listOpenAlerts } from "@/lib/data/alerts";
+import { openClientRequest } from "@/lib/data/home";
 import { purposesFor, suggestedPurpose } from "@/lib/onboarding/rules";
 import { webhookSettingsOf } from "@/lib/chakra/schemas";
 import { formatDateTime } from "@/lib/format";
@@ -44,13 +46,14 @@ export default async function ClientPage({ params, searchParams }: PageProps<"/c
   const [{ id }, { saved }] = await Promise.all([params, searchParams]);
   const client = await getClient(id);
   if (!client) notFound();
-  const [history, links, latest, alerts, agencyLanguage, { name: agencyName }] = await Promise.all([
+  const [history, links, latest, alerts, agencyLanguage, { name: agencyName }, request] = await Promise.all([
     getClientHistory(client.id),
     listLinks(client.id),
     connectionForClient(client.id),
     listOpenAlerts(client.id),
     getDefaultLanguage(),
     getAgencyBranding(),
+    openClientRequest(client.id),
   ]);
   const defaultLanguage = isLocale(agencyLanguage) ? agencyLanguage : null;
   const canEdit = hasRole(user.role, "ADMIN");
@@ -237,6 +240,11 @@ export default async function ClientPage({ params, searchParams }: PageProps<"/c
             </Notice>
           </div>
         ) : null}
+        <OpenRequest
+          clientId={client.id}
+          request={request ? { what: request.what, when: formatDateTime(request.at) } : null}
+          canAnswer={canEdit}
+        />
         <LinkPanel
           clientId={client.id}
           contactEmail={client.contactEmail}
