@@ -328,6 +328,7 @@ const FORMS: Record<string, () => Record<string, string>> = {
   }),
   "links.resendLinkAction": () => ({ linkId: adminLinkId, sendTo: "" }),
   "links.revokeLinkAction": () => ({ linkId: adminLinkId }),
+  "links.markRequestAnsweredAction": () => ({ id: connected.id }),
   "team.inviteMemberAction": () => ({ email: `${unique("invitee")}@test.example`, role: "VIEWER" }),
   "team.changeRoleAction": () => ({ userId: viewer.id, role: "ADMIN" }),
   "team.removeMemberAction": () => ({ userId: viewer.id }),

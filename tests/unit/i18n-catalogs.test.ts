@@ -56,6 +56,7 @@ describe("the catalogs", () => {
       button: "B",
       date: "1",
       numbers: "+1",
+      detail: "D",
     };
     for (const locale of LOCALES) {
       const t = createTranslator({
@@ -68,7 +69,10 @@ describe("the catalogs", () => {
       for (const key of english.keys()) {
         const format = t.rich as (key: string, values: Record<string, unknown>) => unknown;
         for (const minutes of [1, 2, 5, 11, 100])
-          expect(() => format(key, { ...values, minutes, time: () => "T", ltr: (c: unknown) => c }), key).not.toThrow();
+          expect(
+            () => format(key, { ...values, minutes, time: () => "T", ltr: (c: unknown) => c, src: (c: unknown) => c }),
+            key,
+          ).not.toThrow();
       }
     }
     const wait = (locale: "en" | "ar" | "hi", minutes: number) =>
