@@ -7,7 +7,7 @@ import { meaningOf, PHONE_STATUS } from "../whatsapp/meaning";
 import { db } from "../db";
 import { DEFAULT_AGENCY_NAME } from "./agency";
 import { REQUEST_ANSWERED } from "./onboarding/help";
-import { storedConfig } from "./snapshots";
+import { storedConfig, TEAM_DISCONNECTS } from "./snapshots";
 
 /*
  * The home page's queries. Every list is bounded and filtered in the database, so they stay
@@ -59,6 +59,7 @@ export async function listNeeds({ limit = 20, now = new Date() }: { limit?: numb
     reviewsRejected(limit),
     namesDeclined(limit),
     linksExpiring(limit, now),
+    teamDisconnected(limit),
     linksStalled(limit, now),
     neverInvited(limit),
   ]);
@@ -158,6 +159,47 @@ async function connectionsGone(take: number): Promise<Found> {
     ),
     total,
   };
+}
+
+/**
+ * A client the team disconnected (its account removed on ChakraHQ from this app): no alert, as
+ * it was asked for, but its stage is "Attention needed" until it reconnects. Listed until then,
+ * a link is made after the disconnect (a reconnect), or the client is archived (it has left).
+ * A client with an open alert of a connection gone is listed under that instead.
+ */
+async function teamDisconnected(take: number): Promise<Found> {
+  const entries = await db.auditLog.findMany({
+    where: { action: { in: TEAM_DISCONNECTS }, client: { ...activeClient, onboardingStatus: "ATTENTION" } },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: take * 5,
+    select: { createdAt: true, actorEmail: true, metadata: true, client: { select: { id: true, name: true } } },
+  });
+  const latest = new Map<string, (typeof entries)[number] & { client: ClientRef }>();
+  for (const entry of entries) if (entry.client && !latest.has(entry.client.id)) latest.set(entry.client.id, { ...entry, client: entry.client });
+  if (latest.size === 0) return { needs: [], total: 0 };
+  const clientIds = [...latest.keys()];
+  const oldest = new Date(Math.min(...[...latest.values()].map((e) => e.createdAt.getTime())));
+  const [links, alerts] = await Promise.all([
+    db.onboardingLink.findMany({ where: { clientId: { in: clientIds }, createdAt: { gt: oldest } }, select: { clientId: true, createdAt: true } }),
+    db.alert.findMany({
+      where: { clientId: { in: clientIds }, status: "OPEN", OR: [{ key: { startsWith: "waba-gone:" } }, { key: { startsWith: "number-gone:" } }] },
+      select: { clientId: true },
+    }),
+  ]);
+  const needs = [...latest.values()]
+    .filter((e) => !links.some((l) => l.clientId === e.client.id && l.createdAt > e.createdAt) && !alerts.some((a) => a.clientId === e.client.id))
+    .map((e) => {
+      const m = (e.metadata ?? {}) as { name?: unknown; wabaId?: unknown };
+      const account = String(m.name ?? m.wabaId ?? "its WhatsApp Business Account");
+      return need("disconnected", e.client, {
+        what: `${account} was disconnected${e.actorEmail ? ` by ${e.actorEmail}` : ""}: send a reconnect link, or archive the client if it has left`,
+        at: e.createdAt,
+        atIsStart: true,
+        key: `disconnected:${e.client.id}`,
+      });
+    })
+    .sort((a, b) => a.at.getTime() - b.at.getTime());
+  return { needs: needs.slice(0, take), total: needs.length };
 }
 
 async function pluginsMissing(take: number): Promise<Found> {

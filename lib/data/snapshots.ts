@@ -135,7 +135,7 @@ export async function storeSnapshot({
 }
 
 /** The audit actions of a disconnect the team asked for, whatever ChakraHQ answered but a refusal. */
-const TEAM_DISCONNECTS: AuditAction[] = [
+export const TEAM_DISCONNECTS: AuditAction[] = [
   "whatsapp.waba_disconnect_attempted",
   "whatsapp.waba_disconnected",
   "whatsapp.waba_disconnect_unconfirmed",

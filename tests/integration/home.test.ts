@@ -314,6 +314,45 @@ describe("needs you now", () => {
     expect(await kindsOf(lapsed.id)).not.toContain("link_asked");
   });
 
+  it("lists a client the team disconnected until a link is made after it, it reconnects, or it is archived", async () => {
+    const now = Date.now();
+    const disconnectedBy = async (name: string) => {
+      const client = await newClient(name);
+      await newLink(client.id, { createdAt: new Date(now - 2 * DAY), usedAt: new Date(now - 2 * DAY) });
+      await db.client.update({ where: { id: client.id }, data: { onboardingStatus: "ATTENTION" } });
+      await db.auditLog.create({
+        data: {
+          action: "whatsapp.waba_disconnected",
+          actorId: actor.id,
+          actorEmail: actor.email,
+          targetType: "client",
+          targetId: client.id,
+          clientId: client.id,
+          metadata: { wabaId: "123", name: `${name} WABA` },
+          createdAt: new Date(now - HOUR),
+        },
+      });
+      return client;
+    };
+    const left = await disconnectedBy("Left Us");
+    const [item] = (await listNeeds()).items.filter((i) => i.clientId === left.id);
+    expect(item).toMatchObject({
+      kind: "disconnected",
+      what: `Left Us WABA was disconnected by ${actor.email}: send a reconnect link, or archive the client if it has left`,
+    });
+    await db.client.update({ where: { id: left.id }, data: { archived: true } });
+    expect(await kindsOf(left.id)).toEqual([]);
+
+    const back = await disconnectedBy("Coming Back");
+    expect(await kindsOf(back.id)).toEqual(["disconnected"]);
+    await newLink(back.id); // the reconnect link
+    expect(await kindsOf(back.id)).not.toContain("disconnected");
+
+    const reconnected = await disconnectedBy("Reconnected");
+    await db.client.update({ where: { id: reconnected.id }, data: { onboardingStatus: "CONNECTED" } });
+    expect(await kindsOf(reconnected.id)).toEqual([]);
+  });
+
   it("stops listing a request a member marks answered, and lists the client's next one", async () => {
     const now = Date.now();
     const client = await newClient("Answered By Phone");
