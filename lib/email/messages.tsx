@@ -67,7 +67,7 @@ function composeInvitation({ agency, url, expires, invitedBy, role }: Invitation
         ]}
       >
         <Paragraph>
-          {`${invitedBy} invited you to the team that onboards ${agency.name === DEFAULT_AGENCY_NAME ? "the agency's" : possessive(agency.name)} clients onto WhatsApp, as ${info.label.toLowerCase()}: ${info.description.toLowerCase()}.`}
+          {`${invitedBy} invited you to the team that onboards ${agency.name === DEFAULT_AGENCY_NAME ? "the agency's" : possessive(agency.name)} clients onto WhatsApp, as ${info.label.toLowerCase()}: ${info.description.charAt(0).toLowerCase()}${info.description.slice(1)}.`}
         </Paragraph>
         <Paragraph>
           Accept by signing in with the button below. There is no password: each time, you get a link like this one by

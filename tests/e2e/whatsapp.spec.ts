@@ -273,7 +273,7 @@ test("after a disconnect, a reconnect link brings the client back on the same pl
   ).toBeVisible();
 
   const email = await waitForEmail(client.contactEmail);
-  expect(email.subject).toBe("Reconnect Harbor Books's WhatsApp with Your agency");
+  expect(email.subject).toBe("Reconnect WhatsApp for Harbor Books with Your agency");
   const url = email.text.match(/https?:\/\/\S+\/onboard\/[A-Za-z0-9_-]+/)?.[0] ?? "";
 
   // The end client is asked to reconnect, and does, on the same plugin.

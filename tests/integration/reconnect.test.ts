@@ -129,7 +129,7 @@ describe("a link for a client that already has a plugin", () => {
       where: { to: client.contactEmail },
       orderBy: { createdAt: "desc" },
     });
-    expect(email.subject.startsWith(`Reconnect ${client.name}'s WhatsApp with `)).toBe(true);
+    expect(email.subject.startsWith(`Reconnect WhatsApp for ${client.name} with `)).toBe(true);
     expect(email.text).toContain("Reconnect WhatsApp");
     expect(email.text).toContain(url);
 

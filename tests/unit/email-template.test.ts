@@ -51,6 +51,8 @@ describe("emails", () => {
       role: "ADMIN",
     });
     expect(traders.text).toContain("onboards Acme Traders' clients");
+    // The role's words keep their capitals past the first ("WhatsApp", not "whatsapp").
+    expect(traders.text).toContain("as admin: clients, onboarding links and WhatsApp settings.");
     expect(possessive("Acme")).toBe("Acme's");
     expect(possessive("BUSINESS")).toBe("BUSINESS'");
   });
