@@ -66,6 +66,8 @@ test("an admin creates a client, maps an existing plugin, finds it and exports i
   await page.getByRole("searchbox", { name: "Search clients" }).fill("no such client anywhere");
   await page.getByRole("button", { name: "Search" }).click();
   await expect(page.getByText("No client matches.")).toBeVisible();
+  // Nothing to export.
+  await expect(page.getByRole("link", { name: "Export this view as CSV" })).toHaveCount(0);
 
   // Export the "not invited" view.
   await page.goto("/clients?status=NOT_INVITED");

@@ -98,13 +98,16 @@ export default async function ClientsPage({ searchParams }: PageProps<"/clients"
                 ? "No client matches."
                 : `${total} ${total === 1 ? "client" : "clients"}${filtered ? " match" : ""}${pageCount > 1 ? `, page ${page} of ${pageCount}` : ""}.`}
             </p>
-            <a
-              href={clientListHref(query, "/clients/export")}
-              className="font-medium text-teal-700 underline underline-offset-4"
-              download
-            >
-              Export this view as CSV
-            </a>
+            {/* An empty view has nothing to export: no link to a file of headers alone. */}
+            {total > 0 ? (
+              <a
+                href={clientListHref(query, "/clients/export")}
+                className="font-medium text-teal-700 underline underline-offset-4"
+                download
+              >
+                Export this view as CSV
+              </a>
+            ) : null}
           </div>
 
           {rows.length === 0 ? (
