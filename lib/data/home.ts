@@ -59,11 +59,14 @@ export async function listNeeds({ limit = 20, now = new Date() }: { limit?: numb
     reviewsRejected(limit),
     namesDeclined(limit),
     linksExpiring(limit, now),
+    linksExpired(limit, now),
     teamDisconnected(limit),
     linksStalled(limit, now),
     neverInvited(limit),
   ]);
-  const all = found.flatMap((f) => f.needs);
+  // A client who asked for a new link is listed for that, not for the expired link too.
+  const asked = new Set(found.flatMap((f) => f.needs.filter((n) => n.kind === "link_asked").map((n) => n.clientId)));
+  const all = found.flatMap((f) => f.needs).filter((n) => n.kind !== "link_expired" || !asked.has(n.clientId));
   const items = rankNeeds(all, limit);
   // A link listed under two kinds counts once.
   const duplicates = all.length - new Set(all.map((n) => n.key)).size;
@@ -457,6 +460,42 @@ async function linksExpiring(take: number, now: Date): Promise<Found> {
         at: link.createdAt,
         atIsStart: true,
         due: link.expiresAt,
+        key: `link:${link.id}`,
+      }),
+    ),
+    total,
+  };
+}
+
+/** How long a link that expired unused stays listed, when no newer link has replaced it. */
+export const EXPIRED_SHOWN_MS = 7 * DAY;
+
+/**
+ * The client's current link expired unused (a newer link would have replaced it), in the last
+ * EXPIRED_SHOWN_MS: the client cannot connect until the agency sends another. Not for a client
+ * connected meanwhile (through another link or a plugin mapped).
+ */
+async function linksExpired(take: number, now: Date): Promise<Found> {
+  const where = {
+    ...currentLink,
+    client: { ...activeClient, onboardingStatus: { not: "CONNECTED" as const } },
+    expiresAt: { lte: now, gt: new Date(now.getTime() - EXPIRED_SHOWN_MS) },
+  };
+  const [rows, total] = await Promise.all([
+    db.onboardingLink.findMany({
+      where,
+      orderBy: [{ expiresAt: "asc" }, { id: "asc" }],
+      take,
+      select: { id: true, expiresAt: true, client: { select: { id: true, name: true } } },
+    }),
+    db.onboardingLink.count({ where }),
+  ]);
+  return {
+    needs: rows.map((link) =>
+      need("link_expired", link.client, {
+        what: "Its onboarding link expired unused: the client cannot connect without a new one",
+        at: link.expiresAt,
+        atIsStart: true,
         key: `link:${link.id}`,
       }),
     ),

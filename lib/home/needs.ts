@@ -20,6 +20,7 @@ export const NEED_KINDS = [
   "name_declined",
   // Time-bound: the link stops working soon.
   "link_expiring",
+  "link_expired",
   // Stuck, but nothing breaks by waiting a little longer.
   "disconnected",
   "link_stalled",
@@ -39,6 +40,7 @@ export const NEED_INFO: Record<NeedKind, { label: string; tone: "bad" | "warn" |
   review_rejected: { label: "Review rejected", tone: "bad" },
   name_declined: { label: "Name declined", tone: "warn" },
   link_expiring: { label: "Link expiring", tone: "warn" },
+  link_expired: { label: "Link expired", tone: "warn" },
   disconnected: { label: "Disconnected", tone: "neutral" },
   link_stalled: { label: "Not finished", tone: "neutral" },
   never_invited: { label: "Not invited", tone: "neutral" },
@@ -75,6 +77,7 @@ const ACTIONS: Record<NeedKind, Action> = {
   review_rejected: { label: "See the account", href: onClient("whatsapp") },
   name_declined: { label: "See the number", href: onClient("whatsapp") },
   link_expiring: { label: "Send a new link", href: onClient("links") },
+  link_expired: { label: "Send a new link", href: onClient("links") },
   disconnected: { label: "Send a reconnect link", href: onClient("links") },
   link_stalled: { label: "Send a reminder", href: onClient("links") },
   never_invited: { label: "Send a link", href: onClient("links") },
@@ -92,6 +95,7 @@ const VIEW_ANCHOR: Record<NeedKind, string> = {
   review_rejected: "whatsapp",
   name_declined: "whatsapp",
   link_expiring: "links",
+  link_expired: "links",
   disconnected: "whatsapp",
   link_stalled: "links",
   never_invited: "links",

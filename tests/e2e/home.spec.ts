@@ -238,6 +238,25 @@ test.describe("the dashboard", () => {
       });
       const expiring = await client("Expiring Link Co");
       const expiringLink = await link(expiring.id, { expiresAt: new Date(now + 20 * HOUR) });
+      const expired = await client("Expired Link Co");
+      const expiredLink = await link(expired.id, {
+        createdAt: new Date(now - 10 * DAY),
+        expiresAt: new Date(now - 3 * DAY),
+      });
+      // Disconnected from this app by the team: no alert, but its stage needs the agency.
+      const disconnected = await client("Disconnected Co", { onboardingStatus: "ATTENTION" });
+      await link(disconnected.id, { createdAt: new Date(now - 2 * DAY), usedAt: new Date(now - 2 * DAY) });
+      await db.auditLog.create({
+        data: {
+          action: "whatsapp.waba_disconnected",
+          actorEmail: "someone@agency.example",
+          targetType: "client",
+          targetId: disconnected.id,
+          clientId: disconnected.id,
+          metadata: { wabaId: "1", name: "Disconnected WABA" },
+          createdAt: new Date(now - DAY),
+        },
+      });
       const held = await client("Held Plugin Co", {
         pluginHoldAt: new Date(now - HOUR),
         pluginHoldReference: "held-ref",
@@ -260,6 +279,14 @@ test.describe("the dashboard", () => {
         ["review_rejected", rejected.name, "Review rejected", "See the account", `/clients/${rejected.id}#whatsapp`],
         ["name_declined", declined.name, "Name declined", "See the number", `/clients/${declined.id}#whatsapp`],
         ["link_expiring", expiring.name, "Link expiring", "Send a new link", `/clients/${expiring.id}#links`],
+        ["link_expired", expired.name, "Link expired", "Send a new link", `/clients/${expired.id}#links`],
+        [
+          "disconnected",
+          disconnected.name,
+          "Disconnected",
+          "Send a reconnect link",
+          `/clients/${disconnected.id}#links`,
+        ],
         ["link_stalled", stalled.name, "Not finished", "Send a reminder", `/clients/${stalled.id}#links`],
         ["never_invited", never.name, "Not invited", "Send a link", `/clients/${never.id}#links`],
       ] as const;
@@ -280,6 +307,7 @@ test.describe("the dashboard", () => {
       );
       await expect(needs.locator("[data-need=link_expiring] time")).toHaveText(/^expires in (19|20) hours$/);
       await expect(needs.locator("[data-need=link_stalled] time")).toHaveText("for 3 days");
+      await expect(needs.locator("[data-need=link_expired] time")).toHaveText("for 3 days");
 
       // Resolved, each the way the agency would: the row leaves.
       await db.snapshotPhoneNumber.updateMany({
@@ -296,7 +324,9 @@ test.describe("the dashboard", () => {
       });
       await db.onboardingLink.update({ where: { id: expiringLink.id }, data: { usedAt: new Date() } });
       await db.onboardingLink.update({ where: { id: stalledLink.id }, data: { revokedAt: new Date() } });
+      await db.onboardingLink.update({ where: { id: expiredLink.id }, data: { revokedAt: new Date() } });
       await link(never.id);
+      await link(disconnected.id); // the reconnect link
       await page.reload();
       await expect(needs.getByText("Nothing needs you")).toBeVisible();
       await expect(needs.locator("[data-need]")).toHaveCount(0);

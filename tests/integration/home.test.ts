@@ -301,9 +301,10 @@ describe("needs you now", () => {
           createdAt: new Date(at),
         },
       });
-    await ask(now - 8 * DAY); // older than a week: no longer listed
-    expect(await kindsOf(lapsed.id)).toEqual([]);
+    await ask(now - 8 * DAY); // older than a week: no longer listed (its expired link is)
+    expect(await kindsOf(lapsed.id)).toEqual(["link_expired"]);
     await ask(now - 2 * HOUR);
+    expect(await kindsOf(lapsed.id)).toEqual(["link_asked"]);
     const [asked] = (await listNeeds()).items.filter((i) => i.clientId === lapsed.id);
     expect(asked).toMatchObject({ kind: "link_asked", what: "Asked for a new link: theirs had stopped working" });
     expect((await listActivity()).map((a) => a.text)).toContain(
@@ -351,6 +352,41 @@ describe("needs you now", () => {
     const reconnected = await disconnectedBy("Reconnected");
     await db.client.update({ where: { id: reconnected.id }, data: { onboardingStatus: "CONNECTED" } });
     expect(await kindsOf(reconnected.id)).toEqual([]);
+  });
+
+  it("lists a current link that expired unused for a week, unless the client asked for a new one or connected", async () => {
+    const now = Date.now();
+    const lapsed = await newClient("Lapsed Quietly");
+    const link = await newLink(lapsed.id, { createdAt: new Date(now - 9 * DAY), expiresAt: new Date(now - 2 * DAY) });
+    const [item] = (await listNeeds()).items.filter((i) => i.clientId === lapsed.id);
+    expect(item).toMatchObject({
+      kind: "link_expired",
+      what: "Its onboarding link expired unused: the client cannot connect without a new one",
+      at: link.expiresAt,
+    });
+    // Replaced by a newer link: that one is listed for what it is, the expired one no more.
+    await db.onboardingLink.update({ where: { id: link.id }, data: { revokedAt: new Date(now - HOUR) } });
+    expect(await kindsOf(lapsed.id)).not.toContain("link_expired");
+
+    // Expired more than a week ago: no longer listed.
+    const old = await newClient("Long Gone");
+    await newLink(old.id, { createdAt: new Date(now - 20 * DAY), expiresAt: new Date(now - 8 * DAY) });
+    expect(await kindsOf(old.id)).toEqual([]);
+
+    // Connected another way meanwhile: nothing to send.
+    const connected = await newClient("Connected Anyway");
+    await newLink(connected.id, { createdAt: new Date(now - 9 * DAY), expiresAt: new Date(now - DAY) });
+    expect(await kindsOf(connected.id)).toEqual(["link_expired"]);
+    await db.client.update({ where: { id: connected.id }, data: { onboardingStatus: "CONNECTED" } });
+    expect(await kindsOf(connected.id)).toEqual([]);
+
+    // Asked for a new link from it: listed once, as the request.
+    const asking = await newClient("Asked Instead");
+    const asked = await newLink(asking.id, { createdAt: new Date(now - 9 * DAY), expiresAt: new Date(now - DAY) });
+    await db.auditLog.create({
+      data: { action: "link.new_requested", targetType: "link", targetId: asked.id, clientId: asking.id },
+    });
+    expect(await kindsOf(asking.id)).toEqual(["link_asked"]);
   });
 
   it("stops listing a request a member marks answered, and lists the client's next one", async () => {
