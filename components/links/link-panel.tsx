@@ -41,6 +41,14 @@ const STATE_STYLE: Record<LinkView["state"], { label: string; className: string 
 const wasReplaced = (link: LinkView) =>
   link.events.some((event) => event.type === "REVOKED" && event.detail === REPLACED_DETAIL);
 
+/** "; replaced 23 Nov 2026, 10:00 UTC" or "; revoked … by ana@agency.example" (who, when known). */
+function revokedWhen(link: LinkView): string {
+  const revoked = link.events.find((event) => event.type === "REVOKED");
+  if (!revoked) return "";
+  if (revoked.detail === REPLACED_DETAIL) return `; replaced ${formatDateTime(revoked.createdAt)}`;
+  return `; revoked ${formatDateTime(revoked.createdAt)}${revoked.detail?.startsWith("by ") ? ` ${revoked.detail}` : ""}`;
+}
+
 const FUNNEL = ["SENT", "OPENED", "STARTED", "CONNECTED"] as const;
 const EVENT_LABEL: Record<string, string> = {
   CREATED: "Created",
@@ -444,6 +452,7 @@ export function LinkPanel({
                   Created {formatDateTime(link.createdAt)}
                   {link.createdBy ? ` by ${link.createdBy.email}` : ""}
                   {link.state === "active" ? `; works until ${formatDateTime(link.expiresAt)}` : ""}
+                  {link.state === "revoked" ? revokedWhen(link) : ""}
                   {link.sentTo ? `; sent to ${link.sentTo}` : ""}
                 </span>
               </div>

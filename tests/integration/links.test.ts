@@ -186,6 +186,10 @@ describe("links", () => {
     expect(await page()).not.toContain(client.name);
     await db.client.update({ where: { id: client.id }, data: { archived: false } });
     expect((await revokeLink({ actor: admin, linkId: created.link.id })).ok).toBe(true);
+    const revoked = await db.onboardingLinkEvent.findFirstOrThrow({
+      where: { linkId: created.link.id, type: "REVOKED" },
+    });
+    expect(revoked.detail).toBe(`by ${admin.email}`);
     expect(await resolveLink(token)).toEqual({ state: "revoked", ...found, expiresAt: later });
     expect(await page()).not.toContain(client.name);
     expect(await resolveLink("A".repeat(43))).toEqual({ state: "unknown" });

@@ -116,12 +116,17 @@ describe("a client's link card", () => {
     const revoked = link({
       id: "new",
       state: "revoked",
-      events: [{ type: "REVOKED", detail: null, createdAt: at(12) }],
+      events: [{ type: "REVOKED", detail: "by ana@agency.example", createdAt: at(12) }],
     });
+    const html = panel([revoked, replaced]);
+    // When, and who revoked it (from before who was kept: when alone).
+    expect(text(html)).toContain("; revoked 23 Nov 2026, 10:12 UTC by ana@agency.example");
+    expect(text(html)).toContain("; replaced 23 Nov 2026, 10:09 UTC");
+    expect(
+      text(panel([link({ state: "revoked", events: [{ type: "REVOKED", detail: null, createdAt: at(5) }] })])),
+    ).toContain("; revoked 23 Nov 2026, 10:05 UTC");
     const badges = [
-      ...panel([revoked, replaced]).matchAll(
-        /<span class="rounded-full px-2 py-0.5 text-xs font-medium[^"]*">([^<]*)<\/span>/g,
-      ),
+      ...html.matchAll(/<span class="rounded-full px-2 py-0.5 text-xs font-medium[^"]*">([^<]*)<\/span>/g),
     ].map((m) => m[1]);
     expect(badges).toEqual(["Revoked", "Replaced"]);
   });

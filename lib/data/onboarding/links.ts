@@ -167,7 +167,8 @@ export async function revokeLink({ actor, linkId }: { actor: Actor; linkId: stri
   const updated = await db.onboardingLink.updateMany({ where: { id: linkId, revokedAt: null, usedAt: null }, data: { revokedAt: new Date() } });
   if (updated.count === 0) return fail("This link is already revoked or used.");
   const link = await db.onboardingLink.findUniqueOrThrow({ where: { id: linkId }, select: { clientId: true } });
-  await db.onboardingLinkEvent.create({ data: { linkId, type: "REVOKED" } });
+  // Who revoked it, shown on the link's card ("Revoked … by …").
+  await db.onboardingLinkEvent.create({ data: { linkId, type: "REVOKED", detail: `by ${actor.email}` } });
   await recordAudit({ actor, action: "link.revoked", targetType: "link", targetId: linkId, clientId: link.clientId });
   return { ok: true as const, clientId: link.clientId };
 }

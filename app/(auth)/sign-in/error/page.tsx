@@ -6,7 +6,7 @@ export const metadata: Metadata = { title: "Sign-in link not valid" };
 const MESSAGES: Record<string, { title: string; text: string }> = {
   Verification: {
     title: "This sign-in link no longer works",
-    text: "Sign-in links work once and expire after a while. This one was already used or has expired. Ask for a new one below.",
+    text: "Sign-in links work once and expire after a while. This one was already used or has expired, or the invitation it brought was withdrawn. Ask for a new one below; if none arrives, ask an owner of the team to invite you.",
   },
   AccessDenied: {
     title: "This address cannot sign in",
