@@ -15,7 +15,15 @@ const sameText = (a: string | undefined, b: string) =>
 
 /** Step 1: a CSV file (or pasted text) is checked row by row. Step 2: all rows are imported, or none. */
 export function ImportForm() {
+  // "Import another file" starts over: a new round, mounted afresh (its forms and results empty).
+  const [round, setRound] = useState(0);
+  return <ImportRound key={round} onAgain={() => setRound((r) => r + 1)} />;
+}
+
+function ImportRound({ onAgain }: { onAgain: () => void }) {
   const [csv, setCsv] = useState("");
+  // The file the text came from: the file field itself is emptied when the form is checked.
+  const [fileName, setFileName] = useState<string | null>(null);
   // Checked here, before sending: the server refuses a larger request before any action runs.
   const [sizeError, setSizeError] = useState<string | null>(null);
   const [checked, check, checking] = useActionState<ImportState | null, FormData>(previewImportAction, null);
@@ -31,84 +39,94 @@ export function ImportForm() {
 
   return (
     <div className="flex flex-col gap-6">
-      <form
-        action={check}
-        onSubmit={(event) => {
-          const tooLarge = importSizeError(csvSubmissionBytes(csv));
-          setSizeError(tooLarge);
-          if (!csv.trim() || tooLarge) event.preventDefault();
-        }}
-        className="flex flex-col gap-4"
-      >
-        <Field id="csv-file" label="CSV file" hint="The first row names the columns; see the template.">
-          <input
-            id="csv-file"
-            type="file"
-            accept=".csv,text/csv"
-            aria-describedby="csv-file-hint"
-            onChange={async (event) => {
-              const file = event.target.files?.[0];
-              if (!file) return;
-              const tooLarge = importSizeError(file.size);
-              setSizeError(tooLarge);
-              if (tooLarge) {
-                event.target.value = "";
-                setCsv("");
-                return;
+      {/* Imported: the form is done with (checking the same text again would only find duplicates). */}
+      {done ? null : (
+        <form
+          action={check}
+          onSubmit={(event) => {
+            const tooLarge = importSizeError(csvSubmissionBytes(csv));
+            setSizeError(tooLarge);
+            if (!csv.trim() || tooLarge) event.preventDefault();
+          }}
+          className="flex flex-col gap-4"
+        >
+          <Field id="csv-file" label="CSV file" hint="The first row names the columns; see the template.">
+            <input
+              id="csv-file"
+              type="file"
+              accept=".csv,text/csv"
+              aria-describedby="csv-file-hint"
+              onChange={async (event) => {
+                const file = event.target.files?.[0];
+                if (!file) return;
+                const tooLarge = importSizeError(file.size);
+                setSizeError(tooLarge);
+                if (tooLarge) {
+                  event.target.value = "";
+                  setCsv("");
+                  return;
+                }
+                const text = await file.text();
+                setCsv(text);
+                setFileName(file.name);
+                // Said at once: an empty file leaves nothing to check, and the button would just stay grey.
+                if (!text.trim()) {
+                  setSizeError(`${file.name} is empty: choose the CSV file with your clients.`);
+                  return;
+                }
+                // Line breaks go as CRLF: a file just under the limit can end up over it.
+                setSizeError(importSizeError(csvSubmissionBytes(text)));
+              }}
+              className="block w-full text-sm file:mr-3 file:rounded-lg file:border-0 file:bg-slate-100 file:px-3 file:py-2 file:font-medium hover:file:bg-slate-200"
+            />
+            {fileName ? (
+              <p className="mt-1 text-sm break-all text-slate-600">
+                Read from {fileName}: its text is in the box below.
+              </p>
+            ) : null}
+          </Field>
+          <Field id="csv" label="…or paste it here" errors={errors}>
+            <textarea
+              id="csv"
+              name="csv"
+              rows={8}
+              value={csv}
+              onChange={(event) => {
+                setCsv(event.target.value);
+                setSizeError(null);
+                setFileName(null);
+              }}
+              spellCheck={false}
+              placeholder={
+                "name,contactName,contactEmail,clientReferenceId,pluginId,notes\nAcme Bakery,Ana Souza,ana@acme.example,acme-bakery,,"
               }
-              const text = await file.text();
-              setCsv(text);
-              // Said at once: an empty file leaves nothing to check, and the button would just stay grey.
-              if (!text.trim()) {
-                setSizeError(`${file.name} is empty: choose the CSV file with your clients.`);
-                return;
-              }
-              // Line breaks go as CRLF: a file just under the limit can end up over it.
-              setSizeError(importSizeError(csvSubmissionBytes(text)));
-            }}
-            className="block w-full text-sm file:mr-3 file:rounded-lg file:border-0 file:bg-slate-100 file:px-3 file:py-2 file:font-medium hover:file:bg-slate-200"
-          />
-        </Field>
-        <Field id="csv" label="…or paste it here" errors={errors}>
-          <textarea
-            id="csv"
-            name="csv"
-            rows={8}
-            value={csv}
-            onChange={(event) => {
-              setCsv(event.target.value);
-              setSizeError(null);
-            }}
-            spellCheck={false}
-            placeholder={
-              "name,contactName,contactEmail,clientReferenceId,pluginId,notes\nAcme Bakery,Ana Souza,ana@acme.example,acme-bakery,,"
-            }
-            className="block w-full rounded-lg border border-slate-300 bg-white px-3 py-2 font-mono text-xs shadow-xs focus:border-teal-600 focus:outline-3 focus:outline-teal-500/30"
-          />
-        </Field>
-        {sizeError ? (
-          <p role="alert" className="text-sm text-red-700">
-            {sizeError}
-          </p>
-        ) : null}
-        <div className="flex flex-wrap items-center gap-3">
-          <SubmitButton
-            variant={ready ? "secondary" : "primary"}
-            pending={checking}
-            pendingLabel="Checking…"
-            disabled={!csv.trim()}
-          >
-            Check the file
-          </SubmitButton>
-          <a
-            href="/clients-template.csv"
-            download
-            className="text-sm font-medium text-teal-700 underline underline-offset-4"
-          >
-            Download the template
-          </a>
-        </div>
-      </form>
+              className="block w-full rounded-lg border border-slate-300 bg-white px-3 py-2 font-mono text-xs shadow-xs focus:border-teal-600 focus:outline-3 focus:outline-teal-500/30"
+            />
+          </Field>
+          {sizeError ? (
+            <p role="alert" className="text-sm text-red-700">
+              {sizeError}
+            </p>
+          ) : null}
+          <div className="flex flex-wrap items-center gap-3">
+            <SubmitButton
+              variant={ready ? "secondary" : "primary"}
+              pending={checking}
+              pendingLabel="Checking…"
+              disabled={!csv.trim()}
+            >
+              Check the file
+            </SubmitButton>
+            <a
+              href="/clients-template.csv"
+              download
+              className="text-sm font-medium text-teal-700 underline underline-offset-4"
+            >
+              Download the template
+            </a>
+          </div>
+        </form>
+      )}
 
       {/* A check that found errors ran fine, but its sentence is bad news: not in green. */}
       {result ? (
@@ -119,9 +137,14 @@ export function ImportForm() {
       ) : null}
 
       {done ? (
-        <Link href="/clients" className="font-medium text-teal-700 underline underline-offset-4">
-          See the clients
-        </Link>
+        <p className="flex flex-wrap gap-x-6 gap-y-2">
+          <Link href="/clients" className="font-medium text-teal-700 underline underline-offset-4">
+            See the clients
+          </Link>
+          <button type="button" onClick={onAgain} className="font-medium text-teal-700 underline underline-offset-4">
+            Import another file
+          </button>
+        </p>
       ) : null}
 
       {preview && !done ? (

@@ -105,7 +105,24 @@ test("a CSV import shows the bad row first and imports everything once it is fix
   await expect(page.getByRole("heading", { name: "Preview: 2 ready, 0 with errors" })).toBeVisible();
   await page.getByRole("button", { name: "Import 2 clients" }).click();
   await expect(page.getByText("Imported 2 clients.")).toBeVisible();
-  await page.getByRole("link", { name: "See the clients" }).click();
+  // Done with: no form to check the same text again.
+  await expect(page.getByLabel("…or paste it here")).toHaveCount(0);
+
+  // Another file, from the start: the form is empty again, and says which file it read.
+  await page.getByRole("button", { name: "Import another file" }).click();
+  await expect(page.getByText("Imported 2 clients.")).toHaveCount(0);
+  await expect(page.getByLabel("…or paste it here")).toHaveValue("");
+  await page.getByLabel("CSV file").setInputFiles({
+    name: "more-clients.csv",
+    mimeType: "text/csv",
+    buffer: Buffer.from(`${header}\nWest Wines,Wes,wes@west.example,west-wines,,`),
+  });
+  await expect(page.getByLabel("…or paste it here")).toHaveValue(/West Wines/);
+  await page.getByRole("button", { name: "Check the file" }).click();
+  await expect(page.getByRole("heading", { name: "Preview: 1 ready, 0 with errors" })).toBeVisible();
+  // The file field is emptied by the check; the page still says where the text came from.
+  await expect(page.getByText("Read from more-clients.csv: its text is in the box below.")).toBeVisible();
+  await page.goto("/clients");
   await expect(page.getByRole("link", { name: "North Cafe" })).toBeVisible();
   await expect(page.getByRole("link", { name: "South Deli" })).toBeVisible();
 });
