@@ -141,6 +141,9 @@ function ImportRound({ onAgain }: { onAgain: () => void }) {
           <Link href="/clients" className="font-medium text-teal-700 underline underline-offset-4">
             See the clients
           </Link>
+          <Link href="/clients?status=NOT_INVITED" className="font-medium text-teal-700 underline underline-offset-4">
+            Email each of them a link
+          </Link>
           <button type="button" onClick={onAgain} className="font-medium text-teal-700 underline underline-offset-4">
             Import another file
           </button>

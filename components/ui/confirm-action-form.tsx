@@ -29,6 +29,7 @@ export function ConfirmActionForm<R extends ActionResult>({
   onDone,
   onClose,
   keepOpen = false,
+  confirmVariant = "danger",
   className = "",
 }: {
   trigger: string;
@@ -47,6 +48,8 @@ export function ConfirmActionForm<R extends ActionResult>({
   /** When the dialog closes (Cancel, Esc, or done): e.g. to forget a typed confirmation. */
   onClose?: () => void;
   keepOpen?: boolean;
+  /** "primary" for a confirmation of something that destroys nothing (emails sent in bulk). */
+  confirmVariant?: "danger" | "primary";
   /** The wrapper of the trigger and its message (its place in the parent's layout). */
   className?: string;
 }) {
@@ -99,7 +102,7 @@ export function ConfirmActionForm<R extends ActionResult>({
             <Button variant="secondary" onClick={() => dialog.current?.close()}>
               Cancel
             </Button>
-            <SubmitButton variant="danger" disabled={!canConfirm(state)} pendingLabel={pendingLabel}>
+            <SubmitButton variant={confirmVariant} disabled={!canConfirm(state)} pendingLabel={pendingLabel}>
               {confirmLabel}
             </SubmitButton>
           </div>

@@ -4,12 +4,20 @@ import { revalidatePath } from "next/cache";
 import { getAgencyBranding, getDefaultLanguage } from "../data/agency";
 import { getClient } from "../data/clients/records";
 import { markRequestAnswered } from "../data/onboarding/help";
-import { createLink, recordLinkSent, revokeLink, rotateLink } from "../data/onboarding/links";
+import {
+  BULK_INVITE_MAX,
+  countNeverInvited,
+  createLink,
+  neverInvitedClients,
+  recordLinkSent,
+  revokeLink,
+  rotateLink,
+} from "../data/onboarding/links";
 import { onboardingEmail } from "../email/messages";
-import type { LinkPurpose } from "../onboarding/rules";
+import { suggestedPurpose, type LinkPurpose } from "../onboarding/rules";
 import { DEFAULT_LOCALE, isLocale } from "../i18n/locales";
 import { clientIdSchema } from "../validations/clients";
-import { createLinkSchema, linkIdSchema, resendLinkSchema } from "../validations/links";
+import { createLinkSchema, inviteAllSchema, linkIdSchema, resendLinkSchema } from "../validations/links";
 import { fail, failure } from "../result";
 import { createAction, type ActionState } from "./safe-action";
 
@@ -131,3 +139,60 @@ export const markRequestAnsweredAction = createAction(
     return { ok: true, message: "Marked answered." };
   },
 );
+
+const clients = (n: number) => `${n} ${n === 1 ? "client" : "clients"}`;
+
+/**
+ * "Email a link to each": a first connection link for every client never sent one (at most
+ * BULK_INVITE_MAX a press), emailed to its contact in its language. A client whose plugin already
+ * has a WhatsApp Business Account is left to the admin, who chooses its link on its page.
+ */
+export const inviteAllAction = createAction({ role: "ADMIN", schema: inviteAllSchema }, async ({ validDays }, user) => {
+  const waiting = await neverInvitedClients();
+  if (waiting.length === 0) return fail("No client is waiting for a first link.");
+  let sent = 0;
+  let unsent = 0;
+  let toChoose = 0;
+  for (const client of waiting) {
+    const latest = client.snapshots[0];
+    const purpose = suggestedPurpose({
+      pluginId: client.pluginId,
+      latest: latest ? { wabaCount: latest.wabaCount, removed: false } : null,
+    });
+    if (purpose !== "CONNECT") {
+      toChoose++;
+      continue;
+    }
+    const created = await createLink({ actor: user, clientId: client.id, validDays, purpose, firstOnly: true });
+    // Refused: archived, or sent a link by someone else meanwhile; either way not this press's to send.
+    if (!created.ok) continue;
+    try {
+      const { to, email } = await composeLinkEmail({
+        clientId: client.id,
+        to: null,
+        url: created.url,
+        expires: created.link.expiresAt,
+        purpose,
+      });
+      await recordLinkSent({ actor: user, linkId: created.link.id, to, email });
+      sent++;
+    } catch (error) {
+      console.error(`[links] onboarding email not queued: ${(error as Error).message}`);
+      unsent++;
+    }
+  }
+  revalidatePath("/clients");
+  revalidatePath("/dashboard");
+  // Beyond this press's batch: still never sent a link (those left to choose are among them).
+  const more = waiting.length === BULK_INVITE_MAX ? Math.max(0, (await countNeverInvited()) - toChoose) : 0;
+  const said = [
+    sent > 0 ? `Links emailed to ${clients(sent)}: each delivery shows in the client's links.` : "No link was emailed.",
+    unsent > 0 ? `${clients(unsent)} could not be emailed: open each one to send its link again.` : "",
+    toChoose > 0
+      ? `${clients(toChoose)} already ${toChoose === 1 ? "has" : "have"} a WhatsApp account on their plugin: choose each one's link on its page.`
+      : "",
+    more > 0 ? `${clients(more)} more ${more === 1 ? "is" : "are"} waiting: press again.` : "",
+  ].filter(Boolean);
+  if (sent === 0) return fail(said.join(" "));
+  return { ok: true, message: said.join(" ") };
+});

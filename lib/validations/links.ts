@@ -8,13 +8,15 @@ const optionalEmail = z
   .optional()
   .transform((v) => v || null);
 
+const validDaysSchema = z.coerce
+  .number({ error: "Choose how long the link works." })
+  .int()
+  .min(LINK_DAYS_RANGE.min, `At least ${LINK_DAYS_RANGE.min} day.`)
+  .max(LINK_DAYS_RANGE.max, `At most ${LINK_DAYS_RANGE.max} days.`);
+
 export const createLinkSchema = z.object({
   clientId: idSchema,
-  validDays: z.coerce
-    .number({ error: "Choose how long the link works." })
-    .int()
-    .min(LINK_DAYS_RANGE.min, `At least ${LINK_DAYS_RANGE.min} day.`)
-    .max(LINK_DAYS_RANGE.max, `At most ${LINK_DAYS_RANGE.max} days.`),
+  validDays: validDaysSchema,
   /** Empty: the client's contact address. */
   sendTo: optionalEmail,
   /** "email": create and send; "copy": create and show the address only. */
@@ -25,6 +27,9 @@ export const createLinkSchema = z.object({
    */
   purpose: z.enum(LINK_PURPOSES, { error: "Choose what this link asks the client to do." }).optional(),
 });
+
+/** "Email a link to each": how long the links work. */
+export const inviteAllSchema = z.object({ validDays: validDaysSchema });
 
 export const resendLinkSchema = z.object({ linkId: idSchema, sendTo: optionalEmail });
 export const linkIdSchema = z.object({ linkId: idSchema });

@@ -107,6 +107,10 @@ test("a CSV import shows the bad row first and imports everything once it is fix
   await expect(page.getByText("Imported 2 clients.")).toBeVisible();
   // Done with: no form to check the same text again.
   await expect(page.getByLabel("…or paste it here")).toHaveCount(0);
+  await expect(page.getByRole("link", { name: "Email each of them a link" })).toHaveAttribute(
+    "href",
+    "/clients?status=NOT_INVITED",
+  );
 
   // Another file, from the start: the form is empty again, and says which file it read.
   await page.getByRole("button", { name: "Import another file" }).click();
@@ -125,6 +129,27 @@ test("a CSV import shows the bad row first and imports everything once it is fix
   await page.goto("/clients");
   await expect(page.getByRole("link", { name: "North Cafe" })).toBeVisible();
   await expect(page.getByRole("link", { name: "South Deli" })).toBeVisible();
+
+  // Each client never sent a link gets one by email, after a confirmation.
+  const waiting = await testDb().client.count({
+    where: { archived: false, onboardingStatus: "NOT_INVITED", onboardingLinks: { none: {} } },
+  });
+  await page.goto("/clients?status=NOT_INVITED");
+  await page.getByRole("button", { name: `Email a link to each (${waiting})` }).click();
+  const dialog = page.getByRole("dialog", { name: /^Email an onboarding link to \d+ clients?\?$/ });
+  await dialog.getByLabel("The links work for").selectOption({ label: "14 days" });
+  await dialog.getByRole("button", { name: "Email the links" }).click();
+  await expect(
+    page.getByText(/^Links emailed to \d+ clients?: each delivery shows in the client's links\./),
+  ).toBeVisible();
+  for (const reference of ["north-cafe", "south-deli"]) {
+    const link = await testDb().onboardingLink.findFirstOrThrow({
+      where: { client: { clientReferenceId: reference } },
+      include: { events: true },
+    });
+    expect(link.events.map((e) => e.type)).toContain("SENT");
+    expect(link.expiresAt.getTime() - Date.now()).toBeGreaterThan(13 * 86_400_000);
+  }
 });
 
 test("a CSV import says why an empty file or an image cannot be checked", async ({ page }) => {

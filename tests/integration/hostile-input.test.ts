@@ -329,6 +329,7 @@ const FORMS: Record<string, () => Record<string, string>> = {
   "links.resendLinkAction": () => ({ linkId: adminLinkId, sendTo: "" }),
   "links.revokeLinkAction": () => ({ linkId: adminLinkId }),
   "links.markRequestAnsweredAction": () => ({ id: connected.id }),
+  "links.inviteAllAction": () => ({ validDays: "7" }),
   "team.inviteMemberAction": () => ({ email: `${unique("invitee")}@test.example`, role: "VIEWER" }),
   "team.changeRoleAction": () => ({ userId: viewer.id, role: "ADMIN" }),
   "team.removeMemberAction": () => ({ userId: viewer.id }),

@@ -1,6 +1,8 @@
 import type { Metadata, Route } from "next";
 import Link from "next/link";
 import { StatusBadge } from "@/components/clients/status-badge";
+import { InviteAll } from "@/components/links/invite-all";
+import { OutcomeNotice } from "@/components/ui/outcome-notice";
 import { buttonClass } from "@/components/ui/button-class";
 import { Pager } from "@/components/ui/pager";
 import { SearchFilters } from "@/components/ui/search-filters";
@@ -10,6 +12,7 @@ import { hasRole } from "@/lib/auth/roles";
 import { clientListHref } from "@/lib/clients/list-url";
 import { CLIENT_FILTERS, STATUS_INFO } from "@/lib/clients/status";
 import { clientsListPage } from "@/lib/data/clients/list";
+import { BULK_INVITE_MAX, countNeverInvited } from "@/lib/data/onboarding/links";
 import { formatDateTime } from "@/lib/format";
 import { parseClientListQuery, SEARCH_MAX, type ClientListQuery } from "@/lib/validations/clients";
 
@@ -26,7 +29,13 @@ export default async function ClientsPage({ searchParams }: PageProps<"/clients"
   // A search that cannot run (too long) is dropped and said so; the list still shows.
   const { query, error: searchError } = parseClientListQuery(await searchParams);
   const canEdit = hasRole(user.role, "ADMIN");
-  const { rows, total, page, pageCount, counts, anyClient } = await clientsListPage(query);
+  // "Not invited" in view: how many of them were never sent a link (a copied link counts), for
+  // "Email a link to each". Read only there.
+  const offerInviteAll = canEdit && query.status === "NOT_INVITED";
+  const [{ rows, total, page, pageCount, counts, anyClient }, neverInvited] = await Promise.all([
+    clientsListPage(query),
+    offerInviteAll ? countNeverInvited() : 0,
+  ]);
   const filtered = Boolean(query.q || query.status);
 
   return (
@@ -91,6 +100,20 @@ export default async function ClientsPage({ searchParams }: PageProps<"/clients"
               count: status ? counts[status] : undefined,
             }))}
           />
+
+          {/* The outcome stays said once the button goes with the last client it was for. */}
+          {offerInviteAll ? (
+            <OutcomeNotice>
+              {neverInvited > 0 ? (
+                <div className="flex flex-col gap-3 rounded-xl border border-slate-200 bg-white p-4 shadow-sm sm:flex-row sm:items-center sm:justify-between">
+                  <p className="text-sm text-slate-700">
+                    {neverInvited} {neverInvited === 1 ? "client was" : "clients were"} never sent an onboarding link.
+                  </p>
+                  <InviteAll waiting={neverInvited} batch={BULK_INVITE_MAX} />
+                </div>
+              ) : null}
+            </OutcomeNotice>
+          ) : null}
 
           <div className="flex flex-wrap items-center justify-between gap-2 text-sm text-slate-600">
             <p aria-live="polite">

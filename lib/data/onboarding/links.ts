@@ -68,11 +68,14 @@ export async function createLink({
   clientId,
   validDays,
   purpose = "CONNECT",
+  firstOnly = false,
 }: {
   actor: Actor;
   clientId: string;
   validDays: number;
   purpose?: LinkPurpose;
+  /** Only if the client has never had a link ("Email a link to each": not one another admin just made). */
+  firstOnly?: boolean;
 }) {
   const client = await db.client.findUnique({ where: { id: clientId }, select: { archived: true, pluginId: true } });
   if (!client) return fail("This client no longer exists.");
@@ -85,6 +88,7 @@ export async function createLink({
   const { token, tokenHash } = newLinkToken();
   const now = new Date();
   const link = await db.$transaction(async (tx) => {
+    if (firstOnly && (await tx.onboardingLink.count({ where: { clientId } })) > 0) return null;
     const previous = await tx.onboardingLink.findMany({ where: { clientId, revokedAt: null, usedAt: null }, select: { id: true } });
     if (previous.length) {
       await tx.onboardingLink.updateMany({ where: { id: { in: previous.map((l) => l.id) } }, data: { revokedAt: now } });
@@ -98,6 +102,7 @@ export async function createLink({
     await recordAudit({ actor, action: "link.created", targetType: "link", targetId: created.id, clientId, metadata: { validDays, purpose } }, tx);
     return created;
   });
+  if (!link) return fail("This client was sent a link meanwhile.");
   return { ok: true as const, link, url: onboardingUrl(token) };
 }
 
@@ -171,6 +176,27 @@ export async function revokeLink({ actor, linkId }: { actor: Actor; linkId: stri
   await db.onboardingLinkEvent.create({ data: { linkId, type: "REVOKED", detail: `by ${actor.email}` } });
   await recordAudit({ actor, action: "link.revoked", targetType: "link", targetId: linkId, clientId: link.clientId });
   return { ok: true as const, clientId: link.clientId };
+}
+
+/** Clients never sent a link: the dashboard's "Not invited", and what "Email a link to each" takes. */
+const NEVER_INVITED = { archived: false, onboardingStatus: "NOT_INVITED", onboardingLinks: { none: {} } } as const;
+
+/** How many clients one "Email a link to each" takes: its emails are queued, its links made in turn. */
+export const BULK_INVITE_MAX = 100;
+
+/** How many clients were never sent a link (a copied link counts as one). */
+export function countNeverInvited(): Promise<number> {
+  return db.client.count({ where: NEVER_INVITED });
+}
+
+/** The oldest `take` clients never sent a link, with what decides which link they need. */
+export function neverInvitedClients(take = BULK_INVITE_MAX) {
+  return db.client.findMany({
+    where: NEVER_INVITED,
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    take,
+    select: { id: true, pluginId: true, snapshots: { where: { isLatest: true }, select: { wabaCount: true }, take: 1 } },
+  });
 }
 
 /** A client's links, newest first, each with its funnel. */

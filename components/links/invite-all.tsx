@@ -1,0 +1,48 @@
+"use client";
+
+import { ConfirmActionForm } from "@/components/ui/confirm-action-form";
+import { Field, Select } from "@/components/ui/field";
+import { inviteAllAction } from "@/lib/actions/links";
+import { LINK_DAYS_CHOICES, LINK_DAYS_RANGE } from "@/lib/onboarding/rules";
+
+/**
+ * "Email a link to each": a first onboarding link for every client never sent one, after a
+ * confirmation that says how many and what they get. Meant for a list just imported.
+ */
+export function InviteAll({ waiting, batch }: { waiting: number; batch: number }) {
+  const now = Math.min(waiting, batch);
+  return (
+    <ConfirmActionForm
+      trigger={`Email a link to each (${waiting})`}
+      title={`Email an onboarding link to ${now} ${now === 1 ? "client" : "clients"}?`}
+      description={
+        <>
+          <p>
+            Each client never sent a link gets one at its contact address, in its language. A client whose plugin
+            already has a WhatsApp account is left for you to choose its link on its page.
+          </p>
+          {waiting > batch ? (
+            <p className="mt-2">
+              The {batch} added first now; {waiting - batch} more after that, with another press.
+            </p>
+          ) : null}
+        </>
+      }
+      action={inviteAllAction}
+      fields={{}}
+      confirmLabel="Email the links"
+      confirmVariant="primary"
+      pendingLabel="Emailing…"
+    >
+      <Field id="invite-all-days" label="The links work for">
+        <Select id="invite-all-days" name="validDays" defaultValue={String(LINK_DAYS_RANGE.default)}>
+          {LINK_DAYS_CHOICES.map((days) => (
+            <option key={days} value={days}>
+              {days} {days === 1 ? "day" : "days"}
+            </option>
+          ))}
+        </Select>
+      </Field>
+    </ConfirmActionForm>
+  );
+}
