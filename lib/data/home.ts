@@ -66,10 +66,11 @@ export async function listNeeds({ limit = 20, now = new Date() }: { limit?: numb
   ]);
   // A client who asked for a new link is listed for that, not for the expired link too.
   const asked = new Set(found.flatMap((f) => f.needs.filter((n) => n.kind === "link_asked").map((n) => n.clientId)));
-  const all = found.flatMap((f) => f.needs).filter((n) => n.kind !== "link_expired" || !asked.has(n.clientId));
+  const listed = found.flatMap((f) => f.needs);
+  const all = listed.filter((n) => n.kind !== "link_expired" || !asked.has(n.clientId));
   const items = rankNeeds(all, limit);
-  // A link listed under two kinds counts once.
-  const duplicates = all.length - new Set(all.map((n) => n.key)).size;
+  // A link listed under two kinds counts once; an expired link asked about, not at all.
+  const duplicates = all.length - new Set(all.map((n) => n.key)).size + (listed.length - all.length);
   const total = Math.max(items.length, found.reduce((sum, f) => sum + f.total, 0) - duplicates);
   return { items, total };
 }
