@@ -98,7 +98,7 @@ function ImportRound({ onAgain }: { onAgain: () => void }) {
               }}
               spellCheck={false}
               placeholder={
-                "name,contactName,contactEmail,clientReferenceId,pluginId,notes\nAcme Bakery,Ana Souza,ana@acme.example,acme-bakery,,"
+                "name,contactName,contactEmail,clientReferenceId,pluginId,notes,language\nAcme Bakery,Ana Souza,ana@acme.example,acme-bakery,,,pt-BR"
               }
               className="block w-full rounded-lg border border-slate-300 bg-white px-3 py-2 font-mono text-xs shadow-xs focus:border-teal-600 focus:outline-3 focus:outline-teal-500/30"
             />

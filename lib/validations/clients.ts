@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { CLIENT_FILTERS } from "../clients/status";
+import { LOCALES } from "../i18n/locales";
 import { emailSchema } from "./auth";
 import { optionalLanguageSchema } from "./language";
 import { checkboxSchema, idSchema, stripControlCharacters, userText } from "./text";
@@ -90,6 +91,14 @@ export const clientImportRowSchema = z.object({
     .union([z.literal(""), pluginIdSchema])
     .optional()
     .transform((v) => v || null),
+  /** Empty: the agency's default. */
+  language: z
+    .string()
+    .refine((v) => v === "" || (LOCALES as readonly string[]).includes(v), {
+      error: `Use one of ${LOCALES.join(", ")}, or leave it empty for the agency's default.`,
+    })
+    .optional()
+    .transform((v) => (v ? (v as (typeof LOCALES)[number]) : null)),
 });
 
 /** The largest CSV one import takes, in bytes as the form sends it (next.config.ts allows a little more). */

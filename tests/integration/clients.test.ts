@@ -1,3 +1,5 @@
+import path from "node:path";
+import { readFileSync } from "node:fs";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { EMPTY_DEMO_PLUGIN_ID, EXAMPLE_PLUGIN_ID } from "@/fake-chakra/state";
 import { ChakraError, mayHaveApplied } from "@/lib/chakra";
@@ -722,6 +724,42 @@ describe("CSV import and export", () => {
       notes: "multi\nline",
     });
     expect(await db.auditLog.count({ where: { action: "client.imported" } })).toBe(2);
+  });
+
+  it("takes each client's language from a language column: our codes in any case, empty for the agency's default", async () => {
+    const csv = [
+      "name,contact,email,lang",
+      "Chai Point,Ravi,ravi@chai.example,HI",
+      "Padaria Sol,Rita,rita@sol.example,pt-br",
+      "Plain Shop,Pat,pat@plain.example,",
+      "Klingon Co,Kor,kor@k.example,tlh",
+    ].join("\n");
+    const preview = await previewImport(csv);
+    expect(preview.rows.map((r) => r.values.language)).toEqual(["hi", "pt-BR", "", "tlh"]);
+    expect(preview.rows.map((r) => r.errors.join(" "))).toEqual([
+      "",
+      "",
+      "",
+      "Language: Use one of en, hi, es, pt-BR, id, ar, or leave it empty for the agency's default.",
+    ]);
+    // The template the import page offers checks out, its language column included (its
+    // reference free: no other test's client holds it then).
+    await db.client.deleteMany({ where: { clientReferenceId: "acme-bakery" } });
+    const template = await previewImport(readFileSync(path.join(process.cwd(), "public/clients-template.csv"), "utf8"));
+    expect(template).toMatchObject({ fileErrors: [], errorCount: 0, validCount: 1 });
+    expect(template.rows[0]!.values.language).toBe("pt-BR");
+    const good = csv.split("\n").slice(0, 4).join("\n");
+    expect(await importClients({ actor, csv: good })).toEqual({ ok: true, created: 3 });
+    const languages = await db.client.findMany({
+      where: { contactEmail: { in: ["ravi@chai.example", "rita@sol.example", "pat@plain.example"] } },
+      select: { contactEmail: true, language: true },
+      orderBy: { contactEmail: "asc" },
+    });
+    expect(languages).toEqual([
+      { contactEmail: "pat@plain.example", language: null },
+      { contactEmail: "ravi@chai.example", language: "hi" },
+      { contactEmail: "rita@sol.example", language: "pt-BR" },
+    ]);
   });
 
   it("names the client that already has an imported row's plugin", async () => {

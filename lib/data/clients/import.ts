@@ -3,6 +3,7 @@ import Papa from "papaparse";
 import { chakra as defaultChakra, type ChakraClient, type ChakraError } from "../../chakra";
 import { db } from "../../db";
 import { fieldErrorsOf } from "../../validations/errors";
+import { LOCALES } from "../../i18n/locales";
 import { clientImportRowSchema, pluginIdSchema, referenceSchema, slugify } from "../../validations/clients";
 import type { Actor } from "../team";
 import { fail, type Failure } from "../../result";
@@ -26,9 +27,15 @@ const HEADER_ALIASES: Record<string, keyof ImportValues> = {
   notes: "notes",
   pluginid: "pluginId",
   plugin: "pluginId",
+  language: "language",
+  lang: "language",
+  locale: "language",
 };
 
-type ImportValues = { name: string; contactName: string; contactEmail: string; clientReferenceId: string; notes: string; pluginId: string };
+type ImportValues = { name: string; contactName: string; contactEmail: string; clientReferenceId: string; notes: string; pluginId: string; language: string };
+
+/** A language column's value as our code ("pt-br" → "pt-BR"); anything else stays as written, and is refused. */
+const languageCode = (value: string) => LOCALES.find((code) => code.toLowerCase() === value.toLowerCase()) ?? value;
 
 /** What ChakraHQ said about a row's plugin: known, or not asked (`message` says why). */
 export type ImportPluginCheck = { status: "verified" } | { status: "unverified"; message: string };
@@ -148,6 +155,7 @@ export async function previewImport(csv: string, options: ImportCheckOptions = {
       clientReferenceId: record.clientReferenceId?.trim() || slugify(record.name ?? ""),
       notes: record.notes ?? "",
       pluginId: record.pluginId?.trim() ?? "",
+      language: languageCode(record.language?.trim() ?? ""),
     };
     const check = clientImportRowSchema.safeParse(values);
     const errors = check.success ? [] : Object.entries(fieldErrorsOf(check.error)).map(([field, messages]) => `${LABELS[field] ?? field}: ${messages.join(" ")}`);
@@ -205,6 +213,7 @@ const LABELS: Record<string, string> = {
   clientReferenceId: "Reference",
   notes: "Notes",
   pluginId: "Plugin id",
+  language: "Language",
 };
 
 /** How many clients were imported; a failed import carries the file's new preview. */
