@@ -168,7 +168,7 @@ function WeeklyConnections({ weeks }: { weeks: WeekBucket[] }) {
   const summary =
     total === 0
       ? `No connections in these ${weeks.length === 1 ? "days" : `${weeks.length} weeks`}.`
-      : `${total} ${total === 1 ? "connection" : "connections"} in ${weeks.length} ${weeks.length === 1 ? "week" : "weeks"}; the most (${best.count}) in the week of ${formatDay(best.start)}.`;
+      : `${total} ${total === 1 ? "connection" : "connections"} in ${weeks.length} ${weeks.length === 1 ? "week" : "weeks"}; the most (${best.count}) in the 7 days from ${formatDay(best.start)}.`;
   return (
     <figure aria-labelledby="weekly-caption">
       <h3 className="text-sm font-medium">Connections per week</h3>

@@ -6,7 +6,7 @@
 export type FunnelCounts = { sent: number; opened: number; started: number; connected: number };
 
 export const FUNNEL_STEPS = [
-  { key: "sent", label: "Sent", description: "links emailed or copied" },
+  { key: "sent", label: "Sent", description: "links emailed, or created to share by hand" },
   { key: "opened", label: "Opened", description: "the client opened the link" },
   { key: "started", label: "Started", description: "the client began the WhatsApp signup" },
   { key: "connected", label: "Connected", description: "WhatsApp connected" },

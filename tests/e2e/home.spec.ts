@@ -390,7 +390,7 @@ test.describe("the dashboard", () => {
       expect(await figures("started")).toEqual(["3", "60%", "75%"]);
       expect(await figures("connected")).toEqual(["2", "40%", "67%"]);
       await expect(funnel.locator("[data-figure=median]")).toHaveText("Median time from sent to connected: 3 hours.");
-      await expect(funnel.getByText("2 connections in 4 weeks; the most (1) in the week of 1 Feb.")).toBeVisible();
+      await expect(funnel.getByText("2 connections in 4 weeks; the most (1) in the 7 days from 1 Feb.")).toBeVisible();
       await funnel.getByText("Show the figures").click();
       const rows = funnel.getByRole("table", { name: "Connections per week" }).getByRole("row");
       await expect(rows).toHaveText(
