@@ -341,7 +341,8 @@ test.describe(() => {
     await expect(page.getByText(/Last refresh finished: \d+ of \d+ clients fetched/)).toBeVisible();
     await expect(row).toContainText(client.name);
     await expect(row).toContainText("CONNECTED");
-    await expect(row.getByText("low quality: act now").filter({ visible: true })).toHaveCount(1);
+    // "low quality: act now" in the column; on a phone, "RED quality: act now" under the status.
+    await expect(row.getByText(/quality: act now$/).filter({ visible: true })).toHaveCount(1);
 
     await page.getByRole("link", { name: "Not connected" }).click();
     await expect(page).toHaveURL(/filter=not_connected/);
