@@ -1,9 +1,9 @@
 "use client";
 
 import { ConfirmActionForm } from "@/components/ui/confirm-action-form";
-import { Field, Select } from "@/components/ui/field";
+import { Field } from "@/components/ui/field";
 import { inviteAllAction } from "@/lib/actions/links";
-import { LINK_DAYS_CHOICES, LINK_DAYS_RANGE } from "@/lib/onboarding/rules";
+import { LinkDaysSelect } from "./link-days-select";
 
 /**
  * "Email a link to each": a first onboarding link for every client never sent one, after a
@@ -35,13 +35,7 @@ export function InviteAll({ waiting, batch }: { waiting: number; batch: number }
       pendingLabel="Emailing…"
     >
       <Field id="invite-all-days" label="The links work for">
-        <Select id="invite-all-days" name="validDays" defaultValue={String(LINK_DAYS_RANGE.default)}>
-          {LINK_DAYS_CHOICES.map((days) => (
-            <option key={days} value={days}>
-              {days} {days === 1 ? "day" : "days"}
-            </option>
-          ))}
-        </Select>
+        <LinkDaysSelect id="invite-all-days" />
       </Field>
     </ConfirmActionForm>
   );

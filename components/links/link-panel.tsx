@@ -4,16 +4,11 @@ import { useActionState, useState } from "react";
 import { ActionMessage } from "@/components/ui/action-message";
 import { Button, SubmitButton } from "@/components/ui/button";
 import { ConfirmActionForm } from "@/components/ui/confirm-action-form";
-import { Field, Input, Select } from "@/components/ui/field";
+import { Field, Input } from "@/components/ui/field";
+import { LinkDaysSelect } from "./link-days-select";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { createLinkAction, resendLinkAction, revokeLinkAction, type LinkState } from "@/lib/actions/links";
-import {
-  LINK_DAYS_CHOICES,
-  LINK_DAYS_RANGE,
-  PURPOSE_INFO,
-  REPLACED_DETAIL,
-  type LinkPurpose,
-} from "@/lib/onboarding/rules";
+import { PURPOSE_INFO, REPLACED_DETAIL, type LinkPurpose } from "@/lib/onboarding/rules";
 import type { EmailDeliveryView } from "@/lib/email/delivery";
 import { formatDateTime } from "@/lib/format";
 
@@ -386,13 +381,7 @@ export function LinkPanel({
           ) : null}
           <div className="grid gap-4 sm:grid-cols-[10rem_1fr]">
             <Field id="validDays" label="Works for" errors={fieldErrors?.validDays}>
-              <Select id="validDays" name="validDays" defaultValue={String(LINK_DAYS_RANGE.default)}>
-                {LINK_DAYS_CHOICES.map((days) => (
-                  <option key={days} value={days}>
-                    {days} {days === 1 ? "day" : "days"}
-                  </option>
-                ))}
-              </Select>
+              <LinkDaysSelect id="validDays" />
             </Field>
             <Field
               id="sendTo"
