@@ -17,10 +17,7 @@ export function InviteAll({ waiting, batch }: { waiting: number; batch: number }
       title={`Email an onboarding link to ${now} ${now === 1 ? "client" : "clients"}?`}
       description={
         <>
-          <p>
-            Each client never sent a link gets one at its contact address, in its language. A client whose plugin
-            already has a WhatsApp account is left for you to choose its link on its page.
-          </p>
+          <p>Each client never sent a link gets one at its contact address, in its language, to connect WhatsApp.</p>
           {waiting > batch ? (
             <p className="mt-2">
               The {batch} added first now; {waiting - batch} more after that, with another press.

@@ -5,16 +5,15 @@ import { getAgencyBranding, getDefaultLanguage } from "../data/agency";
 import { getClient } from "../data/clients/records";
 import { markRequestAnswered } from "../data/onboarding/help";
 import {
-  BULK_INVITE_MAX,
-  countNeverInvited,
+  countInvitable,
   createLink,
-  neverInvitedClients,
+  invitableClients,
   recordLinkSent,
   revokeLink,
   rotateLink,
 } from "../data/onboarding/links";
 import { onboardingEmail } from "../email/messages";
-import { suggestedPurpose, type LinkPurpose } from "../onboarding/rules";
+import type { LinkPurpose } from "../onboarding/rules";
 import { DEFAULT_LOCALE, isLocale } from "../i18n/locales";
 import { clientIdSchema } from "../validations/clients";
 import { createLinkSchema, inviteAllSchema, linkIdSchema, resendLinkSchema } from "../validations/links";
@@ -148,22 +147,11 @@ const clients = (n: number) => `${n} ${n === 1 ? "client" : "clients"}`;
  * has a WhatsApp Business Account is left to the admin, who chooses its link on its page.
  */
 export const inviteAllAction = createAction({ role: "ADMIN", schema: inviteAllSchema }, async ({ validDays }, user) => {
-  const waiting = await neverInvitedClients();
-  if (waiting.length === 0) return fail("No client is waiting for a first link.");
+  const waiting = await invitableClients();
   let sent = 0;
   let unsent = 0;
-  let toChoose = 0;
   for (const client of waiting) {
-    const latest = client.snapshots[0];
-    const purpose = suggestedPurpose({
-      pluginId: client.pluginId,
-      latest: latest ? { wabaCount: latest.wabaCount, removed: false } : null,
-    });
-    if (purpose !== "CONNECT") {
-      toChoose++;
-      continue;
-    }
-    const created = await createLink({ actor: user, clientId: client.id, validDays, purpose, firstOnly: true });
+    const created = await createLink({ actor: user, clientId: client.id, validDays, firstOnly: true });
     // Refused: archived, or sent a link by someone else meanwhile; either way not this press's to send.
     if (!created.ok) continue;
     try {
@@ -172,7 +160,7 @@ export const inviteAllAction = createAction({ role: "ADMIN", schema: inviteAllSc
         to: null,
         url: created.url,
         expires: created.link.expiresAt,
-        purpose,
+        purpose: "CONNECT",
       });
       await recordLinkSent({ actor: user, linkId: created.link.id, to, email });
       sent++;
@@ -183,8 +171,9 @@ export const inviteAllAction = createAction({ role: "ADMIN", schema: inviteAllSc
   }
   revalidatePath("/clients");
   revalidatePath("/dashboard");
-  // Beyond this press's batch: still never sent a link (those left to choose are among them).
-  const more = waiting.length === BULK_INVITE_MAX ? Math.max(0, (await countNeverInvited()) - toChoose) : 0;
+  // After this press: those beyond its batch, and those the admin chooses for.
+  const { invitable: more, toChoose } = await countInvitable();
+  if (waiting.length === 0 && toChoose === 0) return fail("No client is waiting for a first link.");
   const said = [
     sent > 0 ? `Links emailed to ${clients(sent)}: each delivery shows in the client's links.` : "No link was emailed.",
     unsent > 0 ? `${clients(unsent)} could not be emailed: open each one to send its link again.` : "",

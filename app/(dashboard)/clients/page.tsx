@@ -12,7 +12,7 @@ import { hasRole } from "@/lib/auth/roles";
 import { clientListHref } from "@/lib/clients/list-url";
 import { CLIENT_FILTERS, STATUS_INFO } from "@/lib/clients/status";
 import { clientsListPage } from "@/lib/data/clients/list";
-import { BULK_INVITE_MAX, countNeverInvited } from "@/lib/data/onboarding/links";
+import { BULK_INVITE_MAX, countInvitable } from "@/lib/data/onboarding/links";
 import { formatDateTime } from "@/lib/format";
 import { parseClientListQuery, SEARCH_MAX, type ClientListQuery } from "@/lib/validations/clients";
 
@@ -32,9 +32,9 @@ export default async function ClientsPage({ searchParams }: PageProps<"/clients"
   // "Not invited" in view: how many of them were never sent a link (a copied link counts), for
   // "Email a link to each". Read only there.
   const offerInviteAll = canEdit && query.status === "NOT_INVITED";
-  const [{ rows, total, page, pageCount, counts, anyClient }, neverInvited] = await Promise.all([
+  const [{ rows, total, page, pageCount, counts, anyClient }, { invitable, toChoose }] = await Promise.all([
     clientsListPage(query),
-    offerInviteAll ? countNeverInvited() : 0,
+    offerInviteAll ? countInvitable() : { invitable: 0, toChoose: 0 },
   ]);
   const filtered = Boolean(query.q || query.status);
 
@@ -104,12 +104,15 @@ export default async function ClientsPage({ searchParams }: PageProps<"/clients"
           {/* The outcome stays said once the button goes with the last client it was for. */}
           {offerInviteAll ? (
             <OutcomeNotice>
-              {neverInvited > 0 ? (
+              {invitable > 0 ? (
                 <div className="flex flex-col gap-3 rounded-xl border border-slate-200 bg-white p-4 shadow-sm sm:flex-row sm:items-center sm:justify-between">
                   <p className="text-sm text-slate-700">
-                    {neverInvited} {neverInvited === 1 ? "client was" : "clients were"} never sent an onboarding link.
+                    {invitable} {invitable === 1 ? "client was" : "clients were"} never sent an onboarding link.
+                    {toChoose > 0
+                      ? ` ${toChoose} more ${toChoose === 1 ? "has" : "have"} a WhatsApp account on ${toChoose === 1 ? "its" : "their"} plugin: choose each one's link on its page.`
+                      : ""}
                   </p>
-                  <InviteAll waiting={neverInvited} batch={BULK_INVITE_MAX} />
+                  <InviteAll waiting={invitable} batch={BULK_INVITE_MAX} />
                 </div>
               ) : null}
             </OutcomeNotice>

@@ -180,22 +180,31 @@ export async function revokeLink({ actor, linkId }: { actor: Actor; linkId: stri
 
 /** Clients never sent a link: the dashboard's "Not invited", and what "Email a link to each" takes. */
 const NEVER_INVITED = { archived: false, onboardingStatus: "NOT_INVITED", onboardingLinks: { none: {} } } as const;
+/**
+ * A plugin whose latest snapshot has a WhatsApp Business Account: the admin chooses that
+ * client's link (suggestedPurpose in lib/onboarding/rules.ts suggests none), one at a time.
+ */
+const HAS_ACCOUNT = { some: { isLatest: true, wabaCount: { gt: 0 } } } as const;
 
 /** How many clients one "Email a link to each" takes: its emails are queued, its links made in turn. */
 export const BULK_INVITE_MAX = 100;
 
-/** How many clients were never sent a link (a copied link counts as one). */
-export function countNeverInvited(): Promise<number> {
-  return db.client.count({ where: NEVER_INVITED });
+/** Of the clients never sent a link, how many "Email a link to each" can take, and how many are the admin's to choose. */
+export async function countInvitable(): Promise<{ invitable: number; toChoose: number }> {
+  const [invitable, toChoose] = await Promise.all([
+    db.client.count({ where: { ...NEVER_INVITED, NOT: { snapshots: HAS_ACCOUNT } } }),
+    db.client.count({ where: { ...NEVER_INVITED, snapshots: HAS_ACCOUNT } }),
+  ]);
+  return { invitable, toChoose };
 }
 
-/** The oldest `take` clients never sent a link, with what decides which link they need. */
-export function neverInvitedClients(take = BULK_INVITE_MAX) {
+/** The oldest `take` clients never sent a link whose first link is a connection (no account on their plugin). */
+export function invitableClients(take = BULK_INVITE_MAX) {
   return db.client.findMany({
-    where: NEVER_INVITED,
+    where: { ...NEVER_INVITED, NOT: { snapshots: HAS_ACCOUNT } },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     take,
-    select: { id: true, pluginId: true, snapshots: { where: { isLatest: true }, select: { wabaCount: true }, take: 1 } },
+    select: { id: true },
   });
 }
 
